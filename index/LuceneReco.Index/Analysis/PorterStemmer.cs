@@ -36,7 +36,8 @@ public static class PorterStemmer
         ArgumentNullException.ThrowIfNull(word);
         char[] buffer = word.ToCharArray();
         int n = Stem(buffer.AsSpan());
-        return n == word.Length ? word : new string(buffer, 0, n);
+        ReadOnlySpan<char> stem = buffer.AsSpan(0, n);
+        return stem.SequenceEqual(word) ? word : new string(stem);
     }
 
     /// <summary>

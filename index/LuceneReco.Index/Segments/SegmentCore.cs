@@ -271,6 +271,8 @@ internal sealed class SegmentCore
             var ttf = new long[n];
             var docStart = new long[n + 1];
             var posStart = new long[n + 1];
+            var maxFreq = new int[n];
+            var minNorm = new byte[n];
             int termLen = 0;
             for (int t = 0; t < n; t++)
             {
@@ -286,10 +288,12 @@ internal sealed class SegmentCore
                 docPtr += tim.ReadVLong();
                 posStart[t] = posPtr;
                 if (positions) posPtr += tim.ReadVLong();
+                maxFreq[t] = tim.ReadVInt();
+                minNorm[t] = tim.ReadByte();
             }
             docStart[n] = docPtr;
             posStart[n] = posPtr;
-            fields[field] = new FieldTerms(field, positions, terms, df, ttf, docStart, posStart, docCount, sumTtf);
+            fields[field] = new FieldTerms(field, positions, terms, df, ttf, docStart, posStart, docCount, sumTtf) { MaxFreq = maxFreq, MinNorm = minNorm };
         }
         if (tim.ReadVInt() != count) throw tim.Corrupt("field count mismatch");
         return fields;

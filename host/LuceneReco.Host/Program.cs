@@ -1,1 +1,3 @@
-return 0;
+using LuceneReco.Host.Cli;
+
+return CliApp.Run(args, new CliConsole(Console.Out, Console.Error, !Console.IsErrorRedirected, TimeProvider.System));

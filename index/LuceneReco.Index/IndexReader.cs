@@ -1,38 +1,207 @@
 using LuceneReco.Index.Documents;
+using LuceneReco.Index.Segments;
+using LuceneReco.Index.Store;
 
 namespace LuceneReco.Index;
 
 /// <summary>
 /// A point-in-time view of an index: searches see exactly the documents live when it was opened,
-/// whatever writes happen afterwards. Thread-safe. Doc numbers are global: segment base + local doc.
+/// whatever writes happen afterwards. Thread-safe. Doc numbers are global: segment base + local doc,
+/// in insertion order.
 /// </summary>
-public sealed partial class IndexReader : IDisposable
+public sealed class IndexReader : IDisposable
 {
+    private readonly LeafReader[] _leaves;
+    private readonly int[] _bases;
+
+    internal IndexReader(string directory, IndexSchema schema, long generation, IReadOnlyList<(SegmentCore Core, LiveDocs Live)> segments)
+    {
+        Directory = directory;
+        Schema = schema;
+        Generation = generation;
+        _leaves = new LeafReader[segments.Count];
+        _bases = new int[segments.Count];
+        int docBase = 0, live = 0;
+        for (int i = 0; i < segments.Count; i++)
+        {
+            var (core, liveDocs) = segments[i];
+            _leaves[i] = new LeafReader(core, liveDocs, docBase);
+            _bases[i] = docBase;
+            docBase += core.MaxDoc;
+            live += core.MaxDoc - liveDocs.DeletedCount;
+        }
+        MaxDoc = docBase;
+        NumDocs = live;
+    }
+
     /// <summary>Opens the last commit of the index at <paramref name="directory"/>.</summary>
-    /// <exception cref="Store.IndexNotFoundException">There is no commit.</exception>
-    /// <exception cref="Store.CorruptIndexException">A file is damaged (the exception names it).</exception>
-    public static IndexReader Open(string directory) => throw new NotImplementedException();
+    /// <exception cref="IndexNotFoundException">There is no commit.</exception>
+    /// <exception cref="CorruptIndexException">A file is damaged (the exception names it).</exception>
+    public static IndexReader Open(string directory) => OpenCommit(Path.GetFullPath(directory), null);
+
+    /// <summary>A reader of the newest commit, reusing this reader's loaded segments; this reader if nothing changed.</summary>
+    public IndexReader Reopen()
+    {
+        if (CommitPoint.LatestGeneration(Directory) == Generation) return this;
+        return OpenCommit(Directory, this);
+    }
+
+    private static IndexReader OpenCommit(string directory, IndexReader? previous)
+    {
+        var commit = CommitPoint.ReadLatest(directory);
+        var cores = previous?._leaves.ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
+        var segments = new List<(SegmentCore, LiveDocs)>();
+        foreach (var info in commit.Segments)
+        {
+            var core = cores.TryGetValue(info.Name, out var c) ? c : SegmentCore.Load(directory, info, commit.Schema);
+            var live = info.DeletesFile is { } del
+                ? LiveDocs.Read(Path.Combine(directory, del), info.MaxDoc, info.DelCount)
+                : new LiveDocs(info.MaxDoc);
+            segments.Add((core, live.Share()));
+        }
+        return new IndexReader(directory, commit.Schema, commit.Generation, segments);
+    }
+
+    /// <summary>The index directory.</summary>
+    public string Directory { get; }
 
     /// <summary>The schema.</summary>
-    public IndexSchema Schema => throw new NotImplementedException();
+    public IndexSchema Schema { get; }
+
+    /// <summary>The commit generation this reader started from (an NRT reader may also see uncommitted changes).</summary>
+    public long Generation { get; }
 
     /// <summary>One more than the largest doc number.</summary>
-    public int MaxDoc => throw new NotImplementedException();
+    public int MaxDoc { get; }
 
     /// <summary>Live documents.</summary>
-    public int NumDocs => throw new NotImplementedException();
+    public int NumDocs { get; }
 
-    /// <summary>Size figures.</summary>
-    public IndexStats Stats => throw new NotImplementedException();
+    /// <summary>The segments, in doc order.</summary>
+    internal ReadOnlySpan<LeafReader> Leaves => _leaves;
+
+    /// <summary>Size figures (bytes are those of the segments' files).</summary>
+    public IndexStats Stats => new(_leaves.Length, NumDocs, MaxDoc - NumDocs, _leaves.Sum(l => l.Core.Bytes), Generation);
+
+    /// <summary>The schema field number of <paramref name="field"/>; throws <see cref="ArgumentException"/> for an unknown field.</summary>
+    public int FieldNumber(string field)
+    {
+        for (int i = 0; i < Schema.Fields.Count; i++) if (Schema.Fields[i].Name == field) return i;
+        throw new ArgumentException($"Unknown field '{field}' (fields: {string.Join(", ", Schema.Fields.Select(f => f.Name))}).", nameof(field));
+    }
 
     /// <summary>The doc number of the live document with this id, or -1.</summary>
-    public int DocOf(string id) => throw new NotImplementedException();
+    public int DocOf(string id)
+    {
+        for (int i = _leaves.Length - 1; i >= 0; i--)
+        {
+            var leaf = _leaves[i];
+            int d = leaf.Core.DocOf(id);
+            if (d >= 0 && leaf.Live.IsLive(d)) return leaf.DocBase + d;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether doc <paramref name="doc"/> is live in this view.</summary>
+    public bool IsLive(int doc)
+    {
+        var leaf = LeafOf(doc, out int local);
+        return leaf.Live.IsLive(local);
+    }
 
     /// <summary>The id of doc <paramref name="doc"/>.</summary>
-    public string IdOf(int doc) => throw new NotImplementedException();
+    public string IdOf(int doc)
+    {
+        var leaf = LeafOf(doc, out int local);
+        return leaf.Core.Ids[local];
+    }
 
     /// <summary>The stored fields of doc <paramref name="doc"/> (id, stored text/keyword values and numbers).</summary>
-    public Document Stored(int doc) => throw new NotImplementedException();
+    public Document Stored(int doc)
+    {
+        var leaf = LeafOf(doc, out int local);
+        var d = new Document(leaf.Core.Ids[local]);
+        leaf.Core.ReadStored(local, d);
+        return d;
+    }
+
+    /// <summary>Documents (live or deleted, as Lucene counts) containing <paramref name="term"/> in <paramref name="field"/>.</summary>
+    public int DocFreq(string field, string term) => DocFreq(FieldNumber(field), term);
+
+    internal int DocFreq(int field, ReadOnlySpan<char> term)
+    {
+        int df = 0;
+        foreach (var leaf in _leaves)
+            if (leaf.Core.Fields[field] is { } t && t.Ordinal(term) is >= 0 and var o) df += t.DocFreq[o];
+        return df;
+    }
+
+    /// <summary>Total occurrences of <paramref name="term"/> in <paramref name="field"/>.</summary>
+    public long TotalTermFreq(string field, string term)
+    {
+        int f = FieldNumber(field);
+        long ttf = 0;
+        foreach (var leaf in _leaves)
+            if (leaf.Core.Fields[f] is { } t && t.Ordinal(term) is >= 0 and var o) ttf += t.TotalTermFreq[o];
+        return ttf;
+    }
+
+    /// <summary>Documents that have at least one term in <paramref name="field"/>.</summary>
+    public int DocCount(string field) => DocCount(FieldNumber(field));
+
+    internal int DocCount(int field)
+    {
+        int n = 0;
+        foreach (var leaf in _leaves) if (leaf.Core.Fields[field] is { } t) n += t.DocCount;
+        return n;
+    }
+
+    /// <summary>The sum of all field lengths of <paramref name="field"/>.</summary>
+    public long SumTotalTermFreq(string field)
+    {
+        int f = FieldNumber(field);
+        long n = 0;
+        foreach (var leaf in _leaves) if (leaf.Core.Fields[f] is { } t) n += t.SumTotalTermFreq;
+        return n;
+    }
+
+    /// <summary>The length of <paramref name="field"/> in <paramref name="doc"/> as its norm encodes it (Lucene's lossy byte).</summary>
+    public int FieldLength(int doc, string field)
+    {
+        var leaf = LeafOf(doc, out int local);
+        return leaf.Core.Norms[FieldNumber(field)] is { } norms ? SmallFloat.Byte4ToInt(norms[local]) : 0;
+    }
+
+    /// <summary>The term vector of <paramref name="field"/> in <paramref name="doc"/>, terms ascending; empty when it has none.</summary>
+    public IReadOnlyList<TermVectorEntry> TermVector(int doc, string field)
+    {
+        int f = FieldNumber(field);
+        if (!Schema.Fields[f].TermVectors) throw new ArgumentException($"Field '{field}' has no term vectors.", nameof(field));
+        var leaf = LeafOf(doc, out int local);
+        int[] ords = [], freqs = [];
+        int n = leaf.Core.TermVector(local, f, ref ords, ref freqs);
+        var terms = leaf.Core.Fields[f]!;
+        var result = new TermVectorEntry[n];
+        for (int i = 0; i < n; i++) result[i] = new TermVectorEntry(terms.Terms[ords[i]], freqs[i]);
+        return result;
+    }
+
+    /// <summary>The number in <paramref name="field"/> of <paramref name="doc"/>, or null when it has none.</summary>
+    public double? Number(int doc, string field)
+    {
+        var leaf = LeafOf(doc, out int local);
+        return leaf.Core.Numbers[FieldNumber(field)] is { } v && !double.IsNaN(v[local]) ? v[local] : null;
+    }
+
+    internal LeafReader LeafOf(int doc, out int local)
+    {
+        if ((uint)doc >= (uint)MaxDoc) throw new ArgumentOutOfRangeException(nameof(doc), doc, $"doc must be 0 to {MaxDoc - 1}");
+        int i = Array.BinarySearch(_bases, doc);
+        if (i < 0) i = ~i - 1;
+        while (i + 1 < _bases.Length && _bases[i + 1] == doc) i++; // skip empty segments
+        local = doc - _bases[i];
+        return _leaves[i];
+    }
 
     /// <summary>Releases nothing on disk; present so readers can be used in using blocks.</summary>
     public void Dispose() { }

@@ -23,7 +23,7 @@ internal sealed class SegmentWriter : IDisposable
     private readonly IndexOutput _tim, _doc, _pos, _tv, _fdt, _ids;
     private readonly List<(int Field, byte[] Norms)> _norms = new();
     private readonly List<(int Field, double[] Values)> _numbers = new();
-    private readonly GrowableArray<long> _tvOffsets = new(1024);
+    private GrowableArray<long> _tvOffsets = new(1024);
     private readonly List<(int FirstDoc, long Offset)> _storedBlocks = new();
     private readonly MemoryStream _storedBlock = new();
     private int _storedBlockFirstDoc, _storedDocs;

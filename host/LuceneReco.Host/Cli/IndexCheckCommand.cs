@@ -39,11 +39,12 @@ internal static class IndexCheckCommand
         }
 
         var width = files.Max(f => f.File.Length);
+        var bytesWidth = files.Max(f => CliFormat.Count(f.Bytes).Length);
         foreach (var file in files)
         {
             var status = file.Problem is null ? "OK     " : "DAMAGED";
             var problem = file.Problem is null ? "" : $"  {file.Problem}";
-            console.Out.WriteLine($"{status}  {file.File.PadRight(width)}  {CliFormat.Bytes(file.Bytes),10}{problem}");
+            console.Out.WriteLine($"{status}  {file.File.PadRight(width)}  {CliFormat.Count(file.Bytes).PadLeft(bytesWidth)} bytes{problem}");
         }
         var damaged = files.Where(f => f.Problem is not null).ToList();
         if (damaged.Count == 0)

@@ -42,7 +42,7 @@ internal static class IndexStatsCommand
         output.WriteLine("fields");
         var width = schema.Fields.Max(f => f.Name.Length);
         foreach (var field in schema.Fields)
-            output.WriteLine($"  {field.Name.PadRight(width)}  {Kind(field.Kind),-10} {Describe(field)}");
+            output.WriteLine($"  {field.Name.PadRight(width)}  {Kind(field.Kind),-11} {Describe(field)}");
     }
 
     private static void WriteJson(IndexStats stats, IndexSchema schema, TextWriter output)

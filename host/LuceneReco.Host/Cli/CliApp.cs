@@ -66,6 +66,8 @@ internal static class CliApp
         new("lucenereco: search-as-recommendation over an embedded Lucene-style index.")
         {
             IndexCommand.Create(console),
+            BenchCommand.Create(console),
+            BenchCommand.CreateLegacy(console),
         };
 
     /// <summary>

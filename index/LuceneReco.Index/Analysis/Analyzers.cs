@@ -1,29 +1,31 @@
 namespace LuceneReco.Index.Analysis;
 
-// TEMPORARY placeholder until the analysis branch lands (replaced wholesale by it).
-/// <summary>Analyzers by name.</summary>
+/// <summary>The analyzers available by name (as stored in index settings and query options).</summary>
 public static class Analyzers
 {
-    /// <summary>The registered names.</summary>
+    private static readonly Analyzer English = new EnglishAnalyzer();
+    private static readonly Analyzer Standard = new StandardAnalyzer();
+    private static readonly Analyzer Cjk = new CjkAnalyzer(stemLatin: true);
+    private static readonly Analyzer CjkLucene = new CjkAnalyzer(stemLatin: false);
+    private static readonly Analyzer Keyword = new KeywordAnalyzer();
+
+    /// <summary>The valid names: "english", "standard", "cjk", "cjk-lucene" (CJK without Latin stemming), "keyword".</summary>
     public static IReadOnlyList<string> Names { get; } = ["english", "standard", "cjk", "cjk-lucene", "keyword"];
 
-    /// <summary>The analyzer registered as <paramref name="name"/>.</summary>
-    public static Analyzer ByName(string name) => Names.Contains(name.ToLowerInvariant())
-        ? new PlaceholderAnalyzer(name.ToLowerInvariant())
-        : throw new ArgumentException($"Unknown analyzer '{name}' (valid: {string.Join(", ", Names)}).", nameof(name));
-
-    private sealed class PlaceholderAnalyzer(string name) : Analyzer
+    /// <summary>The (shared, thread-safe) analyzer registered as <paramref name="name"/>, case-insensitively.</summary>
+    /// <exception cref="ArgumentException">No analyzer has that name.</exception>
+    public static Analyzer ByName(string name)
     {
-        public override string Name => name;
-        public override void Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Trim().ToLowerInvariant() switch
         {
-            Span<char> buf = stackalloc char[256];
-            int pos = 0, len = 0;
-            for (int i = 0; i <= text.Length; i++)
-            {
-                if (i < text.Length && char.IsLetterOrDigit(text[i]) && len < 255) { buf[len++] = char.ToLowerInvariant(text[i]); continue; }
-                if (len > 0) { consumer.OnToken(buf[..len], pos++); len = 0; }
-            }
-        }
+            "english" => English,
+            "standard" => Standard,
+            "cjk" => Cjk,
+            "cjk-lucene" => CjkLucene,
+            "keyword" => Keyword,
+            _ => throw new ArgumentException(
+                $"Unknown analyzer '{name}'. Valid names: {string.Join(", ", Names)}.", nameof(name)),
+        };
     }
 }

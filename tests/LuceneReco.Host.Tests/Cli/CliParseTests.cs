@@ -116,11 +116,25 @@ public sealed class CliParseTests
     [InlineData("index", "delete")]
     [InlineData("index", "stats")]
     [InlineData("index", "check")]
+    [InlineData("bench", "recall")]
     public void Help_IsAvailableEverywhere_AndExitsZero(params string[] command)
     {
         var run = CliRun.Of([.. command, "--help"]);
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("--index", run.Out);
+        Assert.Contains("Usage:", run.Out);
+        Assert.Contains("--", run.Out);
         Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void BenchRecall_MissingInputs_AreAllNamedOnOneLine()
+    {
+        using var files = new TestFiles();
+        var line = CliRun.Of("bench", "recall", "--items", files.PathOf("a.tsv"), "--mlt-ids", files.PathOf("ids.txt"),
+            "--keywords", files.PathOf("kw.txt"), "--out", files.PathOf("out")).AssertOneLineFailure(2);
+        Assert.Contains("items file", line);
+        Assert.Contains("MoreLikeThis ids file", line);
+        Assert.Contains("keywords file", line);
+        Assert.False(Directory.Exists(files.PathOf("out")));
     }
 }

@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 usage() {
-  echo "usage: ./run.sh demo    index samples/catalogue.tsv into .demo/ and show stats, an upsert and a check" >&2
+  echo "usage: ./run.sh demo    index samples/catalogue.tsv into .demo/ and show stats, updates, a check, search and more-like-this" >&2
   exit 2
 }
 
@@ -23,7 +23,12 @@ demo() {
   step "Upsert items from JSON Lines (3 new, 1 replaced)" index add --index "$index" --items samples/catalogue.jsonl
   step "Delete by keyword value" index delete --index "$index" --keyword provider=Meili
   step "Verify every file of the commit" index check --index "$index"
-  # Keyword search and "more like this" arrive with the query engine; their demo steps go here.
+  step "Keyword search (BM25)" search --index "$index" --query "space station mystery" --k 5
+  step "Keyword search with a filter and a phrase" search --index "$index" --query '"machine learning"' --filter category=book --k 3
+  step "Why the best hit scores what it does" search --index "$index" --query "orbit" --k 1 --explain
+  step "More like this item (b001)" mlt --index "$index" --id b001 --k 5 --min-term-freq 1 --min-doc-freq 2
+  step "More like this text" mlt --index "$index" --text "a detective story set on a space station" --k 5 --min-term-freq 1 --min-doc-freq 2
+  step "More like a user's items (a profile)" mlt --index "$index" --ids b001,f059:2 --k 5 --min-term-freq 1 --min-doc-freq 2
   printf '\nThe index is in %s/%s\n' "$root" "$index"
 }
 

@@ -5,8 +5,7 @@ namespace LuceneReco.Host.Cli;
 
 /// <summary>
 /// <c>lucenereco bench recall</c>: runs <see cref="RecallBench"/>, the measurement that mirrors the
-/// Apache Lucene anchor. The positional form <c>lucenereco bench-recall ITEMS MLT_IDS KEYWORDS OUT [ANALYZER]</c>
-/// of the first bench entry point still works (hidden from help).
+/// Apache Lucene anchor, with the MoreLikeThis settings of the anchor unless told otherwise.
 /// </summary>
 internal static class BenchCommand
 {
@@ -23,27 +22,16 @@ internal static class BenchCommand
         {
             items, mltIds, keywords, output, analyzer, indexDir,
         };
+        var mlt = new MltOptions();
+        mlt.AddTo(recall);
         recall.SetAction(CliApp.Guarded(console, parse => Run(
             new RecallBenchOptions(parse.GetValue(items)!, parse.GetValue(mltIds)!, parse.GetValue(keywords)!, parse.GetValue(output)!)
             {
                 Analyzer = parse.GetValue(analyzer)!,
                 IndexDir = parse.GetValue(indexDir),
+                Mlt = mlt.Read(parse, new RecallBenchOptions("", "", "", "").Mlt),
             }, console)));
         return new Command("bench", "Measurements on a corpus.") { recall };
-    }
-
-    /// <summary>The hidden positional form kept for existing scripts: <c>bench-recall ITEMS MLT_IDS KEYWORDS OUT [ANALYZER]</c>.</summary>
-    public static Command CreateLegacy(CliConsole console)
-    {
-        var arguments = new Argument<string[]>("args") { Arity = new ArgumentArity(4, 5) };
-        var command = new Command("bench-recall", "Same as 'bench recall' with positional arguments.") { Hidden = true };
-        command.Arguments.Add(arguments);
-        command.SetAction(CliApp.Guarded(console, parse =>
-        {
-            var a = parse.GetValue(arguments)!;
-            return Run(new RecallBenchOptions(a[0], a[1], a[2], a[3]) { Analyzer = a.Length > 4 ? a[4] : "english" }, console);
-        }));
-        return command;
     }
 
     private static int Run(RecallBenchOptions options, CliConsole console)

@@ -66,8 +66,9 @@ internal static class CliApp
         new("lucenereco: search-as-recommendation over an embedded Lucene-style index.")
         {
             IndexCommand.Create(console),
+            SearchCommand.Create(console),
+            MltCommand.Create(console),
             BenchCommand.Create(console),
-            BenchCommand.CreateLegacy(console),
         };
 
     /// <summary>

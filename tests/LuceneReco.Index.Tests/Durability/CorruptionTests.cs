@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using LuceneReco.Index.Store;
 using Xunit.Abstractions;
@@ -98,6 +99,42 @@ public sealed class CorruptionTests(CommittedIndexFixture index, ITestOutputHelp
             Assert.True(e.FilePath == file, $"{TestSeed.Describe(seed)}, trial {trial}: {file} byte {offset} ^ {mask:x2}; the error names '{e.FilePath}': {e.Message}");
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Inconsistent contents behind a valid checksum (what a writer bug would leave) cannot always be detected,
+    /// but the checker must still report rather than throw, and opening must either succeed or throw
+    /// <see cref="CorruptIndexException"/>: never IndexOutOfRange, NullReference, OutOfMemory and the like.
+    /// </summary>
+    [Fact]
+    public void ChangedPayloadWithAValidChecksum_CheckReports_OpenSucceedsOrThrowsCorrupt()
+    {
+        int seed = TestSeed.Next();
+        output.WriteLine(TestSeed.Describe(seed));
+        var rng = new Random(seed);
+        int rejected = 0;
+        for (int trial = 0; trial < 300; trial++)
+        {
+            string dir = index.CopyTo(_tmp.Sub("trial" + trial));
+            string file = index.Files[rng.Next(index.Files.Count)];
+            string path = Path.Combine(dir, file);
+            var data = File.ReadAllBytes(path);
+            int offset = rng.Next(5 + data[4] + 4, data.Length - 8); // payload: after the header, before the footer
+            byte mask = (byte)rng.Next(1, 256);
+            data[offset] ^= mask;
+            BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(data.Length - 4), Crc32.HashToUInt32(data.AsSpan(0, data.Length - 4)));
+            File.WriteAllBytes(path, data);
+            string where = $"{TestSeed.Describe(seed)}, trial {trial}: {file} byte {offset} ^ {mask:x2}";
+
+            var checkFailure = Record.Exception(() => IndexChecker.Check(dir));
+            Assert.True(checkFailure is null, $"{where}: the checker threw {checkFailure}");
+            var openFailure = Record.Exception(() => IndexReader.Open(dir).Dispose());
+            Assert.True(openFailure is null or CorruptIndexException, $"{where}: opening threw {openFailure}");
+            if (openFailure is not null) rejected++;
+            Directory.Delete(dir, recursive: true);
+        }
+        output.WriteLine($"{rejected} of 300 changes were rejected as corrupt; the rest open");
+        Assert.True(rejected > 0, $"{TestSeed.Describe(seed)}: no change was caught by the structural checks");
     }
 
     /// <summary>

@@ -103,8 +103,9 @@ public sealed class CorruptionTests(CommittedIndexFixture index, ITestOutputHelp
 
     /// <summary>
     /// Inconsistent contents behind a valid checksum (what a writer bug would leave) cannot always be detected,
-    /// but the checker must still report rather than throw, and opening must either succeed or throw
-    /// <see cref="CorruptIndexException"/>: never IndexOutOfRange, NullReference, OutOfMemory and the like.
+    /// but the checker must still report rather than throw, and opening and reading every document must either
+    /// succeed or throw <see cref="CorruptIndexException"/>: never IndexOutOfRange, NullReference, OutOfMemory and
+    /// the like; and whatever reading trips over, the checker has reported.
     /// </summary>
     [Fact]
     public void ChangedPayloadWithAValidChecksum_CheckReports_OpenSucceedsOrThrowsCorrupt()
@@ -126,15 +127,32 @@ public sealed class CorruptionTests(CommittedIndexFixture index, ITestOutputHelp
             File.WriteAllBytes(path, data);
             string where = $"{TestSeed.Describe(seed)}, trial {trial}: {file} byte {offset} ^ {mask:x2}";
 
-            var checkFailure = Record.Exception(() => IndexChecker.Check(dir));
+            IReadOnlyList<FileCheck>? checks = null;
+            var checkFailure = Record.Exception(() => checks = IndexChecker.Check(dir));
             Assert.True(checkFailure is null, $"{where}: the checker threw {checkFailure}");
-            var openFailure = Record.Exception(() => IndexReader.Open(dir).Dispose());
-            Assert.True(openFailure is null or CorruptIndexException, $"{where}: opening threw {openFailure}");
-            if (openFailure is not null) rejected++;
+            var openFailure = Record.Exception(() => ReadEverything(dir));
+            Assert.True(openFailure is null or CorruptIndexException, $"{where}: opening or reading threw {openFailure}");
+            if (openFailure is not null)
+            {
+                rejected++;
+                Assert.True(checks!.Any(c => c.Problem is not null), $"{where}: reading failed ({openFailure.Message}) but the checker found nothing");
+            }
             Directory.Delete(dir, recursive: true);
         }
         output.WriteLine($"{rejected} of 300 changes were rejected as corrupt; the rest open");
         Assert.True(rejected > 0, $"{TestSeed.Describe(seed)}: no change was caught by the structural checks");
+    }
+
+    /// <summary>Opens the index and reads every document's stored fields and term vectors.</summary>
+    private static void ReadEverything(string dir)
+    {
+        using var reader = IndexReader.Open(dir);
+        var vectorFields = reader.Schema.Fields.Where(f => f.TermVectors).Select(f => f.Name).ToList();
+        for (int doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            reader.Stored(doc);
+            foreach (var f in vectorFields) reader.TermVector(doc, f);
+        }
     }
 
     /// <summary>

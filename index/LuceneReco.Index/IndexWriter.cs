@@ -92,28 +92,48 @@ public sealed class IndexWriter : IDisposable
     /// <summary>The index directory.</summary>
     public string Directory => _directory;
 
-    /// <summary>Adds a document. Throws <see cref="ArgumentException"/> if a live document has the same id (use <see cref="Update"/>).</summary>
-    public void Add(Document document)
+    /// <summary>
+    /// Checks <paramref name="document"/> against the schema and analyses it, without touching the writer's
+    /// state: thread-safe, so a feed can prepare documents in parallel and add them in order.
+    /// </summary>
+    public PreparedDocument Prepare(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return new PreparedDocument(document, Schema);
+    }
+
+    /// <summary>Adds a document. Throws <see cref="ArgumentException"/> if a live document has the same id (use <see cref="Update(Document)"/>) or the schema rejects it.</summary>
+    public void Add(Document document) => Add(Prepare(document));
+
+    /// <summary>Adds a prepared document (see <see cref="Add(Document)"/>).</summary>
+    public void Add(PreparedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Error is { } error) throw error;
+        if (!ReferenceEquals(document.Schema, Schema)) throw new ArgumentException("The document was prepared by another writer.", nameof(document));
         lock (_sync)
         {
             CheckOpen();
-            if (ContainsLocked(document.Id))
-                throw new ArgumentException($"A document with id '{document.Id}' already exists; use Update to replace it.", nameof(document));
+            if (ContainsLocked(document.Document.Id))
+                throw new ArgumentException($"A document with id '{document.Document.Id}' already exists; use Update to replace it.", nameof(document));
             _buffer.Add(document);
             MaybeFlush();
         }
     }
 
     /// <summary>Adds a document, replacing any live document with the same id. Returns true when one was replaced.</summary>
-    public bool Update(Document document)
+    public bool Update(Document document) => Update(Prepare(document));
+
+    /// <summary>Adds a prepared document, replacing any live document with the same id (see <see cref="Update(Document)"/>).</summary>
+    public bool Update(PreparedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (document.Error is { } error) throw error;
+        if (!ReferenceEquals(document.Schema, Schema)) throw new ArgumentException("The document was prepared by another writer.", nameof(document));
         lock (_sync)
         {
             CheckOpen();
-            bool replaced = DeleteLocked(document.Id);
+            bool replaced = DeleteLocked(document.Document.Id);
             _buffer.Add(document);
             MaybeFlush();
             return replaced;

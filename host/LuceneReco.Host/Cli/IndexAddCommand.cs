@@ -36,7 +36,7 @@ internal static class IndexAddCommand
         using (var writer = IndexWriter.Open(indexDirectory))
         using (var reader = ItemReader.Open(itemsFile))
         {
-            (_, skipped) = ItemFeed.Run(reader, writer.Schema, skipBad, "nothing was changed", console, progress, document =>
+            (_, skipped) = ItemFeed.Run(reader, writer.Schema, skipBad, "nothing was changed", console, progress, writer.Prepare, document =>
             {
                 if (writer.Update(document)) replaced++;
                 else added++;

@@ -58,7 +58,7 @@ internal static class IndexBuildCommand
         {
             using (var writer = IndexWriter.Open(staging.Path, options.WriterOptions(schema)))
             {
-                (items, skipped) = ItemFeed.Run(reader, schema, options.SkipBad, "nothing was indexed", console, progress, writer.Add);
+                (items, skipped) = ItemFeed.Run(reader, schema, options.SkipBad, "nothing was indexed", console, progress, writer.Prepare, writer.Add);
                 writer.Commit();
             }
             staging.Publish();

@@ -1,4 +1,3 @@
-using LuceneReco.Index.Analysis;
 using LuceneReco.Index.Documents;
 
 namespace LuceneReco.Index.Segments;
@@ -10,7 +9,6 @@ namespace LuceneReco.Index.Segments;
 internal sealed class DocumentsBuffer
 {
     private readonly IndexSchema _schema;
-    private readonly Analyzer?[] _analyzers;
     private readonly FieldBuffer?[] _fields;
     private readonly List<string> _ids = new();
     private readonly Dictionary<string, int> _idToDoc = new(StringComparer.Ordinal);
@@ -18,25 +16,19 @@ internal sealed class DocumentsBuffer
     private GrowableArray<int> _storedStart = new(256);
     private readonly List<double>?[] _numbers;
     private readonly List<int> _deleted = new();
-    private readonly List<string>[] _values;
-    private readonly List<(int, string)> _storedValues = new();
 
     public DocumentsBuffer(IndexSchema schema)
     {
         _schema = schema;
         int n = schema.Fields.Count;
-        _analyzers = new Analyzer?[n];
         _fields = new FieldBuffer?[n];
         _numbers = new List<double>?[n];
-        _values = new List<string>[n];
         for (int f = 0; f < n; f++)
         {
             var def = schema.Fields[f];
-            _values[f] = new List<string>();
             switch (def.Kind)
             {
                 case FieldKind.Text:
-                    _analyzers[f] = Analyzers.ByName(def.Analyzer);
                     _fields[f] = new FieldBuffer(f, positions: true);
                     break;
                 case FieldKind.Keyword:
@@ -94,57 +86,23 @@ internal sealed class DocumentsBuffer
         return result;
     }
 
-    /// <summary>Inverts and buffers <paramref name="doc"/>; the caller has checked the id is not live.</summary>
-    public void Add(Document doc)
+    /// <summary>Inverts and buffers a prepared (valid) document; the caller has checked the id is not live.</summary>
+    public void Add(PreparedDocument doc)
     {
-        foreach (var list in _values) list.Clear();
-        _storedValues.Clear();
-        foreach (var (name, value) in doc.Strings)
-        {
-            var def = _schema.Find(name) ?? throw UnknownField(doc, name);
-            if (def.Kind == FieldKind.Numeric)
-                throw new ArgumentException($"Document '{doc.Id}': field '{name}' is numeric but got text '{value}'.", nameof(doc));
-            int f = FieldIndex(def);
-            _values[f].Add(value);
-            if (def.Stored) _storedValues.Add((f, value));
-        }
-        var numbers = doc.Numbers;
-        foreach (var (name, _) in numbers)
-        {
-            var def = _schema.Find(name) ?? throw UnknownField(doc, name);
-            if (def.Kind != FieldKind.Numeric)
-                throw new ArgumentException($"Document '{doc.Id}': field '{name}' is {def.Kind.ToString().ToLowerInvariant()}, not numeric.", nameof(doc));
-        }
-
         for (int f = 0; f < _fields.Length; f++)
         {
             var fb = _fields[f];
             if (fb is null) continue;
-            if (_values[f].Count == 0) fb.AddMissing();
-            else if (_analyzers[f] is { } a) fb.AddText(a, _values[f]);
-            else fb.AddKeywords(_values[f]);
+            if (doc.Values[f] is not { Count: > 0 } values) fb.AddMissing();
+            else if (doc.Tokens[f] is { } tokens) fb.AddTokens(tokens);
+            else fb.AddKeywords(values);
         }
-        for (int f = 0; f < _numbers.Length; f++)
-        {
-            if (_numbers[f] is not { } list) continue;
-            double v = double.NaN;
-            foreach (var (name, value) in numbers) if (name == _schema.Fields[f].Name) { v = value; break; }
-            list.Add(v);
-        }
-        StoredFields.Serialize(_storedValues, _stored);
+        for (int f = 0; f < _numbers.Length; f++) _numbers[f]?.Add(doc.Numbers[f]);
+        StoredFields.Serialize(doc.Stored, _stored);
         _storedStart.Add((int)_stored.Length);
-        _idToDoc[doc.Id] = _ids.Count;
-        _ids.Add(doc.Id);
+        _idToDoc[doc.Document.Id] = _ids.Count;
+        _ids.Add(doc.Document.Id);
     }
-
-    private int FieldIndex(FieldDefinition def)
-    {
-        for (int i = 0; i < _schema.Fields.Count; i++) if (ReferenceEquals(_schema.Fields[i], def)) return i;
-        throw new InvalidOperationException("field not in schema");
-    }
-
-    private static ArgumentException UnknownField(Document doc, string name) =>
-        new($"Document '{doc.Id}': field '{name}' is not in the index schema.", nameof(doc));
 
     /// <summary>Writes the buffer as segment <paramref name="name"/>; returns its info and the docs deleted while buffered.</summary>
     public (SegmentInfo Info, IReadOnlyList<int> Deleted) Flush(string directory, string name)

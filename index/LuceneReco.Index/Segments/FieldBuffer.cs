@@ -1,4 +1,3 @@
-using LuceneReco.Index.Analysis;
 
 namespace LuceneReco.Index.Segments;
 
@@ -7,7 +6,7 @@ namespace LuceneReco.Index.Segments;
 /// Each (document, term) pair is one entry with its frequency and the start of its positions; entries
 /// are appended in document order, so a stable counting sort by term gives the postings at flush.
 /// </summary>
-internal sealed class FieldBuffer : ITokenConsumer
+internal sealed class FieldBuffer
 {
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -19,8 +18,6 @@ internal sealed class FieldBuffer : ITokenConsumer
     private int[] _stamp = new int[1024], _local = new int[1024];
     private int _stampNow;
     private GrowableArray<int> _tokTerm = new(256), _tokPos = new(256);
-    private int _basePosition;
-    private int _lastPosition;
 
     public FieldBuffer(int fieldNumber, bool positions)
     {
@@ -47,17 +44,15 @@ internal sealed class FieldBuffer : ITokenConsumer
     public long EstimatedBytes =>
         _entryTerm.Bytes * 3 + _positions.Bytes + _docEntryStart.Bytes + _norms.Bytes + _stamp.Length * 8L + _terms.Count * 80L;
 
-    /// <summary>Inverts the text values of this field for the next document.</summary>
-    public void AddText(Analyzer analyzer, IReadOnlyList<string> values)
+    /// <summary>Inverts the analysed tokens of this field for the next document.</summary>
+    public void AddTokens(TokenRecorder tokens)
     {
         _tokTerm.Clear();
         _tokPos.Clear();
-        _basePosition = 0;
-        _lastPosition = -1;
-        foreach (var v in values)
+        for (int i = 0; i < tokens.Count; i++)
         {
-            analyzer.Analyze(v, this);
-            _basePosition = _lastPosition + 1; // values of one field follow each other, no gap
+            _tokTerm.Add(TermId(tokens.Term(i)));
+            _tokPos.Add(tokens.Position[i]);
         }
         FinishDoc(_tokTerm.Count);
     }
@@ -76,14 +71,6 @@ internal sealed class FieldBuffer : ITokenConsumer
     {
         _norms.Add(0);
         _docEntryStart.Add(_entryTerm.Count);
-    }
-
-    void ITokenConsumer.OnToken(ReadOnlySpan<char> term, int position)
-    {
-        _tokTerm.Add(TermId(term));
-        int p = _basePosition + position;
-        _tokPos.Add(p);
-        _lastPosition = p;
     }
 
     private int TermId(ReadOnlySpan<char> term)

@@ -40,7 +40,7 @@ public static class IndexChecker
                 intact &= CheckFile(directory, $"{info.Name}.{ext}", SegmentCore.CodecOf(ext), results);
             if (info.DeletesFile is { } del) intact &= CheckFile(directory, del, "Seg.liv", results);
             if (!intact) continue;
-            try { IndexWriter.LoadState(directory, info, commit.Schema); }
+            try { IndexWriter.LoadState(directory, info, commit.Schema).Core.VerifyStructure(); }
             catch (CorruptIndexException e) { Replace(results, e.FilePath, e.Reason + (e.Offset >= 0 ? $" (offset {e.Offset})" : "")); }
         }
         return results;

@@ -37,6 +37,9 @@ internal sealed class Accumulator
         TouchedCount = 0;
     }
 
+    /// <summary>Whether <paramref name="doc"/> was touched in this round.</summary>
+    public bool IsTouched(int doc) => _stamp[doc] == _generation;
+
     /// <summary>Registers <paramref name="doc"/> (clearing its slots the first time in this round).</summary>
     public void Touch(int doc)
     {

@@ -19,7 +19,10 @@ public sealed class IndexSearcher
     {
         Reader = reader ?? throw new ArgumentNullException(nameof(reader));
         Similarity = similarity ?? new Bm25Similarity();
+        _termVectorFields = reader.Schema.Fields.Select(f => f.TermVectors).ToArray();
     }
+
+    private readonly bool[] _termVectorFields;
 
     /// <summary>The reader searched.</summary>
     public IndexReader Reader { get; }
@@ -39,7 +42,11 @@ public sealed class IndexSearcher
         foreach (var leaf in Reader.Leaves)
         {
             int exclude = excludeDoc - leaf.DocBase;
-            if (weight is BooleanWeight boolean)
+            if (weight is BooleanWeight disjunction && PrunedDisjunction.Applies(disjunction))
+            {
+                PrunedDisjunction.Collect(disjunction, leaf, collector, k, exclude, _termVectorFields);
+            }
+            else if (weight is BooleanWeight boolean)
             {
                 var acc = Accumulator.ForThread(leaf.Core.MaxDoc);
                 boolean.Accumulate(leaf, acc);

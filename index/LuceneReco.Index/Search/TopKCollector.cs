@@ -14,6 +14,9 @@ internal sealed class TopKCollector(int k)
     /// <summary>The score a new hit must beat once the heap is full (negative infinity before).</summary>
     public float Threshold => _size == _heap.Length ? _heap[0].Score : float.NegativeInfinity;
 
+    /// <summary>Counts hits that matched but were proven unable to enter the top k.</summary>
+    public void AddUncountedHits(int n) => TotalHits += n;
+
     public void Collect(int doc, float score)
     {
         TotalHits++;

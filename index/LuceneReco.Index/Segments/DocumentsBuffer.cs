@@ -195,7 +195,7 @@ internal sealed class DocumentsBuffer
             for (int e = docStarts[d]; e < docStarts[d + 1]; e++) docOfEntry[e] = d;
         for (int e = 0; e < entryTerms.Length; e++) byTerm[fill[entryTerms[e]]++] = e;
 
-        writer.BeginField(fb.FieldNumber, fb.HasPositions, n, fb.DocCount, fb.SumTotalTermFreq);
+        writer.BeginField(fb.FieldNumber, fb.HasPositions, n, fb.DocCount, fb.SumTotalTermFreq, fb.HasPositions ? fb.Norms.ToArray() : null);
         var docs = new GrowableArray<int>(64);
         var freqs = new GrowableArray<int>(64);
         var positions = new GrowableArray<int>(256);

@@ -35,6 +35,12 @@ internal sealed class FieldTerms
     public long[] DocStart { get; }
     public long[] PosStart { get; }
 
+    /// <summary>The largest frequency of term i in any document.</summary>
+    public required int[] MaxFreq { get; init; }
+
+    /// <summary>The smallest norm byte (shortest field) among term i's documents; 1 for fields without norms.</summary>
+    public required byte[] MinNorm { get; init; }
+
     /// <summary>Documents with at least one term in this field.</summary>
     public int DocCount { get; }
 

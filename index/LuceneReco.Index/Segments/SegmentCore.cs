@@ -54,24 +54,6 @@ internal sealed class SegmentCore
         return _idToDoc!;
     }
 
-    /// <summary>Calls <paramref name="visit"/> for each (field, ordinal, freq) of <paramref name="doc"/>'s term vectors.</summary>
-    public void ReadTermVectors(int doc, Action<int, int, int> visit)
-    {
-        int p = _tvOffsets[doc];
-        int fields = ReadVInt(_tv, ref p);
-        for (int f = 0; f < fields; f++)
-        {
-            int field = ReadVInt(_tv, ref p);
-            int n = ReadVInt(_tv, ref p);
-            int ord = 0;
-            for (int i = 0; i < n; i++)
-            {
-                ord += ReadVInt(_tv, ref p);
-                visit(field, ord, ReadVInt(_tv, ref p));
-            }
-        }
-    }
-
     /// <summary>The term vector of <paramref name="doc"/> for <paramref name="field"/>: ordinals ascending and freqs.</summary>
     public int TermVector(int doc, int field, ref int[] ords, ref int[] freqs)
     {
@@ -88,7 +70,15 @@ internal sealed class SegmentCore
             }
             if (ords.Length < n) { ords = new int[n]; freqs = new int[n]; }
             int ord = 0;
-            for (int i = 0; i < n; i++) { ord += ReadVInt(_tv, ref p); ords[i] = ord; freqs[i] = ReadVInt(_tv, ref p); }
+            int termCount = Fields[field]?.Terms.Length ?? 0;
+            for (int i = 0; i < n; i++)
+            {
+                ord += ReadVInt(_tv, ref p);
+                ords[i] = ord;
+                freqs[i] = ReadVInt(_tv, ref p);
+                if ((uint)ord >= (uint)termCount || freqs[i] <= 0)
+                    throw new CorruptIndexException(Name + ".tv", _tvOffsets[doc], $"term vector of document {doc} names term {ord} of {termCount} (freq {freqs[i]})");
+            }
             return n;
         }
         return 0;
@@ -101,6 +91,8 @@ internal sealed class SegmentCore
         if (block < 0) block = ~block - 1;
         int p = _blockOffset[block];
         int raw = ReadVInt(_fdt, ref p), compressed = ReadVInt(_fdt, ref p);
+        if (raw < 0 || raw > 1 << 30 || compressed < 0 || compressed > _fdt.Length - p)
+            throw new CorruptIndexException(_fdtName, _blockOffset[block], $"stored block {block} has impossible lengths ({raw}, {compressed})");
         var data = new byte[raw];
         try
         {
@@ -114,6 +106,7 @@ internal sealed class SegmentCore
         int q = 0;
         for (int d = _blockFirstDoc[block]; d < doc; d++) { int skip = StoredFields.ReadVInt(data, ref q, _fdtName); q += skip; }
         int len = StoredFields.ReadVInt(data, ref q, _fdtName);
+        if (len > data.Length - q) throw new CorruptIndexException(_fdtName, _blockOffset[block], $"stored record of document {doc} runs past its block");
         StoredFields.Deserialize(data.AsSpan(q, len), _schema, into, _fdtName);
         for (int f = 0; f < Numbers.Length; f++)
             if (Numbers[f] is { } values && !double.IsNaN(values[doc])) into.Add(_schema.Fields[f].Name, values[doc]);
@@ -137,6 +130,58 @@ internal sealed class SegmentCore
         for (int d = _blockFirstDoc[block]; d < doc; d++) { int skip = StoredFields.ReadVInt(cache.Data, ref q, _fdtName); q += skip; }
         int len = StoredFields.ReadVInt(cache.Data, ref q, _fdtName);
         return cache.Data.AsSpan(q, len).ToArray();
+    }
+
+    /// <summary>
+    /// Decodes every posting, position, term vector and stored record and checks them against the
+    /// dictionary's statistics (as Lucene's CheckIndex does); throws <see cref="CorruptIndexException"/> naming the file.
+    /// </summary>
+    public void VerifyStructure()
+    {
+        foreach (var terms in Fields)
+        {
+            if (terms is null) continue;
+            for (int t = 0; t < terms.Terms.Length; t++)
+            {
+                if (terms.DocStart[t] > terms.DocStart[t + 1] || terms.DocStart[t + 1] > DocData.Length)
+                    throw new CorruptIndexException(Name + ".tim", -1, $"postings range of term '{terms.Terms[t]}' is out of order");
+                var c = new PostingsCursor(DocData, terms, t);
+                int df = 0, last = -1;
+                long ttf = 0;
+                int pos = (int)terms.PosStart[t];
+                try
+                {
+                    while (c.NextDoc())
+                    {
+                        if (c.Doc <= last || c.Doc >= MaxDoc || c.Freq <= 0)
+                            throw new CorruptIndexException(Name + ".doc", terms.DocStart[t], $"postings of '{terms.Terms[t]}' are out of order or range at doc {c.Doc}");
+                        last = c.Doc;
+                        df++;
+                        ttf += c.Freq;
+                        if (terms.HasPositions) for (int k = 0; k < c.Freq; k++) ReadVInt(PosData, ref pos);
+                    }
+                }
+                catch (IndexOutOfRangeException e)
+                {
+                    throw new CorruptIndexException(Name + ".doc", terms.DocStart[t], $"postings of '{terms.Terms[t]}' run past the file", e);
+                }
+                if (df != terms.DocFreq[t] || ttf != terms.TotalTermFreq[t])
+                    throw new CorruptIndexException(Name + ".doc", terms.DocStart[t], $"'{terms.Terms[t]}' has {df} postings / {ttf} occurrences, the dictionary says {terms.DocFreq[t]} / {terms.TotalTermFreq[t]}");
+                if (terms.HasPositions && pos != terms.PosStart[t + 1])
+                    throw new CorruptIndexException(Name + ".pos", terms.PosStart[t], $"positions of '{terms.Terms[t]}' do not end where the next term's begin");
+            }
+        }
+        int[] ords = new int[64], freqs = new int[64];
+        for (int d = 0; d < MaxDoc; d++)
+        {
+            try
+            {
+                for (int f = 0; f < Fields.Length; f++)
+                    if (_schema.Fields[f].TermVectors) TermVector(d, f, ref ords, ref freqs);
+            }
+            catch (IndexOutOfRangeException e) { throw new CorruptIndexException(Name + ".tv", _tvOffsets[d], $"term vector of document {d} runs past the file", e); }
+            ReadStored(d, new Document(Ids[d].Length > 0 ? Ids[d] : "?"));
+        }
     }
 
     internal static int ReadVInt(byte[] data, ref int p)
@@ -216,12 +261,21 @@ internal sealed class SegmentCore
         int[] tvOffsets = ReadIndex(tv, maxDoc);
 
         var fdt = Open("fdt");
-        fdt.Position = (int)ReadTrailingInt64(fdt);
+        int fdtIndex = (int)ReadTrailingInt64(fdt);
+        fdt.Position = fdtIndex;
         int blocks = fdt.ReadVInt();
+        if (blocks > maxDoc) throw fdt.Corrupt($"{blocks} stored blocks for {maxDoc} documents");
         var firstDoc = new int[blocks];
         var offsets = new int[blocks];
-        for (int b = 0; b < blocks; b++) { firstDoc[b] = fdt.ReadVInt(); offsets[b] = (int)fdt.ReadVLong(); }
-        if (blocks == 0 && maxDoc > 0 || blocks > 0 && firstDoc[0] != 0) throw fdt.Corrupt("stored block index is inconsistent");
+        for (int b = 0; b < blocks; b++)
+        {
+            firstDoc[b] = fdt.ReadVInt();
+            long offset = fdt.ReadVLong();
+            bool ordered = b == 0 ? firstDoc[0] == 0 && offset >= fdt.PayloadStart : firstDoc[b] > firstDoc[b - 1] && offset > offsets[b - 1];
+            if (!ordered || firstDoc[b] >= maxDoc || offset >= fdtIndex) throw fdt.Corrupt($"stored block index entry {b} is out of order or range");
+            offsets[b] = (int)offset;
+        }
+        if (blocks == 0 && maxDoc > 0) throw fdt.Corrupt("no stored blocks for a non-empty segment");
 
         return new SegmentCore(info.Name, maxDoc, bytes, schema, fields, doc.Data, pos.Data, norms, numbers, ids,
             tv.Data, tvOffsets, fdt.Data, firstDoc, offsets, fdt.Name);
@@ -242,12 +296,20 @@ internal sealed class SegmentCore
         return at;
     }
 
+    /// <summary>Reads the per-doc offsets trailing a file; each must lie in the data before the index, ascending.</summary>
     private static int[] ReadIndex(IndexInput input, int maxDoc)
     {
-        input.Position = (int)ReadTrailingInt64(input);
+        int indexStart = (int)ReadTrailingInt64(input);
+        input.Position = indexStart;
         var offsets = new int[maxDoc];
         long o = 0;
-        for (int d = 0; d < maxDoc; d++) { o += input.ReadVLong(); offsets[d] = (int)o; }
+        for (int d = 0; d < maxDoc; d++)
+        {
+            long delta = input.ReadVLong();
+            o += delta;
+            if ((d > 0 && delta == 0) || o < input.PayloadStart || o >= indexStart) throw input.Corrupt($"offset of document {d} is out of order or range");
+            offsets[d] = (int)o;
+        }
         return offsets;
     }
 
@@ -271,6 +333,8 @@ internal sealed class SegmentCore
             var ttf = new long[n];
             var docStart = new long[n + 1];
             var posStart = new long[n + 1];
+            var maxFreq = new int[n];
+            var minNorm = new byte[n];
             int termLen = 0;
             for (int t = 0; t < n; t++)
             {
@@ -286,10 +350,12 @@ internal sealed class SegmentCore
                 docPtr += tim.ReadVLong();
                 posStart[t] = posPtr;
                 if (positions) posPtr += tim.ReadVLong();
+                maxFreq[t] = tim.ReadVInt();
+                minNorm[t] = tim.ReadByte();
             }
             docStart[n] = docPtr;
             posStart[n] = posPtr;
-            fields[field] = new FieldTerms(field, positions, terms, df, ttf, docStart, posStart, docCount, sumTtf);
+            fields[field] = new FieldTerms(field, positions, terms, df, ttf, docStart, posStart, docCount, sumTtf) { MaxFreq = maxFreq, MinNorm = minNorm };
         }
         if (tim.ReadVInt() != count) throw tim.Corrupt("field count mismatch");
         return fields;

@@ -29,15 +29,16 @@ internal static class SegmentMerger
         for (int f = 0; f < fieldCount; f++)
         {
             if (schema.Fields[f].Kind is not (FieldKind.Text or FieldKind.Keyword)) continue;
-            MergeField(writer, f, sources, docMaps, ordMaps, maxDoc);
+            byte[]? norms = null;
             if (schema.Fields[f].Kind == FieldKind.Text)
             {
-                var norms = new byte[maxDoc];
+                norms = new byte[maxDoc];
                 for (int s = 0; s < sources.Count; s++)
                     if (sources[s].Norms[f] is { } src)
                         for (int d = 0; d < src.Length; d++) if (docMaps[s][d] >= 0) norms[docMaps[s][d]] = src[d];
                 writer.SetNorms(f, norms);
             }
+            MergeField(writer, f, sources, docMaps, ordMaps, maxDoc, norms);
         }
 
         var tvFields = new List<int>();
@@ -81,7 +82,7 @@ internal static class SegmentMerger
         return writer.Finish();
     }
 
-    private static void MergeField(SegmentWriter writer, int field, IReadOnlyList<SegmentCore> sources, int[][] docMaps, int[][][] ordMaps, int maxDoc)
+    private static void MergeField(SegmentWriter writer, int field, IReadOnlyList<SegmentCore> sources, int[][] docMaps, int[][][] ordMaps, int maxDoc, byte[]? norms)
     {
         var terms = new FieldTerms?[sources.Count];
         bool positions = false;
@@ -115,7 +116,7 @@ internal static class SegmentMerger
         if (termCount == 0) return;
 
         // pass 2: write
-        writer.BeginField(field, positions, termCount, docCount, sumTtf);
+        writer.BeginField(field, positions, termCount, docCount, sumTtf, norms);
         var docs = new GrowableArray<int>(64);
         var freqs = new GrowableArray<int>(64);
         var pos = new GrowableArray<int>(256);

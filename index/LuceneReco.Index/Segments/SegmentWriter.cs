@@ -53,8 +53,10 @@ internal sealed class SegmentWriter : IDisposable
 
 
     /// <summary>Starts the terms of a field. Fields come in increasing field number.</summary>
-    public void BeginField(int fieldNumber, bool positions, int termCount, int docCount, long sumTotalTermFreq)
+    /// <param name="norms">The field's norm byte per document, or null for a field without norms; used for each term's score bound.</param>
+    public void BeginField(int fieldNumber, bool positions, int termCount, int docCount, long sumTotalTermFreq, byte[]? norms)
     {
+        _fieldNorms = norms;
         _fieldsWritten++;
         _tim.WriteVInt(fieldNumber);
         _tim.WriteByte(positions ? (byte)1 : (byte)0);
@@ -65,6 +67,8 @@ internal sealed class SegmentWriter : IDisposable
         _tim.WriteVLong(_pos.Position);
         _prevTermLength = 0;
     }
+
+    private byte[]? _fieldNorms;
 
     /// <summary>Number of fields whose terms were written; <see cref="Finish"/> appends it to .tim.</summary>
     private int _fieldsWritten;
@@ -87,10 +91,13 @@ internal sealed class SegmentWriter : IDisposable
         _prevTermLength = n;
 
         long docStart = _doc.Position, posStart = _pos.Position, ttf = 0;
-        int last = 0, p = 0;
+        int last = 0, p = 0, maxFreq = 0;
+        byte minNorm = _fieldNorms is null ? (byte)1 : byte.MaxValue;
         for (int i = 0; i < docs.Length; i++)
         {
             int d = docs[i], f = freqs[i];
+            if (f > maxFreq) maxFreq = f;
+            if (_fieldNorms is not null && _fieldNorms[d] < minNorm) minNorm = _fieldNorms[d];
             int delta = d - last;
             last = d;
             if (f == 1) _doc.WriteVInt((delta << 1) | 1);
@@ -106,6 +113,8 @@ internal sealed class SegmentWriter : IDisposable
         if (hasPositions) _tim.WriteVLong(ttf - docs.Length);
         _tim.WriteVLong(_doc.Position - docStart);
         if (hasPositions) _tim.WriteVLong(_pos.Position - posStart);
+        _tim.WriteVInt(maxFreq);   // with minNorm: the best (freq, length) any doc can have, a score upper bound
+        _tim.WriteByte(minNorm);
     }
 
     // ---- per-document data, in doc order ------------------------------------------------------

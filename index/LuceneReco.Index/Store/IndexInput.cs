@@ -46,7 +46,7 @@ internal sealed class IndexInput
     {
         byte[] data;
         try { data = File.ReadAllBytes(path); }
-        catch (FileNotFoundException e) { throw new CorruptIndexException(path, -1, "the file is missing", e); }
+        catch (FileNotFoundException e) { throw new CorruptIndexException(System.IO.Path.GetFileName(path), -1, "the file is missing", e); }
         return Verify(path, data, codec);
     }
 

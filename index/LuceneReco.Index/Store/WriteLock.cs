@@ -21,10 +21,9 @@ internal sealed class WriteLock : IDisposable
         }
         catch (IOException)
         {
-            string holder = "unknown process";
-            try { holder = "pid " + File.ReadAllText(path).Trim(); }
-            catch (IOException) { /* the holder's pid is only for the message; the lock error is what matters */ }
-            throw new IndexLockedException(directory, holder);
+            // The holder's pid is only for the message. File.ReadAllText cannot read it on Unix (its shared flock is refused).
+            string? pid = FileSystem.ReadUnlocked(path, 32)?.Trim();
+            throw new IndexLockedException(directory, pid is { Length: > 0 } ? "pid " + pid : "unknown process");
         }
         stream.SetLength(0);
         using (var w = new StreamWriter(stream, leaveOpen: true)) w.Write(Environment.ProcessId);

@@ -82,7 +82,7 @@ public sealed class Bm25Similarity : Similarity
         public override Explanation Explain(float freq, byte norm)
         {
             int length = SmallFloat.Byte4ToInt(norm);
-            float tfPart = freq * _inverseNorm[norm] / (1f + freq * _inverseNorm[norm]);
+            float tfPart = 1f - 1f / (1f + freq * _inverseNorm[norm]); // = freq / (freq + k1 * ...), and 1 when k1 = 0
             var tf = Explanation.Of(tfPart, "tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from:",
                 Explanation.Of(freq, "freq, occurrences of the term in the field"),
                 Explanation.Of(_sim.K1, "k1, term saturation parameter"),

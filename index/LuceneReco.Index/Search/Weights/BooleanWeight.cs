@@ -11,6 +11,8 @@ internal sealed class BooleanWeight(IReadOnlyList<(Weight Weight, Occur Occur)> 
 
     public IReadOnlyList<(Weight Weight, Occur Occur)> Clauses => clauses;
 
+    public int MinimumShouldMatch => minimumShouldMatch;
+
     /// <summary>Scores into <paramref name="acc"/> (reset by the caller); <see cref="Matches"/> then tells which touched docs match.</summary>
     public void Accumulate(LeafReader leaf, Accumulator acc)
     {

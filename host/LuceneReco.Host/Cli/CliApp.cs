@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using LuceneReco.Host.Items;
+using LuceneReco.Index.Store;
+
+namespace LuceneReco.Host.Cli;
+
+/// <summary>
+/// The <c>lucenereco</c> command line, runnable in-process: <see cref="Run(string[], TextWriter, TextWriter)"/>
+/// parses, runs the command and returns the exit code (see <see cref="ExitCodes"/>). Usage errors and
+/// expected failures print exactly one line, <c>lucenereco: reason</c>, on stderr and no stack trace.
+/// </summary>
+internal static class CliApp
+{
+    /// <summary>Runs the command line <paramref name="args"/> writing to the given writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, new CliConsole(stdout, stderr));
+
+    /// <summary>Runs the command line <paramref name="args"/> on <paramref name="console"/>; returns the exit code.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = CreateRoot(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            console.Fail($"{DescribeErrors(parse)} (see '{string.Join(' ', CommandPath(parse))} --help')");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+
+    /// <summary>
+    /// The parse errors as one line: every distinct message, except that only the first unrecognized
+    /// token is named and "Required command was not provided" is dropped when something more specific is said.
+    /// </summary>
+    private static string DescribeErrors(ParseResult parse)
+    {
+        var messages = new List<string>();
+        var unrecognized = false;
+        foreach (var message in parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct())
+        {
+            if (message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal))
+            {
+                if (unrecognized) continue;
+                unrecognized = true;
+            }
+            messages.Add(message);
+        }
+        if (messages.Count > 1) messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+        return string.Join("; ", messages);
+    }
+
+    /// <summary>The names from the root to the command that was parsed: <c>lucenereco index build</c>.</summary>
+    private static IEnumerable<string> CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = parse.CommandResult; result is not null; result = result.Parent)
+            if (result is CommandResult command) names.Add(command.Command.Name);
+        names[^1] = "lucenereco";
+        names.Reverse();
+        return names;
+    }
+
+    /// <summary>The root command and every subcommand.</summary>
+    public static RootCommand CreateRoot(CliConsole console) =>
+        new("lucenereco: search-as-recommendation over an embedded Lucene-style index.")
+        {
+            IndexCommand.Create(console),
+            SearchCommand.Create(console),
+            MltCommand.Create(console),
+            BenchCommand.Create(console),
+        };
+
+    /// <summary>
+    /// Wraps a command body so that expected failures become one line and an exit code:
+    /// bad usage or input and a missing index give <see cref="ExitCodes.Usage"/>; a damaged or locked
+    /// index and I/O errors give <see cref="ExitCodes.Failure"/>. Anything else is a bug and surfaces as such.
+    /// </summary>
+    public static Func<ParseResult, int> Guarded(CliConsole console, Func<ParseResult, int> body) => parse =>
+    {
+        try
+        {
+            return body(parse);
+        }
+        catch (UsageException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (ItemFileException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (IndexNotFoundException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (CorruptIndexException e)
+        {
+            console.Fail($"{e.Message} (run 'lucenereco index check' to see every damaged file)");
+            return ExitCodes.Failure;
+        }
+        catch (IOException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (System.IO.InvalidDataException e)
+        {
+            console.Fail($"cannot read the items file: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    };
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace LuceneReco.Host.Cli;
+
+/// <summary>
+/// Prints <c>  42,000 items (65%), 15,100 items/s</c> to stderr every <see cref="Interval"/>, or
+/// whenever another tenth of the input is done (but at most every quarter second), so that long
+/// builds show life without flooding CI logs. Disabled reporters print nothing.
+/// </summary>
+internal sealed class ProgressReporter
+{
+    /// <summary>The longest gap between two progress lines.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(0.25);
+
+    private readonly CliConsole _console;
+    private readonly bool _enabled;
+    private readonly long _start;
+    private long _lastPrint;
+    private int _lastTenth;
+
+    /// <summary>Creates a reporter; <paramref name="enabled"/> false makes every call a no-op.</summary>
+    public ProgressReporter(CliConsole console, bool enabled)
+    {
+        _console = console;
+        _enabled = enabled;
+        _start = _lastPrint = console.Time.GetTimestamp();
+    }
+
+    /// <summary>The time since the reporter was created.</summary>
+    public TimeSpan Elapsed => _console.Time.GetElapsedTime(_start);
+
+    /// <summary>Reports that <paramref name="items"/> items are done and <paramref name="fraction"/> (0-1, NaN if unknown) of the input is read.</summary>
+    public void Report(long items, double fraction)
+    {
+        if (!_enabled) return;
+        var now = _console.Time.GetTimestamp();
+        var sinceLast = _console.Time.GetElapsedTime(_lastPrint, now);
+        var tenth = double.IsNaN(fraction) ? _lastTenth : (int)Math.Floor(Math.Clamp(fraction, 0, 1) * 10);
+        if (sinceLast < Interval && !(tenth > _lastTenth && sinceLast >= MinimumGap)) return;
+        _lastPrint = now;
+        _lastTenth = tenth;
+        var percent = double.IsNaN(fraction) ? "" : $" ({(Math.Clamp(fraction, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture)}%)";
+        var elapsed = _console.Time.GetElapsedTime(_start, now);
+        _console.Error.WriteLine($"  {CliFormat.Plural(items, "item")}{percent}, {CliFormat.Rate(items, elapsed)} items/s");
+    }
+}

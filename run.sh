@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Entry points for people trying the project. `./run.sh demo` indexes the bundled sample catalogue
+# and shows what the CLI can do with it.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+
+usage() {
+  echo "usage: ./run.sh demo    index samples/catalogue.tsv into .demo/ and show stats, updates, a check, search and more-like-this" >&2
+  exit 2
+}
+
+step() { printf '\n== %s\n$ ./lucenereco %s\n' "$1" "${*:2}"; ./lucenereco "${@:2}"; }
+
+demo() {
+  local index=.demo/index
+  rm -rf .demo
+  mkdir -p .demo
+
+  step "Build an index from the sample catalogue" index build --index "$index" --items samples/catalogue.tsv
+  step "Stats" index stats --index "$index"
+  step "Upsert items from JSON Lines (3 new, 1 replaced)" index add --index "$index" --items samples/catalogue.jsonl
+  step "Delete by keyword value" index delete --index "$index" --keyword provider=Meili
+  step "Verify every file of the commit" index check --index "$index"
+  step "Keyword search (BM25)" search --index "$index" --query "space station mystery" --k 5
+  step "Keyword search with a filter and a phrase" search --index "$index" --query '"machine learning"' --filter category=book --k 3
+  step "Why the best hit scores what it does" search --index "$index" --query "orbit" --k 1 --explain
+  step "More like this item (b001)" mlt --index "$index" --id b001 --k 5 --min-term-freq 1 --min-doc-freq 2
+  step "More like this text" mlt --index "$index" --text "a detective story set on a space station" --k 5 --min-term-freq 1 --min-doc-freq 2
+  step "More like a user's items (a profile)" mlt --index "$index" --ids b001,f059:2 --k 5 --min-term-freq 1 --min-doc-freq 2
+  printf '\nThe index is in %s/%s\n' "$root" "$index"
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  *) usage ;;
+esac

@@ -1,0 +1,14 @@
+namespace LuceneReco.CrashWriter;
+
+/// <summary>What one step of a <see cref="CrashWorkload"/> batch does.</summary>
+public enum BatchOpKind
+{
+    /// <summary>Adds a new document (its id was never used before).</summary>
+    Add,
+    /// <summary>Adds or replaces the document with this id.</summary>
+    Update,
+    /// <summary>Deletes the document with this id, if live.</summary>
+    Delete,
+    /// <summary>Deletes every live document whose <c>tag</c> keyword is <see cref="BatchOp.Key"/>.</summary>
+    DeleteByTag,
+}

@@ -20,10 +20,10 @@ public sealed class RandomIndexTests
     private static readonly string[] Vocabulary =
         ["apple", "banana", "cherry", "grape", "lemon", "mango", "melon", "olive", "peach", "pear", "plum", "berry", "the", "and", "of", "red", "green", "ripe", "sweet", "sour"];
 
-    private static readonly string[] Tags = ["a", "b", "c", "d", "e"];
+    internal static readonly string[] Tags = ["a", "b", "c", "d", "e"];
 
     /// <summary>One document as the model sees it: the analyzed terms of each text field with their positions, tags and price.</summary>
-    private sealed record ModelDoc(string Id, Dictionary<string, List<(string Term, int Position)>> Text, HashSet<string> Tags, double? Price)
+    internal sealed record ModelDoc(string Id, Dictionary<string, List<(string Term, int Position)>> Text, HashSet<string> Tags, double? Price)
     {
         public bool Live { get; set; } = true;
     }
@@ -94,7 +94,7 @@ public sealed class RandomIndexTests
     });
 
     /// <summary>About 600 docs in batches flushed as separate segments (no merges), then random deletes seen through an NRT reader.</summary>
-    private static (IndexReader Reader, List<ModelDoc> Model) BuildIndex(Random r, string path)
+    internal static (IndexReader Reader, List<ModelDoc> Model) BuildIndex(Random r, string path)
     {
         var analyzer = Analyzers.ByName("english");
         var model = new List<ModelDoc>();
@@ -137,9 +137,9 @@ public sealed class RandomIndexTests
     }
 
     /// <summary>Zipf-like: early words are much more common, so terms have a wide range of document frequencies.</summary>
-    private static string Word(Random r) => Vocabulary[(int)(Vocabulary.Length * Math.Pow(r.NextDouble(), 2))];
+    internal static string Word(Random r) => Vocabulary[(int)(Vocabulary.Length * Math.Pow(r.NextDouble(), 2))];
 
-    private static string Term(string word) => Analyzers.ByName("english").Terms(word).Single();
+    internal static string Term(string word) => Analyzers.ByName("english").Terms(word).Single();
 
     private static Query RandomLeaf(Random r)
     {

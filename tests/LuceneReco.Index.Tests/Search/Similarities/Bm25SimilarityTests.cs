@@ -96,12 +96,8 @@ public sealed class Bm25SimilarityTests : SimilarityContractTests
         Assert.Equal(e.Value, e.Details.Aggregate(1f, (p, d) => p * d.Value), 1e-5f);
     }
 
-    /// <summary>
-    /// With k1 = 0 (legal) the tf detail is computed as freq * inverseNorm / (1 + freq * inverseNorm) with
-    /// inverseNorm = 1 / 0 = +Infinity, i.e. Infinity / Infinity = NaN; Lucene computes freq / (freq + 0) = 1.
-    /// The score itself (weight - weight / Infinity = weight) is right.
-    /// </summary>
-    [Fact(Skip = "bug: Bm25Similarity with k1 = 0 explains tf as NaN (Infinity / Infinity) instead of 1 (index/LuceneReco.Index/Search/Similarities/Bm25Similarity.cs, Explain)")]
+    /// <summary>With k1 = 0 (legal) the tf part is freq / (freq + 0) = 1, as Lucene explains it (not Infinity / Infinity).</summary>
+    [Fact]
     public void Explain_K1Zero_TfDetailIsOne()
     {
         var e = new Bm25Similarity(k1: 0f).Scorer(1f, TenDocs, new TermStatistics("t", 1, 3)).Explain(2f, 7);

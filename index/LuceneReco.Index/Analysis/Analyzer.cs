@@ -19,7 +19,11 @@ public abstract class Analyzer
     public abstract string Name { get; }
 
     /// <summary>Analyzes <paramref name="text"/> and hands every resulting term to <paramref name="consumer"/>.</summary>
-    public abstract void Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer);
+    /// <returns>
+    /// The number of positions the text took, counting tokens removed at its end (Lucene's final position
+    /// increment): the next value of the same field starts at this position.
+    /// </returns>
+    public abstract int Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer);
 
     /// <summary>Convenience for tests and query parsing: the terms of <paramref name="text"/> as strings.</summary>
     public List<string> Terms(string text)

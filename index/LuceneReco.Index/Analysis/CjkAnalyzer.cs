@@ -21,7 +21,7 @@ public sealed class CjkAnalyzer : Analyzer
     public override string Name => StemLatin ? "cjk" : "cjk-lucene";
 
     /// <inheritdoc />
-    public override void Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
+    public override int Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         Span<char> buffer = stackalloc char[StandardTokenizer.MaxTokenLength];
@@ -49,5 +49,6 @@ public sealed class CjkAnalyzer : Analyzer
             consumer.OnToken(term, position);
         }
         bigrams.FlushLone(consumer, ref position);
+        return position + 1;
     }
 }

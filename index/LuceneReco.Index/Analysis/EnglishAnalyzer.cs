@@ -10,7 +10,7 @@ public sealed class EnglishAnalyzer : Analyzer
     public override string Name => "english";
 
     /// <inheritdoc />
-    public override void Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
+    public override int Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         Span<char> buffer = stackalloc char[StandardTokenizer.MaxTokenLength];
@@ -26,5 +26,6 @@ public sealed class EnglishAnalyzer : Analyzer
             if (StopWordSet.English.Contains(term)) continue;
             consumer.OnToken(term[..PorterStemmer.Stem(term)], position);
         }
+        return position + 1;
     }
 }

@@ -7,9 +7,11 @@ public sealed class KeywordAnalyzer : Analyzer
     public override string Name => "keyword";
 
     /// <inheritdoc />
-    public override void Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
+    public override int Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
     {
         ArgumentNullException.ThrowIfNull(consumer);
-        if (!text.IsEmpty) consumer.OnToken(text, 0);
+        if (text.IsEmpty) return 0;
+        consumer.OnToken(text, 0);
+        return 1;
     }
 }

@@ -7,7 +7,7 @@ public sealed class StandardAnalyzer : Analyzer
     public override string Name => "standard";
 
     /// <inheritdoc />
-    public override void Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
+    public override int Analyze(ReadOnlySpan<char> text, ITokenConsumer consumer)
     {
         ArgumentNullException.ThrowIfNull(consumer);
         Span<char> buffer = stackalloc char[StandardTokenizer.MaxTokenLength];
@@ -20,5 +20,6 @@ public sealed class StandardAnalyzer : Analyzer
             LowerCaser.Apply(term);
             consumer.OnToken(term, ++position);
         }
+        return position + 1;
     }
 }

@@ -13,6 +13,7 @@ internal sealed class SegmentCore
 {
     private readonly IndexSchema _schema;
     private readonly int[] _tvOffsets;
+    private readonly int _tvEnd;
     private readonly byte[] _tv;
     private readonly byte[] _fdt;
     private readonly int[] _blockFirstDoc, _blockOffset;
@@ -32,10 +33,10 @@ internal sealed class SegmentCore
     public string[] Ids { get; }
 
     private SegmentCore(string name, int maxDoc, long bytes, IndexSchema schema, FieldTerms?[] fields, byte[] doc, byte[] pos,
-        byte[]?[] norms, double[]?[] numbers, string[] ids, byte[] tv, int[] tvOffsets, byte[] fdt, int[] blockFirstDoc, int[] blockOffset, string fdtName)
+        byte[]?[] norms, double[]?[] numbers, string[] ids, byte[] tv, int[] tvOffsets, int tvEnd, byte[] fdt, int[] blockFirstDoc, int[] blockOffset, string fdtName)
     {
         Name = name; MaxDoc = maxDoc; Bytes = bytes; _schema = schema; Fields = fields; DocData = doc; PosData = pos;
-        Norms = norms; Numbers = numbers; Ids = ids; _tv = tv; _tvOffsets = tvOffsets; _fdt = fdt;
+        Norms = norms; Numbers = numbers; Ids = ids; _tv = tv; _tvOffsets = tvOffsets; _tvEnd = tvEnd; _fdt = fdt;
         _blockFirstDoc = blockFirstDoc; _blockOffset = blockOffset; _fdtName = fdtName;
     }
 
@@ -55,17 +56,20 @@ internal sealed class SegmentCore
     }
 
     /// <summary>The term vector of <paramref name="doc"/> for <paramref name="field"/>: ordinals ascending and freqs.</summary>
+    /// <exception cref="CorruptIndexException">The record is inconsistent (reads stay within the document's own record).</exception>
     public int TermVector(int doc, int field, ref int[] ords, ref int[] freqs)
     {
         int p = _tvOffsets[doc];
-        int fields = ReadVInt(_tv, ref p);
+        int end = doc + 1 < _tvOffsets.Length ? _tvOffsets[doc + 1] : _tvEnd;
+        int fields = Checked(ref p, end, doc);
         for (int f = 0; f < fields; f++)
         {
-            int fieldNo = ReadVInt(_tv, ref p);
-            int n = ReadVInt(_tv, ref p);
+            int fieldNo = Checked(ref p, end, doc);
+            int n = Checked(ref p, end, doc);
+            if (n > end - p) throw TvCorrupt(doc, $"claims {n} terms in {end - p} bytes");
             if (fieldNo != field)
             {
-                for (int i = 0; i < 2 * n; i++) ReadVInt(_tv, ref p);
+                for (int i = 0; i < 2 * n; i++) Checked(ref p, end, doc);
                 continue;
             }
             if (ords.Length < n) { ords = new int[n]; freqs = new int[n]; }
@@ -73,15 +77,31 @@ internal sealed class SegmentCore
             int termCount = Fields[field]?.Terms.Length ?? 0;
             for (int i = 0; i < n; i++)
             {
-                ord += ReadVInt(_tv, ref p);
+                ord += Checked(ref p, end, doc);
                 ords[i] = ord;
-                freqs[i] = ReadVInt(_tv, ref p);
+                freqs[i] = Checked(ref p, end, doc);
                 if ((uint)ord >= (uint)termCount || freqs[i] <= 0)
-                    throw new CorruptIndexException(Name + ".tv", _tvOffsets[doc], $"term vector of document {doc} names term {ord} of {termCount} (freq {freqs[i]})");
+                    throw TvCorrupt(doc, $"names term {ord} of {termCount} (freq {freqs[i]})");
             }
             return n;
         }
         return 0;
+    }
+
+    private CorruptIndexException TvCorrupt(int doc, string what) => new(Name + ".tv", _tvOffsets[doc], $"term vector of document {doc} {what}");
+
+    /// <summary>A variable-length int that must end before <paramref name="end"/>.</summary>
+    private int Checked(ref int p, int end, int doc)
+    {
+        int result = 0;
+        for (int shift = 0; shift < 32; shift += 7)
+        {
+            if (p >= end) throw TvCorrupt(doc, "runs past its record");
+            byte b = _tv[p++];
+            result |= (b & 0x7F) << shift;
+            if (b < 0x80) return result < 0 ? throw TvCorrupt(doc, "holds a negative number") : result;
+        }
+        throw TvCorrupt(doc, "holds a malformed number");
     }
 
     /// <summary>The stored string values of <paramref name="doc"/> added to <paramref name="into"/>.</summary>
@@ -258,7 +278,7 @@ internal sealed class SegmentCore
         idsIn.ExpectEnd();
 
         var tv = Open("tv");
-        int[] tvOffsets = ReadIndex(tv, maxDoc);
+        int[] tvOffsets = ReadIndex(tv, maxDoc, out int tvEnd);
 
         var fdt = Open("fdt");
         int fdtIndex = (int)ReadTrailingInt64(fdt);
@@ -278,7 +298,7 @@ internal sealed class SegmentCore
         if (blocks == 0 && maxDoc > 0) throw fdt.Corrupt("no stored blocks for a non-empty segment");
 
         return new SegmentCore(info.Name, maxDoc, bytes, schema, fields, doc.Data, pos.Data, norms, numbers, ids,
-            tv.Data, tvOffsets, fdt.Data, firstDoc, offsets, fdt.Name);
+            tv.Data, tvOffsets, tvEnd, fdt.Data, firstDoc, offsets, fdt.Name);
     }
 
     private static int FieldNumber(IndexInput input, IndexSchema schema)
@@ -297,9 +317,9 @@ internal sealed class SegmentCore
     }
 
     /// <summary>Reads the per-doc offsets trailing a file; each must lie in the data before the index, ascending.</summary>
-    private static int[] ReadIndex(IndexInput input, int maxDoc)
+    private static int[] ReadIndex(IndexInput input, int maxDoc, out int indexStart)
     {
-        int indexStart = (int)ReadTrailingInt64(input);
+        indexStart = (int)ReadTrailingInt64(input);
         input.Position = indexStart;
         var offsets = new int[maxDoc];
         long o = 0;

@@ -5,13 +5,13 @@ namespace LuceneReco.Index.Segments;
 /// <summary>
 /// The analysed tokens of one field of one document, recorded so analysis can run on another thread than
 /// inversion: the term characters back to back, and per token its start, length and position. Values of a
-/// multi-valued field follow each other without a position gap.
+/// multi-valued field follow each other without a position gap (after any stop words that ended the previous one).
 /// </summary>
 internal sealed class TokenRecorder : ITokenConsumer
 {
     private char[] _chars = new char[256];
     private int _charCount;
-    private int _basePosition, _lastPosition = -1;
+    private int _basePosition;
 
     public int[] Start = new int[32];
     public int[] Length = new int[32];
@@ -23,8 +23,7 @@ internal sealed class TokenRecorder : ITokenConsumer
     /// <summary>Analyses one more value of the field.</summary>
     public void Record(Analyzer analyzer, string value)
     {
-        analyzer.Analyze(value, this);
-        _basePosition = _lastPosition + 1;
+        _basePosition += analyzer.Analyze(value, this); // trailing removed tokens count, as in Lucene
     }
 
     void ITokenConsumer.OnToken(ReadOnlySpan<char> term, int position)
@@ -41,7 +40,6 @@ internal sealed class TokenRecorder : ITokenConsumer
         Length[Count] = term.Length;
         int p = _basePosition + position;
         Position[Count++] = p;
-        _lastPosition = p;
         _charCount += term.Length;
     }
 }

@@ -17,7 +17,12 @@ internal static class JavaHashOrder
     }
 
     /// <summary>The indices of <paramref name="keys"/> (distinct, in insertion order) in Java iteration order.</summary>
-    public static int[] Order(IReadOnlyList<string> keys)
+    /// <param name="keys">The keys in the order they were inserted.</param>
+    /// <param name="headInsertion">
+    /// True for a map filled with <c>computeIfAbsent</c>, which puts a new key at the head of its bucket
+    /// (so keys sharing a bucket iterate newest first); false for <c>put</c>, which appends.
+    /// </param>
+    public static int[] Order(IReadOnlyList<string> keys, bool headInsertion = false)
     {
         int n = keys.Count;
         int capacity = 16; // default capacity; doubles when size passes 0.75 * capacity
@@ -30,7 +35,7 @@ internal static class JavaHashOrder
         }
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        Array.Sort(order, (a, b) => bucket[a] != bucket[b] ? bucket[a].CompareTo(bucket[b]) : a.CompareTo(b));
+        Array.Sort(order, (a, b) => bucket[a] != bucket[b] ? bucket[a].CompareTo(bucket[b]) : headInsertion ? b.CompareTo(a) : a.CompareTo(b));
         return order;
     }
 }

@@ -149,9 +149,9 @@ public sealed class MoreLikeThis
         int total = perField.Sum(f => f.Terms.Count);
         int limit = Math.Min(_options.MaxQueryTerms, total);
         var queue = new ScoreTermQueue(limit);
-        // Lucene keeps fields in a HashMap too: visit them in its order
+        // Lucene keeps fields in a HashMap too, filled with computeIfAbsent: visit them in its order
         var fieldsPresent = Enumerable.Range(0, _fields.Length).Where(i => perField[i].Terms.Count > 0).ToList();
-        foreach (int fi in JavaHashOrder.Order(fieldsPresent.Select(i => _fields[i]).ToList()).Select(i => fieldsPresent[i]))
+        foreach (int fi in JavaHashOrder.Order(fieldsPresent.Select(i => _fields[i]).ToList(), headInsertion: true).Select(i => fieldsPresent[i]))
         {
             string field = _fields[fi];
             var terms = perField[fi];

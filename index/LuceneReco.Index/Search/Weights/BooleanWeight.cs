@@ -13,6 +13,8 @@ internal sealed class BooleanWeight(IReadOnlyList<(Weight Weight, Occur Occur)> 
 
     public int MinimumShouldMatch => minimumShouldMatch;
 
+    public float Boost => boost;
+
     /// <summary>Scores into <paramref name="acc"/> (reset by the caller); <see cref="Matches"/> then tells which touched docs match.</summary>
     public void Accumulate(LeafReader leaf, Accumulator acc)
     {

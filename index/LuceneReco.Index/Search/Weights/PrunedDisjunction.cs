@@ -16,7 +16,8 @@ internal static class PrunedDisjunction
 
     /// <summary>Whether <paramref name="weight"/> is a disjunction this class can run.</summary>
     public static bool Applies(BooleanWeight weight) =>
-        weight.MinimumShouldMatch <= 1 && weight.Clauses.All(c => c.Occur == Occur.Should && c.Weight is TermWeight);
+        weight.MinimumShouldMatch <= 1 && weight.Boost > 0 && float.IsFinite(weight.Boost)
+        && weight.Clauses.All(c => c.Occur == Occur.Should && c.Weight is TermWeight);
 
     /// <returns>Whether work was skipped (so the hit count is a lower bound).</returns>
     public static bool Collect(BooleanWeight weight, LeafReader leaf, TopKCollector collector, int k, int exclude, bool[] termVectorFields)
@@ -37,7 +38,8 @@ internal static class PrunedDisjunction
         for (int i = terms.Count - 1; i >= 0; i--) remaining[i] = remaining[i + 1] + terms[i].Bound;
 
         var acc = Accumulator.ForThread(core.MaxDoc);
-        double theta = collector.Threshold;
+        // everything below is compared in the clause-sum space, before the query's boost
+        double theta = collector.Threshold / weight.Boost;
         double nextCheck = remaining[0] / 2;
         int next = 0;
         for (; next < terms.Count; next++)
@@ -46,7 +48,7 @@ internal static class PrunedDisjunction
             terms[next].Term.Accumulate(leaf, acc, must: false);
             if (next + 1 < terms.Count && remaining[next + 1] <= nextCheck && acc.TouchedCount >= k)
             {
-                theta = Math.Max(theta, KthBest(acc, leaf, k, exclude, weight));
+                theta = Math.Max(theta, KthBest(acc, leaf, k, exclude));
                 nextCheck = remaining[next + 1] / 2;
             }
         }
@@ -60,11 +62,13 @@ internal static class PrunedDisjunction
         // Candidate phase: only docs that can still reach theta get the remaining terms.
         double bound = remaining[next];
         var candidates = new List<int>();
+        int pruned = 0;
         for (int i = 0; i < acc.TouchedCount; i++)
         {
             int d = acc.Touched[i];
             if (d == exclude || !leaf.Live.IsLive(d)) continue;
             if (acc.Score[d] + bound >= theta * (1 - Slack)) candidates.Add(d);
+            else pruned++;
         }
         long remainingPostings = 0;
         for (int j = next; j < terms.Count; j++) remainingPostings += terms[j].DocFreq;
@@ -73,7 +77,7 @@ internal static class PrunedDisjunction
         else
             for (int j = next; j < terms.Count; j++) AddToCandidates(leaf, acc, candidates, terms[j].Term);
         foreach (int d in candidates) collector.Collect(leaf.DocBase + d, weight.FinalScore(acc, d));
-        collector.AddUncountedHits(acc.TouchedCount - candidates.Count);
+        collector.AddUncountedHits(pruned);
         return true;
     }
 
@@ -88,15 +92,15 @@ internal static class PrunedDisjunction
         }
     }
 
-    /// <summary>The k-th best accumulated score among eligible touched docs (a lower bound of the final k-th best).</summary>
-    private static double KthBest(Accumulator acc, LeafReader leaf, int k, int exclude, BooleanWeight weight)
+    /// <summary>The k-th best accumulated (unboosted) score among eligible touched docs: a lower bound of the final k-th best.</summary>
+    private static double KthBest(Accumulator acc, LeafReader leaf, int k, int exclude)
     {
         var heap = new PriorityQueue<int, double>(k);
         for (int i = 0; i < acc.TouchedCount; i++)
         {
             int d = acc.Touched[i];
             if (d == exclude || !leaf.Live.IsLive(d)) continue;
-            double s = weight.FinalScore(acc, d);
+            double s = (float)acc.Score[d];
             if (heap.Count < k) heap.Enqueue(d, s);
             else if (heap.TryPeek(out _, out double min) && s > min) heap.EnqueueDequeue(d, s);
         }

@@ -1,5 +1,3 @@
-using LuceneReco.Plugins;
-
 namespace LuceneReco.Host.Plugins;
 
 /// <summary>
@@ -12,7 +10,7 @@ internal sealed class LoadedPlugin
 {
     private PluginLoadContext? _context;
 
-    public LoadedPlugin(string folder, string mainAssembly, string sha256, IReadOnlyList<IRankerPlugin> rankers, PluginLoadContext context)
+    public LoadedPlugin(string folder, string mainAssembly, string sha256, IReadOnlyList<LoadedRanker> rankers, PluginLoadContext context)
     {
         Folder = folder;
         MainAssembly = mainAssembly;
@@ -31,7 +29,7 @@ internal sealed class LoadedPlugin
     public string Sha256 { get; }
 
     /// <summary>The rankers the assembly exports, in type-name order; at least one, names unique.</summary>
-    public IReadOnlyList<IRankerPlugin> Rankers { get; }
+    public IReadOnlyList<LoadedRanker> Rankers { get; }
 
     /// <summary>Starts unloading the context (once; later calls do nothing).</summary>
     public void Unload() => Interlocked.Exchange(ref _context, null)?.Unload();

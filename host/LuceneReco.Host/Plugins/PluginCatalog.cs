@@ -259,7 +259,7 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
         var entries = new List<RankerEntry>(loaded.Rankers.Count);
         foreach (var ranker in loaded.Rankers)
         {
-            var handle = new RankerHandle(ranker.Name, ranker.Version, ranker, Interlocked.Increment(ref _generation))
+            var handle = new RankerHandle(ranker.Name, ranker.Version, ranker.Plugin, Interlocked.Increment(ref _generation))
             {
                 Services = _servicesFor is null ? null : new PluginServices(_servicesFor(ranker.Name), dataDirectory),
             };

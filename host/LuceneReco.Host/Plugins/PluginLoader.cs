@@ -91,7 +91,7 @@ internal sealed partial class PluginLoader
             $"plugin folder '{folder}': cannot tell the main assembly among {candidates} (name it '{Path.GetFileName(named)}' or keep only its .deps.json)");
     }
 
-    private static List<IRankerPlugin> Instantiate(Assembly assembly, string main)
+    private static List<LoadedRanker> Instantiate(Assembly assembly, string main)
     {
         var types = assembly.GetExportedTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
@@ -102,7 +102,7 @@ internal sealed partial class PluginLoader
         if (types.Count == 0)
             throw new PluginLoadException($"'{main}' has no public {nameof(IRankerPlugin)} class with a public parameterless constructor");
 
-        var rankers = new List<IRankerPlugin>(types.Count);
+        var rankers = new List<LoadedRanker>(types.Count);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in types)
         {
@@ -112,8 +112,8 @@ internal sealed partial class PluginLoader
                 throw new PluginLoadException($"'{main}': {type.FullName} has an invalid ranker name '{name}' (letters, digits, '-', '_' and '.')");
             if (!names.Add(name))
                 throw new PluginLoadException($"'{main}' exports two rankers named '{name}'");
-            _ = ranker.Version ?? throw new PluginLoadException($"'{main}': ranker '{name}' has a null Version");
-            rankers.Add(ranker);
+            var version = ranker.Version ?? throw new PluginLoadException($"'{main}': ranker '{name}' has a null Version");
+            rankers.Add(new LoadedRanker(name, version, ranker));
         }
         return rankers;
     }

@@ -149,6 +149,84 @@ public sealed class PluginCatalogTests : IDisposable
         return candidates[0].Score == 2.0;
     }
 
+    /// <remarks>
+    /// System.Text.Json keeps the member accessors it emitted for a plugin's options type in a global
+    /// cache with a sliding expiry of about a second, evicted on a later serializer use. So a plugin that
+    /// derives from RankerPlugin&lt;TOptions&gt; and bound options unloads only after that: this test
+    /// uses the serializer (with new options, so it builds metadata) while it waits, as a server would.
+    /// </remarks>
+    [Fact]
+    public void RemovedPlugin_WithTypedJsonOptions_IsCollectedOnceTheSerializerCacheExpires()
+    {
+        var folder = Install(TestPlugin.Hanging, "hanging");
+        var catalog = Open();
+        var oldContext = BindOptionsAndForget(catalog);
+
+        Directory.Delete(folder, recursive: true);
+        catalog.Reload();
+        for (var i = 0; i < 100 && oldContext.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Thread.Sleep(50);
+            System.Text.Json.JsonSerializer.Deserialize<JsonProbe>("{}", new System.Text.Json.JsonSerializerOptions { MaxDepth = 10 + i });
+        }
+        Assert.False(oldContext.IsAlive, "binding RankerPlugin<TOptions> options keeps the plugin's context alive");
+    }
+
+    /// <summary>A host type for the serializer to build metadata for.</summary>
+    public sealed class JsonProbe
+    {
+        public int X { get; set; }
+    }
+
+    /// <summary>Creates a "hangs" stage from JSON options (System.Text.Json binds the plugin's options type); returns a weak reference to its context.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference BindOptionsAndForget(PluginCatalog catalog)
+    {
+        var handle = catalog.Find("hangs")!;
+        var options = System.Text.Json.JsonDocument.Parse("""{ "milliseconds": 1 }""").RootElement;
+        Assert.NotNull(handle.Plugin.CreateStage(options, handle.Services!));
+        return new WeakReference(AssemblyLoadContext.GetLoadContext(handle.Plugin.GetType().Assembly));
+    }
+
+    [Fact]
+    public async Task ConcurrentFindsDuringReloads_AlwaysGetAConsistentHandle()
+    {
+        Install(TestPlugin.Good, "good");
+        var catalog = Open();
+        using var stop = new CancellationTokenSource();
+        using var running = new CountdownEvent(3);
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            var calls = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                if (calls == 1) running.Signal();
+                var handle = catalog.Find("good");
+                Assert.NotNull(handle);
+                var score = Assert.Single(await Rerank(handle, 0.0)).Score;
+                Assert.Equal(handle.Version.Major, score); // v1 adds 1.0, v2 adds 2.0
+                calls++;
+            }
+            return calls;
+        })).ToList();
+        if (!running.Wait(TimeSpan.FromSeconds(10)))
+        {
+            await Task.WhenAll(readers); // surfaces a reader's failed assertion
+            Assert.Fail("the readers did not start");
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Install(i % 2 == 0 ? TestPlugin.GoodV2 : TestPlugin.Good, "good");
+            catalog.Reload();
+            Assert.Equal(i % 2 == 0 ? 2 : 1, catalog.Find("good")!.Version.Major);
+        }
+        await stop.CancelAsync();
+        Assert.All(await Task.WhenAll(readers), calls => Assert.True(calls > 1));
+    }
+
     [Fact]
     public void BrokenNewVersion_KeepsThePreviousServing_AndReportsFailedNamingTheFile()
     {

@@ -38,9 +38,9 @@ public sealed class PluginLoaderTests : IDisposable
     {
         var plugin = Load(TestPlugin.Install(TestPlugin.OutputOf(TestPlugin.Good), Plugins, "good"));
 
-        var ranker = Assert.Single(plugin.Rankers);
-        Assert.Equal("good", ranker.Name);
-        Assert.Equal(new Version(1, 0, 0, 0), ranker.Version);
+        var loaded = Assert.Single(plugin.Rankers);
+        Assert.Equal(("good", new Version(1, 0, 0, 0)), (loaded.Name, loaded.Version));
+        var ranker = loaded.Plugin;
         var context = AssemblyLoadContext.GetLoadContext(ranker.GetType().Assembly)!;
         Assert.IsType<PluginLoadContext>(context);
         Assert.True(context.IsCollectible);
@@ -84,9 +84,9 @@ public sealed class PluginLoaderTests : IDisposable
 
         Assert.Equal(["hangs", "hangs-hard"], plugin.Rankers.Select(r => r.Name).Order(StringComparer.Ordinal));
         var options = JsonDocument.Parse("""{ "milliseconds": 10 }""").RootElement;
-        Assert.NotNull(plugin.Rankers[0].CreateStage(options, new FakeRankerServices()));
+        Assert.NotNull(plugin.Rankers[0].Plugin.CreateStage(options, new FakeRankerServices()));
         var bad = JsonDocument.Parse("""{ "noSuchOption": 1 }""").RootElement;
-        Assert.Throws<ArgumentException>(() => plugin.Rankers[0].CreateStage(bad, new FakeRankerServices()));
+        Assert.Throws<ArgumentException>(() => plugin.Rankers[0].Plugin.CreateStage(bad, new FakeRankerServices()));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal static class PluginsCommand
         table.Insert(0, ["name", "version", "state", "sha256", "error"]);
         var widths = Enumerable.Range(0, 4).Select(c => table.Max(row => row[c].Length)).ToArray();
         foreach (var row in table)
-            output.WriteLine(string.Join("  ", row.Take(4).Select((cell, c) => cell.PadRight(widths[c]))) + "  " + row[4]);
+            output.WriteLine((string.Join("  ", row.Take(4).Select((cell, c) => cell.PadRight(widths[c]))) + "  " + row[4]).TrimEnd());
     }
 
     private static void WriteJson(IReadOnlyList<PluginStatus> rows, TextWriter output)

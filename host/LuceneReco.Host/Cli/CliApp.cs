@@ -69,6 +69,7 @@ internal static class CliApp
             SearchCommand.Create(console),
             MltCommand.Create(console),
             BenchCommand.Create(console),
+            PluginsCommand.Create(console),
         };
 
     /// <summary>

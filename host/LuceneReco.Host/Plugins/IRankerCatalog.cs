@@ -23,7 +23,14 @@ internal interface IRankerCatalog
 }
 
 /// <summary>A loaded ranker. <see cref="Generation"/> changes whenever the plugin is (re)loaded, so callers can drop stages made from an older load.</summary>
-internal sealed record RankerHandle(string Name, Version Version, IRankerPlugin Plugin, long Generation);
+internal sealed record RankerHandle(string Name, Version Version, IRankerPlugin Plugin, long Generation)
+{
+    /// <summary>
+    /// The services to pass to <see cref="IRankerPlugin.CreateStage"/>: the host's, with this plugin's own
+    /// data directory. Null when the catalogue was made without a services factory (e.g. <c>plugins list</c>).
+    /// </summary>
+    public IRankerServices? Services { get; init; }
+}
 
 /// <summary>What <c>plugins list</c> and <c>GET /plugins</c> show for one plugin folder.</summary>
 /// <param name="Name">The ranker name (the folder name when loading failed before the name was known).</param>

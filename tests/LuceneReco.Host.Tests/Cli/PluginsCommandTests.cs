@@ -1,0 +1,56 @@
+using System.Text.Json;
+using LuceneReco.Host.Tests.Plugins;
+
+namespace LuceneReco.Host.Tests.Cli;
+
+/// <summary><c>lucenereco plugins list</c> over a temporary plugins folder.</summary>
+public sealed class PluginsCommandTests : IDisposable
+{
+    private readonly TestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private string Plugins => _files.PathOf("plugins");
+
+    [Fact]
+    public void List_AllLoaded_PrintsATable_AndExitsZero()
+    {
+        TestPlugin.Install(TestPlugin.OutputOf(TestPlugin.Good), Plugins, "good");
+        TestPlugin.Install(TestPlugin.OutputOf(TestPlugin.Hanging), Plugins, "hanging");
+
+        var lines = CliRun.Of("plugins", "list", "--plugins", Plugins).AssertOk().Replace("\r", "").TrimEnd('\n').Split('\n');
+
+        Assert.Matches(@"^name\s+version\s+state\s+sha256\s+error$", lines[0].TrimEnd());
+        Assert.Matches(@"^good\s+1\.0\.0\.0\s+loaded\s+[0-9a-f]{12}\s*$", lines[1]);
+        Assert.StartsWith("hangs ", lines[2]);
+        Assert.StartsWith("hangs-hard ", lines[3]);
+        Assert.False(Directory.Exists(Path.Combine(Plugins, "good", "data")), "listing must not write to the plugins folder");
+    }
+
+    [Fact]
+    public void List_WithAFailedPlugin_ShowsTheError_AndExitsOne()
+    {
+        var broken = TestPlugin.Install(TestPlugin.OutputOf(TestPlugin.Good), Plugins, "broken");
+        File.WriteAllText(Path.Combine(broken, "GoodRanker.dll"), "garbage");
+
+        var run = CliRun.Of("plugins", "list", "--plugins", Plugins, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        var row = Assert.Single(JsonDocument.Parse(run.Out).RootElement.EnumerateArray());
+        Assert.Equal("broken", row.GetProperty("name").GetString());
+        Assert.Equal("failed", row.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("version").ValueKind);
+        Assert.Contains("GoodRanker.dll", row.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public void List_MissingFolder_IsAUsageError() =>
+        Assert.Contains("does not exist", CliRun.Of("plugins", "list", "--plugins", _files.PathOf("nope")).AssertOneLineFailure(2));
+
+    [Fact]
+    public void List_EmptyFolder_SaysSo()
+    {
+        Directory.CreateDirectory(Plugins);
+        Assert.StartsWith("no plugins in ", CliRun.Of("plugins", "list", "--plugins", Plugins).AssertOk());
+    }
+}

@@ -52,11 +52,33 @@ public abstract class TfIdfSimilarity : Similarity
         return _normTable = table;
     }
 
-    private sealed class TfIdfScorer(TfIdfSimilarity sim, float boost, float idf, Explanation idfExplanation, float[] normTable) : SimScorer
+    private sealed class TfIdfScorer : SimScorer
     {
-        private readonly float _weight = boost * idf;
+        private readonly TfIdfSimilarity sim;
+        private readonly float boost;
+        private readonly Explanation idfExplanation;
+        private readonly float[] normTable;
+        private readonly float _weight;
 
-        public override float Score(float freq, byte norm) => sim.Tf(freq) * _weight * normTable[norm];
+        /// <summary><c>tf(freq) * weight</c> for small whole frequencies: the same float products, computed once.</summary>
+        private readonly float[] _tfWeight = new float[32];
+
+        public TfIdfScorer(TfIdfSimilarity sim, float boost, float idf, Explanation idfExplanation, float[] normTable)
+        {
+            this.sim = sim;
+            this.boost = boost;
+            this.idfExplanation = idfExplanation;
+            this.normTable = normTable;
+            _weight = boost * idf;
+            for (int f = 0; f < _tfWeight.Length; f++) _tfWeight[f] = sim.Tf(f) * _weight;
+        }
+
+        public override float Score(float freq, byte norm)
+        {
+            int f = (int)freq;
+            float tfWeight = f == freq && (uint)f < (uint)_tfWeight.Length ? _tfWeight[f] : sim.Tf(freq) * _weight;
+            return tfWeight * normTable[norm];
+        }
 
         public override float MaxScore(float maxFreq) => sim.Tf(maxFreq) * _weight * normTable.Max();
 

@@ -37,10 +37,6 @@ internal static class ServeCommand
     {
         var errors = options.Validate();
         if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
-        if (options.Plugins is not null && !PluginCatalogFactory.LoaderAvailable)
-            console.Error.WriteLine("lucenereco: note: this build cannot load plugins yet; pipelines run recall and fusion only and report their stages as skipped");
-        if (options.Store is not null)
-            console.Error.WriteLine("lucenereco: note: interactions are kept in memory until the SQLite store lands; --store is not used yet");
         ServingHost host;
         try
         {
@@ -52,6 +48,10 @@ internal static class ServeCommand
         }
         using (host)
         {
+            if (options.Plugins is not null && !PluginCatalogFactory.LoaderAvailable)
+                console.Error.WriteLine("lucenereco: note: this build cannot load plugins yet; pipelines run recall and fusion only and report their stages as skipped");
+            if (options.Store is not null)
+                console.Error.WriteLine("lucenereco: note: interactions are kept in memory until the SQLite store lands; --store is not used yet");
             var app = ServeApp.Build(host, urls, console.Error);
             try
             {

@@ -69,6 +69,8 @@ internal static class CliApp
             SearchCommand.Create(console),
             MltCommand.Create(console),
             BenchCommand.Create(console),
+            RecommendCommand.Create(console),
+            ServeCommand.Create(console),
             PluginsCommand.Create(console),
         };
 

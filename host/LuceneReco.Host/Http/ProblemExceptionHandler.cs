@@ -1,0 +1,35 @@
+using LuceneReco.Host.Pipelines;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace LuceneReco.Host.Http;
+
+/// <summary>
+/// Turns every exception that reaches the top into a ProblemDetails response: bad input (our
+/// <see cref="RequestException"/> and ASP.NET's binding failures) keeps its 4xx status and says what
+/// was wrong; anything else is a 500 whose detail names the trace id but never the exception or a stack trace
+/// (the exception goes to the log).
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            RequestException r => (r.StatusCode, r.Message),
+            BadHttpRequestException b => (b.StatusCode, b.Message),
+            _ => (StatusCodes.Status500InternalServerError,
+                $"An unexpected error occurred; it has been logged with trace id {context.TraceIdentifier}."),
+        };
+        if (status >= 500) logger.LogError(exception, "{Method} {Path} failed (trace id {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+        }).ConfigureAwait(false);
+    }
+}

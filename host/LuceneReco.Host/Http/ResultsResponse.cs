@@ -1,0 +1,49 @@
+using LuceneReco.Host.Pipelines;
+using LuceneReco.Index;
+
+namespace LuceneReco.Host.Http;
+
+/// <summary>The response of search, similar and recommend.</summary>
+/// <param name="Items">The results, best first.</param>
+/// <param name="SkippedStages">Stages (and recall sources) that did not count for this request, and why.</param>
+/// <param name="Pipeline">The pipeline that ran.</param>
+/// <param name="TookMs">Time in the pipeline, in milliseconds.</param>
+/// <param name="Stages">Each stage's time and outcome (explain only).</param>
+internal sealed record ResultsResponse(
+    IReadOnlyList<ResultItem> Items,
+    IReadOnlyList<SkippedStage> SkippedStages,
+    string Pipeline,
+    double TookMs,
+    IReadOnlyList<StageTiming>? Stages)
+{
+    /// <summary>The response for <paramref name="result"/>, with scores and explanations when <paramref name="explain"/>.</summary>
+    public static ResultsResponse From(PipelineResult result, bool explain)
+    {
+        var reader = result.Reader;
+        var items = new List<ResultItem>(result.Items.Count);
+        foreach (var c in result.Items)
+        {
+            int doc = reader.DocOf(c.ItemId);
+            var fields = doc >= 0 ? FieldsOf(reader, doc) : new Dictionary<string, object>();
+            items.Add(new ResultItem(c.ItemId, c.Score, fields,
+                explain ? new SortedDictionary<string, double>(c.StageScores, StringComparer.Ordinal) : null,
+                explain ? c.Explanations : null));
+        }
+        return new ResultsResponse(items, result.SkippedStages, result.Pipeline, Math.Round(result.Took.TotalMilliseconds, 3), explain ? result.Stages : null);
+    }
+
+    /// <summary>The stored fields of <paramref name="doc"/>: one string, several strings as an array, numbers as numbers.</summary>
+    public static Dictionary<string, object> FieldsOf(IndexReader reader, int doc)
+    {
+        var stored = reader.Stored(doc);
+        var fields = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (field, value) in stored.Strings)
+        {
+            if (!fields.TryGetValue(field, out var existing)) fields[field] = value;
+            else if (existing is List<string> list) list.Add(value);
+            else fields[field] = new List<string> { (string)existing, value };
+        }
+        foreach (var (field, value) in stored.Numbers) fields[field] = value;
+        return fields;
+    }
+}

@@ -1,0 +1,25 @@
+using LuceneReco.Index;
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Pipelines;
+
+/// <summary>The outcome of a pipeline run: the top k candidates (best first) and what did not run.</summary>
+/// <param name="Pipeline">The pipeline that ran.</param>
+/// <param name="Reader">The point-in-time view the request saw (for the items' stored fields).</param>
+/// <param name="Items">The top k candidates with their final scores, stage scores and explanations.</param>
+/// <param name="SkippedStages">Stages and recall sources that were skipped, and why.</param>
+/// <param name="Stages">How long each stage that ran took.</param>
+/// <param name="Took">The whole run's duration.</param>
+internal sealed record PipelineResult(
+    string Pipeline,
+    IndexReader Reader,
+    IReadOnlyList<Candidate> Items,
+    IReadOnlyList<SkippedStage> SkippedStages,
+    IReadOnlyList<StageTiming> Stages,
+    TimeSpan Took);
+
+/// <summary>A stage (or recall source) left out of a request, and why.</summary>
+internal sealed record SkippedStage(string Stage, string Reason);
+
+/// <summary>How long a stage took and how it ended ("ok", "threw", "overran", "invalid").</summary>
+internal sealed record StageTiming(string Stage, double Milliseconds, string Outcome);

@@ -1,0 +1,204 @@
+using LuceneReco.Host.Plugins;
+using LuceneReco.Host.Serving;
+using LuceneReco.Index;
+using LuceneReco.Index.Search;
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Pipelines;
+
+/// <summary>
+/// Runs a request through a named pipeline: resolves the user's history, runs the recall sources on one
+/// point-in-time reader, fuses their lists, then runs each rerank stage on its own copy of the candidates
+/// within its budget (see <see cref="StageInvoker"/>). A ranker that is missing, quarantined, throws,
+/// overruns or returns an invalid list is skipped for the request, named in
+/// <see cref="PipelineResult.SkippedStages"/>, and (for request-time faults) reported to the catalogue.
+/// Thread-safe: one runner serves every request.
+/// </summary>
+internal sealed class PipelineRunner(
+    IIndexView index,
+    IInteractionReader interactions,
+    IRankerCatalog catalog,
+    ServingConfigSource config,
+    ServingMetrics metrics,
+    Func<RankerHandle, IRankerServices> servicesFor,
+    Action<string> log)
+{
+    /// <summary>How many of the user's newest interactions are read for the profile and the exclusions.</summary>
+    public const int HistoryDepth = 1000;
+
+    private readonly StageCache _stages = new();
+    private readonly TimeProvider _clock = metrics.Clock;
+
+    /// <summary>The configuration the runner uses.</summary>
+    public ServingConfigSource Config => config;
+
+    /// <summary>Runs <paramref name="request"/>.</summary>
+    /// <exception cref="RequestException">Bad k, unknown pipeline, malformed query or filter (400), unknown item (404).</exception>
+    public async Task<PipelineResult> RunAsync(PipelineRequest request, CancellationToken cancellation = default)
+    {
+        long start = _clock.GetTimestamp();
+        if (request.K is < 1 or > PipelineRequest.MaxK)
+            throw RequestException.BadRequest($"k must be between 1 and {PipelineRequest.MaxK}, got {request.K}");
+        var snapshot = config.Current;
+        string name = request.Pipeline ?? snapshot.Config.DefaultPipeline;
+        var pipeline = snapshot.Config.Find(name)
+            ?? throw RequestException.BadRequest($"unknown pipeline '{name}' (pipelines: {string.Join(", ", snapshot.Config.Pipelines.Keys)})");
+        if (request.Kind == RequestKind.Search && string.IsNullOrWhiteSpace(request.QueryText))
+            throw RequestException.BadRequest("a search needs query text");
+
+        var reader = index.Reader;
+        var skipped = new List<SkippedStage>();
+        var context = Resolve(request, reader, out var recent);
+        var lists = new List<SourceHits>(pipeline.Recall.Count);
+        foreach (var step in pipeline.Recall)
+        {
+            var source = RecallSources.Find(step.Source)!;
+            try
+            {
+                lists.Add(new SourceHits(step.Source, step.Weight, source.Recall(context, step)));
+            }
+            catch (ArgumentException e)
+            {
+                skipped.Add(new SkippedStage(step.Source, $"recall source failed: {e.Message}"));
+            }
+        }
+        var candidates = FusionMath.Fuse(lists, pipeline.FusionMethod, pipeline.RrfK);
+
+        var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options);
+        var timings = new List<StageTiming>(pipeline.Stages.Count);
+        ItemCatalogView.UseReader(reader);
+        for (int i = 0; i < pipeline.Stages.Count && candidates.Count > 0; i++)
+            candidates = await RunStageAsync(name, i, pipeline.Stages[i], snapshot.Version, ranking, candidates, skipped, timings, cancellation).ConfigureAwait(false);
+
+        if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
+        return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start));
+    }
+
+    /// <summary>Parses the query and filters, finds the item, and reads the user's history once.</summary>
+    private RecallContext Resolve(PipelineRequest request, IndexReader reader, out IReadOnlyList<string> recent)
+    {
+        Query? query = null;
+        var filters = new List<Query>(request.Filters.Count);
+        if (request.QueryText is not null || request.Filters.Count > 0)
+        {
+            try
+            {
+                var parser = new QueryParser(reader.Schema);
+                foreach (var f in request.Filters) filters.Add(parser.ParseFilter(f));
+                if (!string.IsNullOrWhiteSpace(request.QueryText)) query = parser.Parse(request.QueryText, request.Filters);
+            }
+            catch (ArgumentException e)
+            {
+                throw RequestException.BadRequest(WithoutParameterName(e));
+            }
+        }
+
+        int itemDoc = -1;
+        if (request.ItemId is { } itemId)
+        {
+            itemDoc = reader.DocOf(itemId);
+            if (itemDoc < 0) throw RequestException.NotFound($"no item with id '{itemId}'");
+        }
+
+        var history = request.UserId is { } user ? interactions.ForUser(user, HistoryDepth) : [];
+        var profile = new List<ProfileItem>();
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        if (request.RecentItems is { } given)
+        {
+            foreach (var id in given)
+                if (seenIds.Add(id) && reader.DocOf(id) is >= 0 and var doc) profile.Add(new ProfileItem(doc, id, 1));
+        }
+        else
+        {
+            foreach (var e in history) // newest first; an item's newest event gives its weight
+                if (seenIds.Add(e.ItemId) && e.Weight > 0 && double.IsFinite(e.Weight) && reader.DocOf(e.ItemId) is >= 0 and var doc)
+                    profile.Add(new ProfileItem(doc, e.ItemId, e.Weight));
+        }
+        var recentIds = new List<string>(profile.Count);
+        foreach (var p in profile) recentIds.Add(p.Id);
+        recent = recentIds;
+
+        var excluded = new HashSet<int>();
+        if (request.Kind == RequestKind.Recommend)
+        {
+            foreach (var e in history) seenIds.Add(e.ItemId);
+            foreach (var id in seenIds)
+                if (reader.DocOf(id) is >= 0 and var doc) excluded.Add(doc);
+        }
+        return new RecallContext
+        {
+            Reader = reader,
+            Query = query,
+            Filters = filters,
+            ItemDoc = itemDoc,
+            Profile = profile,
+            Excluded = excluded,
+            Explain = request.Explain,
+        };
+    }
+
+    private async Task<List<Candidate>> RunStageAsync(string pipelineName, int index, StageStep step, long configVersion,
+        RankingRequest ranking, List<Candidate> candidates, List<SkippedStage> skipped, List<StageTiming> timings, CancellationToken cancellation)
+    {
+        string stageName = step.StageName;
+        string metricName = $"{pipelineName}/{stageName}";
+        var handle = catalog.Find(step.Ranker);
+        if (handle is null)
+        {
+            _stages.Remove(pipelineName, index);
+            skipped.Add(new SkippedStage(stageName, WhyMissing(step.Ranker)));
+            return candidates;
+        }
+
+        IRankerStage stage;
+        try
+        {
+            stage = _stages.GetOrCreate(pipelineName, index, configVersion, handle, () => handle.Plugin.CreateStage(step.Options, servicesFor(handle)));
+        }
+        catch (ArgumentException e)
+        {
+            skipped.Add(new SkippedStage(stageName, $"bad options: {e.Message}"));
+            log($"pipeline '{pipelineName}' stage '{stageName}': bad options: {e.Message}");
+            return candidates;
+        }
+        catch (Exception e) // CreateStage is plugin code: whatever it throws is its fault, reported, never fatal
+        {
+            string reason = $"could not create its stage: {e.GetType().Name}: {e.Message}";
+            skipped.Add(new SkippedStage(stageName, reason));
+            catalog.ReportFault(step.Ranker, reason);
+            return candidates;
+        }
+
+        long started = _clock.GetTimestamp();
+        var outcome = await StageInvoker.RunAsync(stage, ranking, candidates, step.Budget, _clock, cancellation).ConfigureAwait(false);
+        double ms = _clock.GetElapsedTime(started).TotalMilliseconds;
+        timings.Add(new StageTiming(stageName, ms, outcome.Outcome));
+        metrics.RecordStage(metricName, ms, outcome.Candidates is null);
+        if (outcome.Candidates is not { } reranked)
+        {
+            skipped.Add(new SkippedStage(stageName, outcome.Reason!));
+            catalog.ReportFault(step.Ranker, outcome.Reason!);
+            return candidates;
+        }
+        foreach (var c in reranked) c.StageScores.TryAdd(stageName, c.Score);
+        return reranked;
+    }
+
+    private string WhyMissing(string ranker)
+    {
+        foreach (var status in catalog.List())
+        {
+            if (!string.Equals(status.Name, ranker, StringComparison.Ordinal)) continue;
+            return status.State switch
+            {
+                "quarantined" => $"ranker '{ranker}' is quarantined{(status.Error is { } q ? ": " + q : "")}",
+                "failed" => $"ranker '{ranker}' failed to load{(status.Error is { } f ? ": " + f : "")}",
+                var s => $"ranker '{ranker}' is not available ({s})",
+            };
+        }
+        return $"no ranker named '{ranker}' is loaded";
+    }
+
+    private static string WithoutParameterName(ArgumentException e) =>
+        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+}

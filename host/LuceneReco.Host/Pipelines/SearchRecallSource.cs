@@ -1,0 +1,30 @@
+using LuceneReco.Index.Search;
+
+namespace LuceneReco.Host.Pipelines;
+
+/// <summary><c>search</c>: the request's keyword query (with its filters), scored by BM25.</summary>
+internal sealed class SearchRecallSource : IRecallSource
+{
+    public string Name => "search";
+
+    public IReadOnlyList<RecallHit> Recall(RecallContext context, RecallStep step)
+    {
+        if (context.Query is not { } query) return [];
+        var reader = context.Reader;
+        var searcher = new IndexSearcher(reader);
+        var top = searcher.Search(query, Math.Min(step.Size + context.Excluded.Count, IndexSearcher.MaxK));
+        var matcher = context.Explain ? new TermMatcher(reader, TermMatcher.TermsOf(query)) : null;
+        var hits = new List<RecallHit>(Math.Min(step.Size, top.Hits.Count));
+        foreach (var hit in top.Hits)
+        {
+            if (hits.Count == step.Size) break;
+            if (context.Excluded.Contains(hit.Doc)) continue;
+            string? why = matcher is null ? null : Why(matcher.Matched(hit.Doc));
+            hits.Add(new RecallHit(hit.Doc, reader.IdOf(hit.Doc), hit.Score, why));
+        }
+        return hits;
+    }
+
+    private static string Why(List<string> matched) =>
+        matched.Count == 0 ? "matched the query" : "matched terms " + string.Join(", ", matched);
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LuceneReco.Host.Pipelines;
+
+/// <summary>
+/// Reads the serving configuration JSON (see docs/serving.md): every unknown property, wrongly typed
+/// value and invalid setting is reported, not only the first. Comments and trailing commas are allowed.
+/// </summary>
+internal static class ServingConfigParser
+{
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Parses and validates <paramref name="json"/>; returns the configuration, or null and every problem found.</summary>
+    public static (ServingConfig? Config, List<string> Errors) Parse(string json)
+    {
+        var errors = new List<string>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var at = e.LineNumber is long line ? $" at line {(line + 1).ToString(CultureInfo.InvariantCulture)}" : "";
+            errors.Add($"malformed JSON{at}: {FirstSentence(e.Message)}");
+            return (null, errors);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add("the configuration must be a JSON object");
+                return (null, errors);
+            }
+            var config = new ServingConfig();
+            var pipelines = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal);
+            foreach (var p in root.EnumerateObject())
+            {
+                switch (p.Name)
+                {
+                    case "defaultPipeline":
+                        config = config with { DefaultPipeline = String(p.Value, "defaultPipeline", errors) ?? "" };
+                        break;
+                    case "pipelines":
+                        if (p.Value.ValueKind != JsonValueKind.Object) { errors.Add("pipelines must be an object of named pipelines"); break; }
+                        foreach (var named in p.Value.EnumerateObject())
+                            pipelines[named.Name] = Pipeline(named.Value, $"pipelines.{named.Name}", errors);
+                        break;
+                    default:
+                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, pipelines)");
+                        break;
+                }
+            }
+            config = config with { Pipelines = pipelines };
+            errors.AddRange(config.Validate());
+            return errors.Count == 0 ? (config, errors) : (null, errors);
+        }
+    }
+
+    private static PipelineDefinition Pipeline(JsonElement e, string where, List<string> errors)
+    {
+        var pipeline = new PipelineDefinition();
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return pipeline; }
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = $"{where}.{p.Name}";
+            switch (p.Name)
+            {
+                case "recall": pipeline = pipeline with { Recall = Array(p.Value, at, errors, Recall) }; break;
+                case "fusion": pipeline = pipeline with { Fusion = String(p.Value, at, errors) ?? pipeline.Fusion }; break;
+                case "rrfK": pipeline = pipeline with { RrfK = Int(p.Value, at, errors) ?? pipeline.RrfK }; break;
+                case "stages": pipeline = pipeline with { Stages = Array(p.Value, at, errors, Stage) }; break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages)"); break;
+            }
+        }
+        return pipeline;
+    }
+
+    private static RecallStep? Recall(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
+        if (!e.TryGetProperty("source", out _)) { errors.Add($"{where}: source is missing"); return null; }
+        var step = new RecallStep { Source = "" };
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = $"{where}.{p.Name}";
+            step = p.Name switch
+            {
+                "source" => step with { Source = String(p.Value, at, errors) ?? "" },
+                "size" => step with { Size = Int(p.Value, at, errors) ?? step.Size },
+                "weight" => step with { Weight = Number(p.Value, at, errors) ?? step.Weight },
+                "minTermFreq" => step with { MinTermFreq = Int(p.Value, at, errors) ?? step.MinTermFreq },
+                "minDocFreq" => step with { MinDocFreq = Int(p.Value, at, errors) ?? step.MinDocFreq },
+                "maxQueryTerms" => step with { MaxQueryTerms = Int(p.Value, at, errors) ?? step.MaxQueryTerms },
+                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms)", errors),
+            };
+        }
+        return step;
+    }
+
+    private static StageStep? Stage(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
+        if (!e.TryGetProperty("ranker", out _)) { errors.Add($"{where}: ranker is missing"); return null; }
+        var step = new StageStep { Ranker = "" };
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = $"{where}.{p.Name}";
+            step = p.Name switch
+            {
+                "ranker" => step with { Ranker = String(p.Value, at, errors) ?? "" },
+                "name" => step with { Name = String(p.Value, at, errors) },
+                "budgetMs" => step with { BudgetMs = Int(p.Value, at, errors) ?? step.BudgetMs },
+                "options" => step with { Options = p.Value.Clone() },
+                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: ranker, name, budgetMs, options)", errors),
+            };
+        }
+        return step;
+    }
+
+    private static T Unknown<T>(T value, string error, List<string> errors)
+    {
+        errors.Add(error);
+        return value;
+    }
+
+    private static List<T> Array<T>(JsonElement e, string where, List<string> errors, Func<JsonElement, string, List<string>, T?> item) where T : class
+    {
+        var list = new List<T>();
+        if (e.ValueKind != JsonValueKind.Array) { errors.Add($"{where} must be an array"); return list; }
+        int i = 0;
+        foreach (var element in e.EnumerateArray())
+        {
+            if (item(element, $"{where}[{i.ToString(CultureInfo.InvariantCulture)}]", errors) is { } value) list.Add(value);
+            i++;
+        }
+        return list;
+    }
+
+    private static string? String(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.String) return e.GetString();
+        errors.Add($"{where} must be a string, got {Kind(e)}");
+        return null;
+    }
+
+    private static int? Int(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)) return value;
+        errors.Add($"{where} must be a whole number, got {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : Kind(e))}");
+        return null;
+    }
+
+    private static double? Number(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
+        errors.Add($"{where} must be a number, got {Kind(e)}");
+        return null;
+    }
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Null => "null",
+        _ => "a boolean",
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut >= 0 ? message[..cut] : message).TrimEnd();
+    }
+}

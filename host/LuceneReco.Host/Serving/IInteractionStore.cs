@@ -1,0 +1,16 @@
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Serving;
+
+/// <summary>Where interaction events are kept: read by rankers and the profile source, fed by <c>POST /events</c>.</summary>
+internal interface IInteractionStore : IInteractionReader
+{
+    /// <summary>Records one event.</summary>
+    void Add(Interaction interaction);
+
+    /// <summary>Forgets everything about <paramref name="userId"/>; returns how many events were erased.</summary>
+    int EraseUser(string userId);
+
+    /// <summary>How many events are kept.</summary>
+    long Count { get; }
+}

@@ -1,0 +1,85 @@
+using LuceneReco.Host.Pipelines;
+using LuceneReco.Host.Plugins;
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Serving;
+
+/// <summary>
+/// Everything a serving process holds: the index, the interaction store, the ranker catalogue, the
+/// pipeline configuration, the metrics, and the runner over them. Disposing releases the index lock,
+/// the configuration watcher and the catalogue.
+/// </summary>
+internal sealed class ServingHost : IDisposable
+{
+    public ServingHost(IIndexView index, IInteractionStore interactions, IRankerCatalog catalog, ServingConfigSource config,
+        TimeProvider clock, string dataRoot, Action<string> log)
+    {
+        Index = index;
+        Interactions = interactions;
+        Catalog = catalog;
+        Metrics = new ServingMetrics(clock);
+        Items = new ItemCatalogView(index);
+        Log = log;
+        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, dataRoot, clock), log);
+    }
+
+    /// <summary>Opens what <paramref name="options"/> names.</summary>
+    /// <exception cref="ConfigException">The configuration file is invalid.</exception>
+    public static ServingHost Open(ServeOptions options, TimeProvider clock, Action<string> log)
+    {
+        var config = options.Config is { } file ? ServingConfigSource.Watch(file, log) : ServingConfigSource.Fixed(ServingConfig.BuiltIn);
+        IIndexView? index = null;
+        try
+        {
+            index = options.ReadOnly
+                ? new FixedIndexView(LuceneReco.Index.IndexReader.Open(options.Index))
+                : IndexService.Open(options.Index);
+            var catalog = PluginCatalogFactory.Create(options.Plugins is { } p ? Path.GetFullPath(p) : null, clock, log);
+            return new ServingHost(index, new InMemoryInteractionStore(), catalog, config, clock, options.DataRoot, log);
+        }
+        catch
+        {
+            (index as IDisposable)?.Dispose();
+            config.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The index as requests see it.</summary>
+    public IIndexView Index { get; }
+
+    /// <summary>The writable index, or null when opened read-only.</summary>
+    public IndexService? Writer => Index as IndexService;
+
+    /// <summary>The interaction events.</summary>
+    public IInteractionStore Interactions { get; }
+
+    /// <summary>The rankers.</summary>
+    public IRankerCatalog Catalog { get; }
+
+    /// <summary>Latencies, counts and faults.</summary>
+    public ServingMetrics Metrics { get; }
+
+    /// <summary>The item catalogue rankers see.</summary>
+    public ItemCatalogView Items { get; }
+
+    /// <summary>Runs pipelines.</summary>
+    public PipelineRunner Runner { get; }
+
+    /// <summary>The host's log.</summary>
+    public Action<string> Log { get; }
+
+    private IRankerServices ServicesFor(RankerHandle handle, string dataRoot, TimeProvider clock)
+    {
+        var data = Path.Combine(dataRoot, handle.Name);
+        Directory.CreateDirectory(data);
+        return new RankerServices(Items, Interactions, data, new RankerLog(handle.Name, Log), clock);
+    }
+
+    public void Dispose()
+    {
+        Runner.Config.Dispose();
+        (Catalog as IDisposable)?.Dispose();
+        (Index as IDisposable)?.Dispose();
+    }
+}

@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text.Json;
+
+namespace LuceneReco.Host.Tests.Http;
+
+/// <summary>The HTTP API end to end against a real Kestrel server on 127.0.0.1.</summary>
+public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private HttpClient Client => server.Client;
+
+    private static string[] Ids(JsonElement response) =>
+        response.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToArray();
+
+    private async Task<JsonElement> GetOk(string path)
+    {
+        var response = await Client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Asserts a ProblemDetails response with <paramref name="status"/> and returns its detail.</summary>
+    private static async Task<string> AssertProblem(HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.DoesNotContain("   at ", body);
+        return problem.GetProperty("detail").GetString()!;
+    }
+
+    [Fact]
+    public async Task Health_IsOk_WithTheDocumentCount()
+    {
+        var health = await GetOk("/health");
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("documents").GetInt32() >= 199);
+    }
+
+    [Fact]
+    public async Task Search_ReturnsItemsWithFields_AndExplanationsOnRequest()
+    {
+        var plain = await GetOk("/search?q=orbit%20station&k=3");
+        Assert.Equal(["f059", "b001", "f001"], Ids(plain));
+        var first = plain.GetProperty("items")[0];
+        Assert.Equal("Orbit of Silence", first.GetProperty("fields").GetProperty("title").GetString());
+        Assert.Equal(JsonValueKind.Array, first.GetProperty("fields").GetProperty("tags").ValueKind);
+        Assert.False(first.TryGetProperty("explanation", out _));
+        Assert.Equal("default", plain.GetProperty("pipeline").GetString());
+        Assert.Equal(0, plain.GetProperty("skippedStages").GetArrayLength());
+        Assert.True(plain.GetProperty("tookMs").GetDouble() >= 0);
+
+        var explained = await GetOk("/search?q=orbit%20station&k=3&explain=true");
+        var item = explained.GetProperty("items")[0];
+        Assert.Equal("search: matched terms orbit, station", item.GetProperty("explanation")[0].GetString());
+        Assert.True(item.GetProperty("stageScores").GetProperty("search").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Search_WithFilter_KeepsOnlyMatchingItems()
+    {
+        var result = await GetOk("/search?q=space&k=20&filter=category%3Dbooks");
+        Assert.NotEmpty(Ids(result));
+        Assert.All(Ids(result), id => Assert.StartsWith("b", id));
+    }
+
+    [Fact]
+    public async Task Search_ThroughAPipelineWithStages_ReportsTheSkippedOne()
+    {
+        var result = await GetOk("/search?q=orbit%20station&k=3&pipeline=reversed&explain=true");
+        var skipped = Assert.Single(result.GetProperty("skippedStages").EnumerateArray());
+        Assert.Equal("absent", skipped.GetProperty("stage").GetString());
+        Assert.Equal("no ranker named 'absent' is loaded", skipped.GetProperty("reason").GetString());
+        Assert.Contains("reverse: turned around", result.GetProperty("items")[0].GetProperty("explanation").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Similar_ReturnsItemsLikeTheItem()
+    {
+        var result = await GetOk("/items/b001/similar?k=3&explain=true");
+        Assert.Equal("f059", Ids(result)[0]);
+        Assert.DoesNotContain("b001", Ids(result));
+        Assert.StartsWith("similar: like b001", result.GetProperty("items")[0].GetProperty("explanation")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_AfterEvents_UsesTheHistory_AndLeavesSeenItemsOut()
+    {
+        var posted = await server.Send(HttpMethod.Post, "/events",
+            """[{"userId":"http-u1","itemId":"b001"},{"userId":"http-u1","itemId":"f059","kind":"click","weight":2,"timestamp":"2025-01-02T03:04:05Z"}]""");
+        Assert.Equal(2, (await ServerFixture.Json(posted)).GetProperty("accepted").GetInt32());
+
+        var response = await server.Send(HttpMethod.Post, "/recommend", """{"userId":"http-u1","k":5,"explain":true}""");
+        var result = await ServerFixture.Json(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ids = Ids(result);
+        Assert.Equal(5, ids.Length);
+        Assert.DoesNotContain("b001", ids);
+        Assert.DoesNotContain("f059", ids);
+        var explanation = result.GetProperty("items")[0].GetProperty("explanation")[0].GetString();
+        Assert.StartsWith("profile: like items you viewed: ", explanation);
+
+        var before = await server.Send(HttpMethod.Post, "/recommend", """{"userId":"http-nobody","k":5}""");
+        Assert.Empty(Ids(await ServerFixture.Json(before))); // no history, no query, no item: nothing to recall from
+    }
+
+    [Fact]
+    public async Task PutItem_IsFoundByTheNextSearch_AndDeleteRemovesIt()
+    {
+        var put = await server.Send(HttpMethod.Put, "/items",
+            """{"id":"http-z1","title":"Zebra quantum teleporter","body":"A zebra builds a quantum teleporter in a barn.","category":"books","tags":["odd","physics"]}""");
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(1, (await ServerFixture.Json(put)).GetProperty("upserted").GetInt32());
+
+        var found = await GetOk("/search?q=teleporter");
+        Assert.Equal(["http-z1"], Ids(found));
+        Assert.Equal(["odd", "physics"], found.GetProperty("items")[0].GetProperty("fields").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("Zebra quantum teleporter", (await GetOk("/items/http-z1")).GetProperty("title").GetString());
+
+        var deleted = await Client.DeleteAsync("/items/http-z1");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Empty(Ids(await GetOk("/search?q=teleporter")));
+        Assert.Equal("no item with id 'http-z1'", await AssertProblem(await Client.DeleteAsync("/items/http-z1"), 404));
+    }
+
+    [Fact]
+    public async Task PutItems_Array_IsAllOrNothing()
+    {
+        var bad = await server.Send(HttpMethod.Put, "/items", """[{"id":"http-a1","title":"Alpha wombat"},{"id":"http-a2","colour":"red"},{"title":"no id"}]""");
+        Assert.Equal("item 2: field 'colour' is not in the schema; item 3: missing id (nothing was written)", await AssertProblem(bad, 400));
+        Assert.Empty(Ids(await GetOk("/search?q=wombat")));
+
+        var good = await server.Send(HttpMethod.Put, "/items", """[{"id":"http-a1","title":"Alpha wombat"},{"id":"http-a2","title":"Beta wombat"}]""");
+        Assert.Equal(2, (await ServerFixture.Json(good)).GetProperty("upserted").GetInt32());
+        Assert.Equal(2, Ids(await GetOk("/search?q=wombat")).Length);
+    }
+
+    [Theory]
+    [InlineData("/search?q=orbit&k=0", 400, "k must be between 1 and 1000, got 0")]
+    [InlineData("/search?q=orbit&k=lots", 400, "Failed to bind parameter \"Nullable<int> k\" from \"lots\".")]
+    [InlineData("/search?k=3", 400, "query parameter 'q' is required")]
+    [InlineData("/search?q=orbit&pipeline=nope", 400, "unknown pipeline 'nope' (pipelines: default, reversed)")]
+    [InlineData("/items/nope/similar", 404, "no item with id 'nope'")]
+    [InlineData("/items/nope", 404, "no item with id 'nope'")]
+    [InlineData("/no/such/endpoint", 404, "no endpoint GET /no/such/endpoint (see /openapi/v1.json)")]
+    public async Task BadGets_AreProblemDetails_WithAClearDetail(string path, int status, string detail) =>
+        Assert.Equal(detail, await AssertProblem(await Client.GetAsync(path), status));
+
+    [Theory]
+    [InlineData("""{"userId":"u",""", "malformed JSON body at line 1, byte 14: Expected start of a property name or value, but instead reached end of data.")]
+    [InlineData("""{"userId":"u","k":"ten"}""", "body: k must be a whole number")]
+    [InlineData("""{"userId":"u","colour":1}""", "body: unknown property 'colour'")]
+    [InlineData("""{"k":3}""", "userId is required")]
+    [InlineData("""[1]""", "the body must be a JSON object")]
+    [InlineData("""{"userId":"u","pipeline":"nope"}""", "unknown pipeline 'nope' (pipelines: default, reversed)")]
+    [InlineData("""{"userId":"u","k":0}""", "k must be between 1 and 1000, got 0")]
+    public async Task BadRecommendBodies_AreProblemDetails(string body, string detail) =>
+        Assert.Equal(detail, await AssertProblem(await server.Send(HttpMethod.Post, "/recommend", body), 400));
+
+    [Fact]
+    public async Task BadEvents_AreRejected_WithEveryProblem_AndNothingRecorded()
+    {
+        var response = await server.Send(HttpMethod.Post, "/events", """[{"userId":"http-e1","itemId":"b001"},{"itemId":"b002","weight":"x"},{"userId":"a","itemId":"b","timestamp":"yesterday"}]""");
+        Assert.Equal("event 2: weight must be a number; event 3: timestamp must be an ISO 8601 date-time or Unix seconds, got \"yesterday\" (nothing was recorded)",
+            await AssertProblem(response, 400));
+        var result = await ServerFixture.Json(await server.Send(HttpMethod.Post, "/recommend", """{"userId":"http-e1","k":3}"""));
+        Assert.Empty(Ids(result)); // event 1 was not recorded either
+    }
+
+    [Fact]
+    public async Task UnexpectedFailure_Is500ProblemDetails_WithoutStackTraceOrMessage()
+    {
+        var response = await server.Send(HttpMethod.Post, "/recommend", """{"userId":"explode"}""");
+        var detail = await AssertProblem(response, 500);
+        Assert.StartsWith("An unexpected error occurred; it has been logged with trace id ", detail);
+        Assert.DoesNotContain("secret", await response.Content.ReadAsStringAsync());
+        Assert.Contains("secret internal detail", server.Log); // but the log has it
+    }
+
+    [Fact]
+    public async Task WrongContentType_Is415ProblemDetails()
+    {
+        var response = await Client.PostAsync("/recommend", new StringContent("""{"userId":"u"}"""));
+        Assert.Equal("send the body as JSON with the header Content-Type: application/json", await AssertProblem(response, 415));
+    }
+
+    [Fact]
+    public async Task Plugins_ListsTheCatalogue_AndReloadRescans()
+    {
+        var list = await GetOk("/plugins");
+        var plugin = Assert.Single(list.EnumerateArray());
+        Assert.Equal("reverse", plugin.GetProperty("name").GetString());
+        Assert.Equal("loaded", plugin.GetProperty("state").GetString());
+
+        int reloads = server.Catalog.Reloads;
+        var reloaded = await Client.PostAsync("/plugins/reload", null);
+        Assert.Equal(HttpStatusCode.OK, reloaded.StatusCode);
+        Assert.Equal(reloads + 1, server.Catalog.Reloads);
+    }
+
+    [Fact]
+    public async Task Metrics_HaveEndpointAndStageLatencies_AndIndexFigures()
+    {
+        await GetOk("/search?q=orbit&pipeline=reversed");
+        await Client.GetAsync("/search?q=orbit&k=0");
+        var metrics = await GetOk("/metrics");
+
+        Assert.Equal(300, metrics.GetProperty("windowSeconds").GetDouble());
+        var search = metrics.GetProperty("endpoints").GetProperty("GET /search");
+        Assert.True(search.GetProperty("count").GetInt64() >= 2);
+        foreach (var p in new[] { "p50", "p95", "p99" }) Assert.True(search.GetProperty(p).GetDouble() > 0, p);
+        Assert.True(search.GetProperty("p50").GetDouble() <= search.GetProperty("p99").GetDouble());
+        var stage = metrics.GetProperty("stages").GetProperty("reversed/reverse");
+        Assert.True(stage.GetProperty("count").GetInt64() >= 1);
+        var index = metrics.GetProperty("index");
+        Assert.True(index.GetProperty("documents").GetInt32() >= 199);
+        Assert.True(index.GetProperty("bytes").GetInt64() > 0);
+        Assert.True(index.GetProperty("segments").GetInt32() >= 1);
+        Assert.Equal(JsonValueKind.Object, metrics.GetProperty("pluginFaults").ValueKind);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryEndpoint()
+    {
+        var document = await GetOk("/openapi/v1.json");
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/search", "/items/{id}/similar", "/recommend", "/items", "/items/{id}", "/events", "/plugins", "/plugins/reload", "/health", "/metrics" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        Assert.True(paths.GetProperty("/recommend").TryGetProperty("post", out var post));
+        Assert.True(post.TryGetProperty("requestBody", out _));
+    }
+}

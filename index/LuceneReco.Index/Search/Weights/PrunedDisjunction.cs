@@ -35,7 +35,12 @@ internal static class PrunedDisjunction
         if (terms.Count == 0) return false;
         terms.Sort((a, b) => b.Bound.CompareTo(a.Bound));
         var remaining = new double[terms.Count + 1];
-        for (int i = terms.Count - 1; i >= 0; i--) remaining[i] = remaining[i + 1] + terms[i].Bound;
+        var postingsLeft = new long[terms.Count + 1];
+        for (int i = terms.Count - 1; i >= 0; i--)
+        {
+            remaining[i] = remaining[i + 1] + terms[i].Bound;
+            postingsLeft[i] = postingsLeft[i + 1] + terms[i].DocFreq;
+        }
 
         var acc = Accumulator.ForThread(core.MaxDoc);
         // everything below is compared in the clause-sum space, before the query's boost
@@ -46,7 +51,8 @@ internal static class PrunedDisjunction
         {
             if (next > 0 && remaining[next] * (1 + Slack) < theta) break;
             terms[next].Term.Accumulate(leaf, acc, must: false);
-            if (next + 1 < terms.Count && remaining[next + 1] <= nextCheck && acc.TouchedCount >= k)
+            // a threshold costs a pass over the touched docs: only worth it when more postings than that are left
+            if (next + 1 < terms.Count && remaining[next + 1] <= nextCheck && acc.TouchedCount >= k && postingsLeft[next + 1] > acc.TouchedCount)
             {
                 theta = Math.Max(theta, KthBest(acc, leaf, k, exclude));
                 nextCheck = remaining[next + 1] / 2;
@@ -95,16 +101,36 @@ internal static class PrunedDisjunction
     /// <summary>The k-th best accumulated (unboosted) score among eligible touched docs: a lower bound of the final k-th best.</summary>
     private static double KthBest(Accumulator acc, LeafReader leaf, int k, int exclude)
     {
-        var heap = new PriorityQueue<int, double>(k);
+        // a min-heap of the k best scores seen
+        var heap = new float[k];
+        int size = 0;
         for (int i = 0; i < acc.TouchedCount; i++)
         {
             int d = acc.Touched[i];
             if (d == exclude || !leaf.Live.IsLive(d)) continue;
-            double s = (float)acc.Score[d];
-            if (heap.Count < k) heap.Enqueue(d, s);
-            else if (heap.TryPeek(out _, out double min) && s > min) heap.EnqueueDequeue(d, s);
+            float s = (float)acc.Score[d];
+            if (size < k)
+            {
+                int j = size++;
+                while (j > 0 && heap[(j - 1) >> 1] > s) { heap[j] = heap[(j - 1) >> 1]; j = (j - 1) >> 1; }
+                heap[j] = s;
+            }
+            else if (s > heap[0])
+            {
+                int j = 0;
+                while (true)
+                {
+                    int c = 2 * j + 1;
+                    if (c >= k) break;
+                    if (c + 1 < k && heap[c + 1] < heap[c]) c++;
+                    if (heap[c] >= s) break;
+                    heap[j] = heap[c];
+                    j = c;
+                }
+                heap[j] = s;
+            }
         }
-        return heap.Count == k && heap.TryPeek(out _, out double kth) ? kth : double.NegativeInfinity;
+        return size == k ? heap[0] : double.NegativeInfinity;
     }
 
     private static void AddToCandidates(LeafReader leaf, Accumulator acc, List<int> candidates, TermWeight term)

@@ -3,8 +3,8 @@ namespace LuceneReco.Rankers.Collaborative.Knn;
 /// <summary>Parameters of <see cref="ItemKnnModel"/> training.</summary>
 public sealed record ItemKnnOptions
 {
-    /// <summary>Neighbours kept per item (N). <value>The default is 100.</value></summary>
-    public int Neighbours { get; init; } = 100;
+    /// <summary>Neighbours kept per item (N). <value>The default is 50.</value></summary>
+    public int Neighbours { get; init; } = 50;
 
     /// <summary>The shrinkage term of <c>sim = dot / (|a| |b| + shrink)</c>: damps similarities resting on few common users. <value>The default is 10.</value></summary>
     public double Shrink { get; init; } = 10;

@@ -63,7 +63,7 @@ internal static class ModelFile
             w.Write(Magic);
             w.Write(FormatVersion);
             w.Write(kind);
-            w.Write(JsonSerializer.Serialize(metadata));
+            w.Write(MetadataJson.Write(metadata));
             w.Write(payload.Length);
             w.Write(payload.GetBuffer().AsSpan(0, (int)payload.Length));
         }
@@ -101,8 +101,7 @@ internal static class ModelFile
             if (format != FormatVersion) throw new ModelFileException(path, $"format version {format} is not supported (this build reads {FormatVersion})");
             string storedKind = r.ReadString();
             if (storedKind != kind) throw new ModelFileException(path, $"holds a '{storedKind}' model, not '{kind}'");
-            ModelMetadata metadata = JsonSerializer.Deserialize<ModelMetadata>(r.ReadString())
-                ?? throw new InvalidDataException("the metadata is null");
+            ModelMetadata metadata = MetadataJson.Read(r.ReadString());
             long length = r.ReadInt64();
             if (length != r.BaseStream.Length - r.BaseStream.Position)
                 throw new InvalidDataException($"payload length {length} does not match the {r.BaseStream.Length - r.BaseStream.Position} bytes present");
@@ -111,7 +110,7 @@ internal static class ModelFile
                 throw new InvalidDataException($"{r.BaseStream.Length - r.BaseStream.Position} bytes left over after the payload");
             return (model, metadata);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or JsonException or ArgumentException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or JsonException or ArgumentException or FormatException or InvalidOperationException)
         {
             throw new ModelFileException(path, $"malformed at offset {r.BaseStream.Position}: {e.Message}", e);
         }

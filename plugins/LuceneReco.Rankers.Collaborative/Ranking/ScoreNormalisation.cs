@@ -1,9 +1,6 @@
-using System.Text.Json.Serialization;
-
 namespace LuceneReco.Rankers.Collaborative.Ranking;
 
 /// <summary>How a stage maps the incoming and the collaborative scores of one request onto a common scale before blending them.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ScoreNormalisation>))]
 public enum ScoreNormalisation
 {
     /// <summary>Implemented as <c>(s - min) / (max - min)</c> over the request's candidates (1 when all are equal).</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using LuceneReco.Plugins;
+using LuceneReco.Rankers.Collaborative.Common;
 using LuceneReco.Rankers.Collaborative.Als;
 using LuceneReco.Rankers.Collaborative.Data;
 using LuceneReco.Rankers.Collaborative.Knn;
@@ -62,11 +62,10 @@ public static class Trainer
             alsPath, alsSeconds, alsIterations > 0 ? alsSeconds / alsIterations : 0, pruned);
     }
 
-    private static ModelMetadata Metadata<TOptions>(string kind, InteractionMatrix matrix, TimeProvider clock, double seconds, TOptions modelOptions) =>
-        new(kind, 0, clock.GetUtcNow(), matrix.Users.Count, matrix.Items.Count, matrix.EventCount, matrix.NonZeros, seconds,
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["matrix"] = JsonSerializer.Serialize(matrix.Options),
-                [kind] = JsonSerializer.Serialize(modelOptions),
-            });
+    private static ModelMetadata Metadata(string kind, InteractionMatrix matrix, TimeProvider clock, double seconds, object modelOptions)
+    {
+        Dictionary<string, string> parameters = OptionsBinder.Describe(matrix.Options, "matrix.");
+        foreach ((string name, string value) in OptionsBinder.Describe(modelOptions, kind + ".")) parameters[name] = value;
+        return new(kind, 0, clock.GetUtcNow(), matrix.Users.Count, matrix.Items.Count, matrix.EventCount, matrix.NonZeros, seconds, parameters);
+    }
 }

@@ -133,7 +133,11 @@ public sealed class ItemKnnRankerTests : IDisposable
         Assert.Contains("Weight", e.Message, StringComparison.Ordinal);
         Assert.Contains("MaxHistory", e.Message, StringComparison.Ordinal);
         Assert.Contains("ExplainTop", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => _f.Stage(new ItemKnnRanker(), """{ "wieght": 0.5 }"""));
+        var typo = Assert.Throws<ArgumentException>(() => _f.Stage(new ItemKnnRanker(), """{ "wieght": 0.5, "weight": "high", "normalisation": "7", "maxHistory": 1.5 }"""));
+        Assert.Contains("unknown option 'wieght'", typo.Message, StringComparison.Ordinal);
+        Assert.Contains("option 'weight': expected a number, got \"high\"", typo.Message, StringComparison.Ordinal);
+        Assert.Contains("option 'normalisation': expected one of MinMax, MaxAbs, None", typo.Message, StringComparison.Ordinal);
+        Assert.Contains("option 'maxHistory': expected an integer, got 1.5", typo.Message, StringComparison.Ordinal);
         Assert.NotNull(_f.Stage(new ItemKnnRanker(), """{ "normalisation": "MaxAbs", "titleField": null }"""));
     }
 }

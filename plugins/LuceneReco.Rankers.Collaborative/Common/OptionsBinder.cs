@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+
+namespace LuceneReco.Rankers.Collaborative.Common;
+
+/// <summary>
+/// Binds a pipeline step's "options" JSON object to an options record, with the rules of the contract's
+/// <c>RankerPlugin&lt;TOptions&gt;</c> (names camelCase or PascalCase, unknown names rejected), but by reading the
+/// <see cref="JsonElement"/> and setting properties by reflection. System.Text.Json's serializer caches type metadata in
+/// process-wide caches, which keeps a plugin's collectible load context alive after unload; this binder caches nothing.
+/// Supported property types: string, bool, int, double, enums (by name, any case) and their nullable forms.
+/// </summary>
+internal static class OptionsBinder
+{
+    public static TOptions Bind<TOptions>(JsonElement? options, string rankerName) where TOptions : class, new()
+    {
+        var result = new TOptions();
+        if (options is not { } element || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return result;
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new ArgumentException($"Options of ranker '{rankerName}' must be a JSON object, got {element.ValueKind}", nameof(options));
+
+        var errors = new List<string>();
+        PropertyInfo[] properties = typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        foreach (JsonProperty json in element.EnumerateObject())
+        {
+            PropertyInfo? property = Array.Find(properties, p => p.CanWrite && string.Equals(p.Name, json.Name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                errors.Add($"unknown option '{json.Name}'");
+                continue;
+            }
+            if (TryConvert(json.Value, property.PropertyType, out object? value, out string? problem))
+                property.SetValue(result, value);
+            else
+                errors.Add($"option '{json.Name}': {problem}");
+        }
+        if (errors.Count > 0) throw new ArgumentException($"Options of ranker '{rankerName}' are invalid: {string.Join("; ", errors)}", nameof(options));
+        return result;
+    }
+
+    private static bool TryConvert(JsonElement value, Type type, out object? result, out string? problem)
+    {
+        result = null;
+        problem = null;
+        Type? underlying = Nullable.GetUnderlyingType(type);
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            if (underlying is not null || !type.IsValueType) return true;
+            problem = $"null is not a {type.Name}";
+            return false;
+        }
+        Type target = underlying ?? type;
+        if (target == typeof(string) && value.ValueKind == JsonValueKind.String) { result = value.GetString(); return true; }
+        if (target == typeof(bool) && value.ValueKind is JsonValueKind.True or JsonValueKind.False) { result = value.GetBoolean(); return true; }
+        if (target == typeof(int) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int i)) { result = i; return true; }
+        if (target == typeof(double) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double d)) { result = d; return true; }
+        if (target.IsEnum && value.ValueKind == JsonValueKind.String
+            && Enum.TryParse(target, value.GetString(), ignoreCase: true, out object? e) && e is not null && Enum.IsDefined(target, e)
+            && !char.IsDigit(value.GetString()![0]))
+        {
+            result = e;
+            return true;
+        }
+        problem = target.IsEnum
+            ? $"expected one of {string.Join(", ", Enum.GetNames(target))}, got {Show(value)}"
+            : $"expected {Describe(target)}, got {Show(value)}";
+        return false;
+    }
+
+    private static string Describe(Type t) => t == typeof(string) ? "a string" : t == typeof(bool) ? "true or false" : t == typeof(int) ? "an integer" : "a number";
+
+    private static string Show(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"\"{value.GetString()}\"" : value.GetRawText();
+
+    /// <summary>Every readable public property as name=value text (invariant culture), for model metadata.</summary>
+    public static Dictionary<string, string> Describe(object options, string prefix)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (PropertyInfo p in options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (p.GetIndexParameters().Length > 0 || p.Name == "EqualityContract") continue;
+            result[prefix + p.Name] = p.GetValue(options) switch
+            {
+                null => "null",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                object o => o.ToString() ?? "",
+            };
+        }
+        return result;
+    }
+}

@@ -1,0 +1,86 @@
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Rankers.Collaborative.Tests.Support;
+
+/// <summary>The host's side of the contract, in memory: items with titles, interactions, a log that keeps lines, a settable clock.</summary>
+internal sealed class FakeServices(string dataDirectory) : IRankerServices
+{
+    public FakeCatalog Catalog { get; } = new();
+
+    public FakeInteractions Events { get; } = new();
+
+    public ListLog Lines { get; } = new();
+
+    public ManualClock Time { get; } = new();
+
+    public IItemCatalog Items => Catalog;
+
+    public IInteractionReader Interactions => Events;
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    public IRankerLog Log => Lines;
+
+    public TimeProvider Clock => Time;
+}
+
+internal sealed class FakeCatalog : IItemCatalog
+{
+    private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
+
+    public void Add(string id, string title) => _titles[id] = title;
+
+    public int Count => _titles.Count;
+
+    public bool Contains(string itemId) => _titles.ContainsKey(itemId);
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields(string itemId) =>
+        _titles.TryGetValue(itemId, out string? t)
+            ? new Dictionary<string, IReadOnlyList<string>> { ["title"] = [t] }
+            : new Dictionary<string, IReadOnlyList<string>>();
+
+    public double? Number(string itemId, string field) => null;
+
+    public IReadOnlyList<KeyValuePair<string, int>> TermVector(string itemId, string field) => [];
+
+    public int DocFreq(string field, string term) => 0;
+}
+
+internal sealed class FakeInteractions : IInteractionReader
+{
+    private readonly List<Interaction> _events = [];
+
+    public void Add(Interaction e) => _events.Add(e);
+
+    public IReadOnlyList<Interaction> ForUser(string userId, int max = 1000) => Newest(e => e.UserId == userId, max);
+
+    public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => Newest(e => e.ItemId == itemId, max);
+
+    private List<Interaction> Newest(Predicate<Interaction> match, int max)
+    {
+        List<Interaction> found = _events.FindAll(match);
+        found.Sort((a, b) => b.Timestamp.CompareTo(a.Timestamp));
+        return found.Count > max ? found.GetRange(0, max) : found;
+    }
+}
+
+internal sealed class ListLog : IRankerLog
+{
+    public List<string> Warnings { get; } = [];
+
+    public void Info(string message) { }
+
+    public void Warn(string message)
+    {
+        lock (Warnings) Warnings.Add(message);
+    }
+}
+
+internal sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset _now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

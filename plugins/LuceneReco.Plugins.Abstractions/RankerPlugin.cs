@@ -4,19 +4,12 @@ namespace LuceneReco.Plugins;
 
 /// <summary>
 /// Base class for a plugin with a typed options section: the step's "options" JSON is bound to
-/// <typeparamref name="TOptions"/> (camelCase or PascalCase names, unknown names rejected) and a stage created from it.
+/// <typeparamref name="TOptions"/> by <see cref="OptionsBinder"/> (camelCase or PascalCase names, unknown names
+/// rejected) and a stage created from it. The binding caches nothing, so the plugin unloads as soon as it is replaced.
 /// </summary>
 /// <typeparam name="TOptions">A class with settable properties and sensible defaults.</typeparam>
 public abstract class RankerPlugin<TOptions> : IRankerPlugin where TOptions : class, new()
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <inheritdoc/>
     public abstract string Name { get; }
 
@@ -29,15 +22,7 @@ public abstract class RankerPlugin<TOptions> : IRankerPlugin where TOptions : cl
     /// <inheritdoc/>
     public IRankerStage CreateStage(JsonElement? options, IRankerServices services)
     {
-        TOptions typed;
-        try
-        {
-            typed = options is { ValueKind: JsonValueKind.Object } o ? o.Deserialize<TOptions>(Json) ?? new TOptions() : new TOptions();
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"Options of ranker '{Name}' are invalid: {e.Message}", nameof(options), e);
-        }
+        var typed = OptionsBinder.Bind<TOptions>(options, Name);
         return CreateStage(typed, services);
     }
 

@@ -2,17 +2,19 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
-namespace LuceneReco.Rankers.Collaborative.Common;
+namespace LuceneReco.Plugins;
 
 /// <summary>
-/// Binds a pipeline step's "options" JSON object to an options record, with the rules of the contract's
-/// <c>RankerPlugin&lt;TOptions&gt;</c> (names camelCase or PascalCase, unknown names rejected), but by reading the
-/// <see cref="JsonElement"/> and setting properties by reflection. System.Text.Json's serializer caches type metadata in
-/// process-wide caches, which keeps a plugin's collectible load context alive after unload; this binder caches nothing.
-/// Supported property types: string, bool, int, double, enums (by name, any case) and their nullable forms.
+/// Binds a pipeline step's "options" JSON object to an options class (names camelCase or PascalCase,
+/// unknown names rejected, every problem reported at once) by reading the <see cref="JsonElement"/> and
+/// setting properties by reflection. Not System.Text.Json's serializer: it keeps plugin types in process-wide
+/// caches, which holds a plugin's collectible load context alive after unload; this binder caches nothing.
+/// Supported property types: string, bool, int, long, float, double, enums (by name, any case) and their nullable forms.
 /// </summary>
-internal static class OptionsBinder
+public static class OptionsBinder
 {
+    /// <summary>A new <typeparamref name="TOptions"/> with the values of <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">The JSON is not an object, names an unknown option, or has a value of the wrong type.</exception>
     public static TOptions Bind<TOptions>(JsonElement? options, string rankerName) where TOptions : class, new()
     {
         var result = new TOptions();
@@ -54,7 +56,9 @@ internal static class OptionsBinder
         if (target == typeof(string) && value.ValueKind == JsonValueKind.String) { result = value.GetString(); return true; }
         if (target == typeof(bool) && value.ValueKind is JsonValueKind.True or JsonValueKind.False) { result = value.GetBoolean(); return true; }
         if (target == typeof(int) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int i)) { result = i; return true; }
+        if (target == typeof(long) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long l)) { result = l; return true; }
         if (target == typeof(double) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double d)) { result = d; return true; }
+        if (target == typeof(float) && value.ValueKind == JsonValueKind.Number && value.TryGetSingle(out float f) && float.IsFinite(f)) { result = f; return true; }
         if (target.IsEnum && value.ValueKind == JsonValueKind.String
             && Enum.TryParse(target, value.GetString(), ignoreCase: true, out object? e) && e is not null && Enum.IsDefined(target, e)
             && !char.IsDigit(value.GetString()![0]))
@@ -68,11 +72,11 @@ internal static class OptionsBinder
         return false;
     }
 
-    private static string Describe(Type t) => t == typeof(string) ? "a string" : t == typeof(bool) ? "true or false" : t == typeof(int) ? "an integer" : "a number";
+    private static string Describe(Type t) => t == typeof(string) ? "a string" : t == typeof(bool) ? "true or false" : t == typeof(int) || t == typeof(long) ? "an integer" : "a number";
 
     private static string Show(JsonElement value) => value.ValueKind == JsonValueKind.String ? $"\"{value.GetString()}\"" : value.GetRawText();
 
-    /// <summary>Every readable public property as name=value text (invariant culture), for model metadata.</summary>
+    /// <summary>Every readable public property of <paramref name="options"/> as name=value text (invariant culture), e.g. for model metadata.</summary>
     public static Dictionary<string, string> Describe(object options, string prefix)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -186,6 +186,36 @@ public sealed class IndexReader : IDisposable
         return result;
     }
 
+    [ThreadStatic] private static int[]? _ords, _freqs;
+
+    /// <summary>
+    /// How often <paramref name="term"/> (analysed) occurs in <paramref name="field"/> of <paramref name="doc"/>, 0 when not:
+    /// from the term vector when the field keeps them, else by walking the term's postings.
+    /// </summary>
+    public int Freq(int doc, string field, string term)
+    {
+        int f = FieldNumber(field);
+        var leaf = LeafOf(doc, out int local);
+        if (leaf.Core.Fields[f] is not { } terms) return 0;
+        int ord = terms.Ordinal(term);
+        if (ord < 0) return 0;
+        if (Schema.Fields[f].TermVectors)
+        {
+            _ords ??= new int[64];
+            _freqs ??= new int[64];
+            int n = leaf.Core.TermVector(local, f, ref _ords, ref _freqs);
+            int at = Array.BinarySearch(_ords, 0, n, ord);
+            return at >= 0 ? _freqs[at] : 0;
+        }
+        var postings = new PostingsCursor(leaf.Core.DocData, terms, ord);
+        while (postings.NextDoc())
+        {
+            if (postings.Doc == local) return postings.Freq;
+            if (postings.Doc > local) break;
+        }
+        return 0;
+    }
+
     /// <summary>The number in <paramref name="field"/> of <paramref name="doc"/>, or null when it has none.</summary>
     public double? Number(int doc, string field)
     {

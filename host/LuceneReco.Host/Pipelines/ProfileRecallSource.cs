@@ -42,14 +42,12 @@ internal sealed class ProfileRecallSource : IRecallSource
     /// <summary>For each chosen term, the profile items that contain it.</summary>
     private static Dictionary<string, List<string>> OwnersOf(IndexReader reader, MoreLikeThisQuery query, IReadOnlyList<ProfileItem> profile, int n)
     {
-        var matcher = new TermMatcher(reader, []);
         var owners = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
         {
-            Dictionary<string, IReadOnlyList<TermVectorEntry>>? vectors = null;
             foreach (var t in query.Terms)
             {
-                if (!matcher.Contains(profile[i].Doc, t.Field, t.Term, ref vectors)) continue;
+                if (reader.Freq(profile[i].Doc, t.Field, t.Term) == 0) continue;
                 if (!owners.TryGetValue(t.Term, out var list)) owners[t.Term] = list = new List<string>();
                 if (!list.Contains(profile[i].Id)) list.Add(profile[i].Id);
             }

@@ -5,20 +5,18 @@ namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// Tells which of a query's terms a document contains, for explanation lines ("matched terms orbit,
-/// station"): through term vectors where the field has them, otherwise by asking the searcher.
+/// station"), through <see cref="IndexReader.Freq"/> (term vectors where the field has them, else postings).
 /// Used only when a request asks for explanations.
 /// </summary>
 internal sealed class TermMatcher
 {
     private readonly IndexReader _reader;
     private readonly IReadOnlyList<(string Field, string Term)> _terms;
-    private readonly IndexSearcher _searcher;
 
     public TermMatcher(IndexReader reader, IReadOnlyList<(string Field, string Term)> terms)
     {
         _reader = reader;
         _terms = terms;
-        _searcher = new IndexSearcher(reader);
     }
 
     /// <summary>The scoring terms of <paramref name="query"/> (not those of excluded or filter clauses).</summary>
@@ -46,31 +44,11 @@ internal sealed class TermMatcher
     public List<string> Matched(int doc)
     {
         var result = new List<string>();
-        Dictionary<string, IReadOnlyList<TermVectorEntry>>? vectors = null;
         foreach (var (field, term) in _terms)
-        {
-            if (result.Contains(term)) continue;
-            if (Contains(doc, field, term, ref vectors)) result.Add(term);
-        }
+            if (!result.Contains(term) && Contains(doc, field, term)) result.Add(term);
         return result;
     }
 
-    /// <summary>Whether <paramref name="doc"/> has <paramref name="term"/> in <paramref name="field"/>.</summary>
-    public bool Contains(int doc, string field, string term, ref Dictionary<string, IReadOnlyList<TermVectorEntry>>? vectors)
-    {
-        var def = _reader.Schema.Find(field);
-        if (def is null) return false;
-        if (!def.TermVectors) return _searcher.Explain(new TermQuery(field, term), doc) is not null;
-        vectors ??= new Dictionary<string, IReadOnlyList<TermVectorEntry>>(StringComparer.Ordinal);
-        if (!vectors.TryGetValue(field, out var tv)) vectors[field] = tv = _reader.TermVector(doc, field);
-        int lo = 0, hi = tv.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            int c = string.CompareOrdinal(tv[mid].Term, term);
-            if (c == 0) return true;
-            if (c < 0) lo = mid + 1; else hi = mid - 1;
-        }
-        return false;
-    }
+    /// <summary>Whether <paramref name="doc"/> has <paramref name="term"/> in <paramref name="field"/> (false for a field the schema lacks).</summary>
+    public bool Contains(int doc, string field, string term) => _reader.Schema.Find(field) is not null && _reader.Freq(doc, field, term) > 0;
 }

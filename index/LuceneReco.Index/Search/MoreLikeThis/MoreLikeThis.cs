@@ -103,32 +103,9 @@ public sealed class MoreLikeThis
     private List<InterestingTerm> Matched(int doc, IReadOnlyList<InterestingTerm> terms)
     {
         var result = new List<InterestingTerm>();
-        var vectors = new Dictionary<string, IReadOnlyList<TermVectorEntry>>();
         foreach (var t in terms)
-        {
-            var def = _reader.Schema.Find(t.Field)!;
-            if (def.TermVectors)
-            {
-                if (!vectors.TryGetValue(t.Field, out var tv)) vectors[t.Field] = tv = _reader.TermVector(doc, t.Field);
-                if (BinarySearch(tv, t.Term)) result.Add(t);
-            }
-            else if (new IndexSearcher(_reader, _options.Similarity).Explain(new TermQuery(t.Field, t.Term), doc) is not null)
-                result.Add(t);
-        }
+            if (_reader.Freq(doc, t.Field, t.Term) > 0) result.Add(t);
         return result;
-    }
-
-    private static bool BinarySearch(IReadOnlyList<TermVectorEntry> tv, string term)
-    {
-        int lo = 0, hi = tv.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            int c = string.CompareOrdinal(tv[mid].Term, term);
-            if (c == 0) return true;
-            if (c < 0) lo = mid + 1; else hi = mid - 1;
-        }
-        return false;
     }
 
     private FieldTerms[] NewPerField() => _fields.Select(_ => new FieldTerms()).ToArray();

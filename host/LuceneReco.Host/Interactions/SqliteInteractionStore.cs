@@ -82,6 +82,16 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
         }
     }
 
+    /// <summary>Why <paramref name="path"/> cannot be a store file (one line naming <c>--store</c>), or null when it can.</summary>
+    public static string? CheckPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return "--store must not be empty";
+        if (Directory.Exists(path)) return $"--store must be a file, '{path}' is a directory";
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder)) return $"the folder of --store '{path}' does not exist";
+        return null;
+    }
+
     /// <summary>How many events are kept.</summary>
     public long Count => Run(c => Scalar(c, "SELECT COUNT(*) FROM events"));
 

@@ -72,6 +72,8 @@ internal static class CliApp
             RecommendCommand.Create(console),
             ServeCommand.Create(console),
             PluginsCommand.Create(console),
+            InteractionsCommand.Create(console),
+            UsersCommand.Create(console),
         };
 
     /// <summary>

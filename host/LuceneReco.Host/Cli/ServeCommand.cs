@@ -13,7 +13,7 @@ internal static class ServeCommand
     {
         var index = CommonOptions.Index();
         var plugins = new Option<string>("--plugins") { Description = "The plugins folder (watched; each subfolder is one ranker plugin).", HelpName = "DIR", Required = true };
-        var store = new Option<string>("--store") { Description = "The interaction store file (not used yet: interactions are kept in memory until the SQLite store lands).", HelpName = "FILE" };
+        var store = new Option<string>("--store") { Description = "The interaction store, a SQLite file (created when missing; default: events are kept in memory and lost on exit).", HelpName = "FILE" };
         var config = new Option<string>("--config") { Description = "Pipeline configuration JSON, re-read when it changes (default: search + profile + similar, RRF, no stages).", HelpName = "FILE" };
         var urls = new Option<string>("--urls") { Description = $"Where to listen, ';'-separated (default {ServeApp.DefaultUrls}; port 0 picks a free port).", HelpName = "URL", DefaultValueFactory = _ => ServeApp.DefaultUrls };
         var data = new Option<string>("--data") { Description = "Where plugins keep their data, one folder each (default: INDEX.plugin-data beside the index).", HelpName = "DIR" };
@@ -48,8 +48,8 @@ internal static class ServeCommand
         }
         using (host)
         {
-            if (options.Store is not null)
-                console.Error.WriteLine("lucenereco: note: interactions are kept in memory until the SQLite store lands; --store is not used yet");
+            if (options.Store is null)
+                console.Error.WriteLine("lucenereco: note: without --store, events are kept in memory and lost on exit");
             var app = ServeApp.Build(host, urls, console.Error);
             try
             {

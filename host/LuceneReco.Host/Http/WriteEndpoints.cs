@@ -34,8 +34,11 @@ internal static class WriteEndpoints
             .WithName("PostEvents").WithSummary("Records interaction events: one object or an array of {userId, itemId, kind?, weight?, timestamp?}.")
             .Accepts<EventBody[]>("application/json")
             .Produces<EventsAccepted>().ProducesProblem(400);
+        app.MapDelete("/users/{userId}", EraseUser)
+            .WithName("EraseUser").WithSummary("Erases every event of a user from the interaction store; trained models drop the user at their next training.")
+            .Produces<EventsAccepted>();
         app.MapDelete("/users/{userId}/events", EraseUser)
-            .WithName("EraseUser").WithSummary("Forgets every event of a user.")
+            .WithName("EraseUserEvents").WithSummary("The same as DELETE /users/{userId} (the earlier route).")
             .Produces<EventsAccepted>();
     }
 
@@ -106,7 +109,7 @@ internal static class WriteEndpoints
                 events.Add(new Interaction(body.UserId!.Trim(), body.ItemId!.Trim(), string.IsNullOrWhiteSpace(body.Kind) ? "view" : body.Kind.Trim(), weight, timestamp));
         }
         if (errors.Count > 0) throw RequestException.BadRequest(Summarize(errors) + " (nothing was recorded)");
-        foreach (var e in events) host.Interactions.Add(e);
+        host.Interactions.AddRange(events);
         return Results.Json(new EventsAccepted(events.Count, 0), HttpJson.Write);
     }
 

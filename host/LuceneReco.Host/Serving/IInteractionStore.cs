@@ -8,6 +8,21 @@ internal interface IInteractionStore : IInteractionReader
     /// <summary>Records one event.</summary>
     void Add(Interaction interaction);
 
+    /// <summary>
+    /// Records several events and returns how many. The SQLite store writes them in one transaction (all or none);
+    /// this default adds them one by one.
+    /// </summary>
+    int AddRange(IEnumerable<Interaction> interactions)
+    {
+        int count = 0;
+        foreach (var interaction in interactions)
+        {
+            Add(interaction);
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>Forgets everything about <paramref name="userId"/>; returns how many events were erased.</summary>
     int EraseUser(string userId);
 

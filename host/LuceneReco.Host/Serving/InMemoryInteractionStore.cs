@@ -3,7 +3,7 @@ using LuceneReco.Plugins;
 namespace LuceneReco.Host.Serving;
 
 /// <summary>
-/// Interactions kept in memory (lost on restart; the SQLite store replaces this). Each user and each item
+/// Interactions kept in memory (lost on restart; <c>serve --store</c> uses the SQLite store instead). Each user and each item
 /// keeps its newest <see cref="MaxPerKey"/> events; lists are kept newest first. Thread-safe.
 /// </summary>
 internal sealed class InMemoryInteractionStore : IInteractionStore

@@ -9,7 +9,7 @@ internal sealed record ServeOptions
     /// <summary>The plugins folder. <value>The default is <c>null</c>: no rankers (stages are skipped).</value></summary>
     public string? Plugins { get; init; }
 
-    /// <summary>The interaction store file. <value>The default is <c>null</c>; interactions are kept in memory either way until the SQLite store lands.</value></summary>
+    /// <summary>The interaction store, a SQLite file created when missing. <value>The default is <c>null</c>: events are kept in memory and lost on exit.</value></summary>
     public string? Store { get; init; }
 
     /// <summary>The pipeline configuration file, watched for changes. <value>The default is <c>null</c>: <see cref="Pipelines.ServingConfig.BuiltIn"/>.</value></summary>
@@ -32,7 +32,7 @@ internal sealed record ServeOptions
         else if (!Directory.Exists(Index)) errors.Add($"index directory '{Index}' does not exist");
         if (Plugins is { } p && !Directory.Exists(p)) errors.Add($"plugins directory '{p}' does not exist");
         if (Config is { } c && !File.Exists(c)) errors.Add($"config file '{c}' does not exist");
-        if (Store is { } s && Directory.Exists(s)) errors.Add($"--store must be a file, '{s}' is a directory");
+        if (Store is { } s && Interactions.SqliteInteractionStore.CheckPath(s) is { } storeProblem) errors.Add(storeProblem);
         return errors;
     }
 }

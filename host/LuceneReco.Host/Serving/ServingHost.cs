@@ -1,3 +1,4 @@
+using LuceneReco.Host.Interactions;
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Plugins;
 using LuceneReco.Plugins;
@@ -7,7 +8,7 @@ namespace LuceneReco.Host.Serving;
 /// <summary>
 /// Everything a serving process holds: the index, the interaction store, the ranker catalogue, the
 /// pipeline configuration, the metrics, and the runner over them. Disposing releases the index lock,
-/// the configuration watcher and the catalogue.
+/// the configuration watcher, the catalogue and the interaction store.
 /// </summary>
 internal sealed class ServingHost : IDisposable
 {
@@ -23,22 +24,26 @@ internal sealed class ServingHost : IDisposable
         Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, dataRoot, clock), log);
     }
 
-    /// <summary>Opens what <paramref name="options"/> names.</summary>
+    /// <summary>Opens what <paramref name="options"/> names: the SQLite interaction store when it names one, else an in-memory store.</summary>
     /// <exception cref="ConfigException">The configuration file is invalid.</exception>
+    /// <exception cref="InteractionStoreException">The store file is damaged or not an interaction store.</exception>
     public static ServingHost Open(ServeOptions options, TimeProvider clock, Action<string> log)
     {
         var config = options.Config is { } file ? ServingConfigSource.Watch(file, log) : ServingConfigSource.Fixed(ServingConfig.BuiltIn);
         IIndexView? index = null;
+        IInteractionStore? interactions = null;
         try
         {
             index = options.ReadOnly
                 ? new FixedIndexView(LuceneReco.Index.IndexReader.Open(options.Index))
                 : IndexService.Open(options.Index);
+            interactions = options.Store is { } store ? SqliteInteractionStore.Open(store) : new InMemoryInteractionStore();
             var catalog = PluginCatalogFactory.Create(options.Plugins is { } p ? Path.GetFullPath(p) : null, clock, log);
-            return new ServingHost(index, new InMemoryInteractionStore(), catalog, config, clock, options.DataRoot, log);
+            return new ServingHost(index, interactions, catalog, config, clock, options.DataRoot, log);
         }
         catch
         {
+            (interactions as IDisposable)?.Dispose();
             (index as IDisposable)?.Dispose();
             config.Dispose();
             throw;
@@ -81,5 +86,6 @@ internal sealed class ServingHost : IDisposable
         Runner.Config.Dispose();
         (Catalog as IDisposable)?.Dispose();
         (Index as IDisposable)?.Dispose();
+        (Interactions as IDisposable)?.Dispose();
     }
 }

@@ -1,0 +1,349 @@
+using System.Globalization;
+using LuceneReco.Host.Serving;
+using LuceneReco.Plugins;
+using Microsoft.Data.Sqlite;
+
+namespace LuceneReco.Host.Interactions;
+
+/// <summary>
+/// Interaction events in one SQLite file in WAL mode: a table <c>events(id, user, item, kind, weight, timestamp)</c>
+/// with indexes for per-user and per-item newest-first reads and for reading everything in time order, and a
+/// <c>schema_version</c> table. Timestamps are stored as Unix milliseconds and read back in UTC.
+/// </summary>
+/// <remarks>
+/// Every operation takes its own connection from the provider's pool, so concurrent requests read in parallel
+/// (WAL readers never block the writer or each other). Writes of this process are serialized by a lock;
+/// another process writing the same file (an import while serving) is waited for up to
+/// <see cref="BusyTimeoutSeconds"/>. A batch is one transaction: all of it is stored or none. A committed write
+/// is visible to every read that starts after it. Ties in time are ordered by insertion (later is newer).
+/// </remarks>
+internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
+{
+    /// <summary>The schema this build writes and reads.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>How long a write waits for another process's write lock on the file.</summary>
+    public const int BusyTimeoutSeconds = 30;
+
+    private const string Columns = "user, item, kind, weight, timestamp";
+
+    private static readonly string[] Schema =
+    [
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS events (
+            id        INTEGER PRIMARY KEY,
+            user      TEXT    NOT NULL,
+            item      TEXT    NOT NULL,
+            kind      TEXT    NOT NULL,
+            weight    REAL    NOT NULL,
+            timestamp INTEGER NOT NULL)
+        """,
+        // Index entries end with the rowid, so (user, timestamp) also orders ties by id: newest first is a backward scan.
+        "CREATE INDEX IF NOT EXISTS events_by_user ON events (user, timestamp)",
+        "CREATE INDEX IF NOT EXISTS events_by_item ON events (item, timestamp)",
+        "CREATE INDEX IF NOT EXISTS events_by_time ON events (timestamp)",
+    ];
+
+    private readonly string _connectionString;
+    private readonly object _writeLock = new();
+    private bool _disposed;
+
+    private SqliteInteractionStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString();
+    }
+
+    /// <summary>The store file (full path).</summary>
+    public string Path { get; }
+
+    /// <summary>Opens the store in <paramref name="path"/>, creating the file and its schema when missing.</summary>
+    /// <exception cref="InteractionStoreException">The file is damaged, not a SQLite database, not an interaction store, of a newer schema, or cannot be opened.</exception>
+    public static SqliteInteractionStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var store = new SqliteInteractionStore(System.IO.Path.GetFullPath(path));
+        try
+        {
+            store.Run(store.Initialize);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be a store file (one line naming <c>--store</c>), or null when it can.</summary>
+    public static string? CheckPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return "--store must not be empty";
+        if (Directory.Exists(path)) return $"--store must be a file, '{path}' is a directory";
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder)) return $"the folder of --store '{path}' does not exist";
+        return null;
+    }
+
+    /// <summary>How many events are kept.</summary>
+    public long Count => Run(c => Scalar(c, "SELECT COUNT(*) FROM events"));
+
+    /// <summary>Records one event.</summary>
+    public void Add(Interaction interaction) => AddRange([interaction]);
+
+    /// <summary>
+    /// Records <paramref name="interactions"/> in one transaction and returns how many: if enumerating them
+    /// throws (a bad line of an import), nothing is stored and the exception propagates.
+    /// </summary>
+    public int AddRange(IEnumerable<Interaction> interactions) => checked((int)Append(interactions));
+
+    /// <summary>Like <see cref="AddRange"/> for imports larger than <see cref="int.MaxValue"/>.</summary>
+    public long Append(IEnumerable<Interaction> interactions)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        lock (_writeLock)
+        {
+            return Run(connection =>
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                using var insert = connection.CreateCommand();
+                insert.CommandText = $"INSERT INTO events ({Columns}) VALUES ($user, $item, $kind, $weight, $timestamp)";
+                var user = insert.Parameters.Add("$user", SqliteType.Text);
+                var item = insert.Parameters.Add("$item", SqliteType.Text);
+                var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+                var weight = insert.Parameters.Add("$weight", SqliteType.Real);
+                var timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+                insert.Prepare();
+                long count = 0;
+                foreach (var e in interactions)
+                {
+                    Check(e);
+                    user.Value = e.UserId;
+                    item.Value = e.ItemId;
+                    kind.Value = e.Kind;
+                    weight.Value = e.Weight;
+                    timestamp.Value = e.Timestamp.ToUnixTimeMilliseconds();
+                    insert.ExecuteNonQuery();
+                    count++;
+                }
+                transaction.Commit();
+                return count;
+            });
+        }
+    }
+
+    /// <summary>The user's most recent events, newest first, at most <paramref name="max"/>.</summary>
+    public IReadOnlyList<Interaction> ForUser(string userId, int max = 1000) => Newest("user", userId, max);
+
+    /// <summary>The item's most recent events, newest first, at most <paramref name="max"/>.</summary>
+    public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => Newest("item", itemId, max);
+
+    /// <summary>
+    /// Deletes every event of <paramref name="userId"/> and returns how many. The rows are overwritten with zeros
+    /// in the file (<c>secure_delete</c>), not only unlinked; models trained earlier keep the user until retrained.
+    /// </summary>
+    public int EraseUser(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        lock (_writeLock)
+        {
+            return Run(connection =>
+            {
+                Execute(connection, "PRAGMA secure_delete = ON");
+                using var delete = connection.CreateCommand();
+                delete.CommandText = "DELETE FROM events WHERE user = $user";
+                delete.Parameters.AddWithValue("$user", userId);
+                int erased = delete.ExecuteNonQuery();
+                // Best effort, never waits for readers: copy the zeroed pages into the database file now.
+                if (erased > 0) Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                return erased;
+            });
+        }
+    }
+
+    /// <summary>Counts, time range and kinds.</summary>
+    public InteractionStoreStats Stats() => Run(connection =>
+    {
+        long events = Scalar(connection, "SELECT COUNT(*) FROM events");
+        long users = Scalar(connection, "SELECT COUNT(DISTINCT user) FROM events");
+        long items = Scalar(connection, "SELECT COUNT(DISTINCT item) FROM events");
+        DateTimeOffset? first = null, last = null;
+        if (events > 0)
+        {
+            first = DateTimeOffset.FromUnixTimeMilliseconds(Scalar(connection, "SELECT MIN(timestamp) FROM events"));
+            last = DateTimeOffset.FromUnixTimeMilliseconds(Scalar(connection, "SELECT MAX(timestamp) FROM events"));
+        }
+        var kinds = new List<KeyValuePair<string, long>>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT kind, COUNT(*) FROM events GROUP BY kind ORDER BY 2 DESC, 1";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) kinds.Add(new(reader.GetString(0), reader.GetInt64(1)));
+        }
+        return new InteractionStoreStats(events, users, items, first, last, kinds, FileSize(Path) + FileSize(Path + "-wal"));
+    });
+
+    /// <summary>
+    /// Every event, oldest first (ties in insertion order), streamed: rows are read as the caller enumerates,
+    /// from one snapshot of the store (writes made meanwhile are not seen). For training.
+    /// </summary>
+    public IEnumerable<Interaction> ReadAll()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var connection = Run(c => c, keepOpen: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM events ORDER BY timestamp, id";
+        using var reader = Guard(command.ExecuteReader);
+        Func<bool> read = reader.Read;
+        while (Guard(read)) yield return Row(reader);
+    }
+
+    /// <summary>The statements SQLite would run for a query (for tests: which index a read uses).</summary>
+    internal string QueryPlan(string sql) => Run(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read()) lines.Add(reader.GetString(3));
+        return string.Join("\n", lines);
+    });
+
+    /// <summary>Closes the pooled connections of this file (which checkpoints and removes the write-ahead log).</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private long Initialize(SqliteConnection connection)
+    {
+        string? mode;
+        using (var pragma = Command(connection, "PRAGMA journal_mode = WAL")) mode = Convert.ToString(pragma.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            throw new InteractionStoreException(Path, $"cannot be switched to WAL mode (journal mode is '{mode}')");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        long tables = Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'");
+        bool versioned = Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") > 0;
+        if (tables > 0 && !versioned)
+            throw new InteractionStoreException(Path, "is a SQLite database but not a LuceneReco interaction store (it has no schema_version table)");
+        if (versioned)
+        {
+            long version = Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+            if (version > SchemaVersion)
+                throw new InteractionStoreException(Path, $"has schema version {version.ToString(CultureInfo.InvariantCulture)}, newer than this build reads ({SchemaVersion.ToString(CultureInfo.InvariantCulture)}); use a newer lucenereco");
+            if (version == SchemaVersion)
+            {
+                transaction.Commit();
+                return version;
+            }
+        }
+        foreach (var statement in Schema) Execute(connection, statement);
+        Execute(connection, $"DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({SchemaVersion.ToString(CultureInfo.InvariantCulture)})");
+        transaction.Commit();
+        return SchemaVersion;
+    }
+
+    private IReadOnlyList<Interaction> Newest(string column, string key, int max)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        if (max == 0) return [];
+        return Run(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Columns} FROM events WHERE {column} = $key ORDER BY timestamp DESC, id DESC LIMIT $max";
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$max", max);
+            using var reader = command.ExecuteReader();
+            var list = new List<Interaction>();
+            while (reader.Read()) list.Add(Row(reader));
+            return list;
+        });
+    }
+
+    private static Interaction Row(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+
+    private static void Check(Interaction e)
+    {
+        if (string.IsNullOrEmpty(e.UserId)) throw new ArgumentException("An interaction needs a user id.", nameof(e));
+        if (string.IsNullOrEmpty(e.ItemId)) throw new ArgumentException("An interaction needs an item id.", nameof(e));
+        if (e.Kind is null) throw new ArgumentException("An interaction needs a kind.", nameof(e));
+        if (!double.IsFinite(e.Weight)) throw new ArgumentOutOfRangeException(nameof(e), e.Weight, "The weight must be finite.");
+    }
+
+    /// <summary>Runs <paramref name="body"/> on a pooled connection, turning SQLite errors into <see cref="InteractionStoreException"/>.</summary>
+    private T Run<T>(Func<SqliteConnection, T> body, bool keepOpen = false)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            var result = body(connection);
+            if (!keepOpen) connection.Dispose();
+            return result;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Translate(e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private T Guard<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private InteractionStoreException Translate(SqliteException e) => e.SqliteErrorCode switch
+    {
+        26 => new InteractionStoreException(Path, "is damaged or not a SQLite database (SQLite: file is not a database)", e),
+        11 => new InteractionStoreException(Path, "is damaged (SQLite: database disk image is malformed)", e),
+        _ => new InteractionStoreException(Path, $"cannot be used: {e.Message}", e),
+    };
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, sql);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+}

@@ -8,7 +8,7 @@ namespace LuceneReco.LoadTest;
 /// pipelines of <see cref="LoadWorkload"/>, posts the users' events, optionally compares the staged pipeline
 /// with bare recall (<see cref="BaselineComparison"/>), then runs the client loops (<see cref="LoadClient"/>)
 /// while <see cref="PluginSwapper"/> replaces the plugin and <see cref="MemorySampler"/> watches the server's
-/// memory; finally samples the idle server and stops it with SIGTERM. Everything lives in a temporary folder
+/// memory; finally samples the idle server (optionally after inducing full GCs) and stops it with SIGTERM. Everything lives in a temporary folder
 /// removed at the end; the server never outlives the run.
 /// </summary>
 public static class HotReloadLoad
@@ -63,6 +63,13 @@ public static class HotReloadLoad
             for (int s = 0; s < (int)options.Settle.TotalSeconds; s++)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                await sampler.SampleAsync().ConfigureAwait(false);
+            }
+            if (options.FullCollectionAtEnd)
+            {
+                log("inducing two full GCs in the server");
+                for (int gc = 0; gc < 2; gc++) await FullCollection.InduceAsync(server.Id, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                sampler.Phase = "after full GC";
                 await sampler.SampleAsync().ConfigureAwait(false);
             }
 

@@ -23,6 +23,13 @@ public sealed record HotReloadLoadOptions
     /// <value>The default is 5 seconds.</value>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether to induce two full GCs in the server at the end (through its diagnostics port, <see cref="FullCollection"/>)
+    /// and sample once more, to see what remains once replaced plugin contexts could be freed.
+    /// </summary>
+    /// <value>The default is false.</value>
+    public bool FullCollectionAtEnd { get; init; }
+
     /// <summary>Seeds the users' events and each client's choice of queries.</summary>
     /// <value>The default is 1.</value>
     public int Seed { get; init; } = 1;

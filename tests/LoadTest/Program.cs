@@ -11,7 +11,7 @@ try
 catch (FormatException e)
 {
     Console.Error.WriteLine($"loadtest: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run --project tests/LoadTest -c Release -- [--seconds 60] [--clients 8] [--reload-every 3] [--baseline-seconds 10] [--settle-seconds 5] [--seed 1]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/LoadTest -c Release -- [--seconds 60] [--clients 8] [--reload-every 3] [--baseline-seconds 10] [--settle-seconds 5] [--full-gc 1] [--seed 1]");
     return 2;
 }
 
@@ -27,7 +27,7 @@ return 0;
 
 static HotReloadLoadOptions Parse(string[] args)
 {
-    var options = new HotReloadLoadOptions { Log = line => Console.Error.WriteLine($"loadtest: {line}") };
+    var options = new HotReloadLoadOptions { FullCollectionAtEnd = true, Log = line => Console.Error.WriteLine($"loadtest: {line}") };
     for (int i = 0; i < args.Length; i += 2)
     {
         if (i + 1 >= args.Length) throw new FormatException($"{args[i]} needs a value");
@@ -41,6 +41,7 @@ static HotReloadLoadOptions Parse(string[] args)
             "--reload-every" => options with { ReloadEvery = TimeSpan.FromSeconds(value) },
             "--baseline-seconds" => options with { Baseline = value == 0 ? null : TimeSpan.FromSeconds(value) },
             "--settle-seconds" => options with { Settle = TimeSpan.FromSeconds(value) },
+            "--full-gc" => options with { FullCollectionAtEnd = value != 0 },
             "--seed" => options with { Seed = (int)value },
             _ => throw new FormatException($"unknown option '{args[i]}'"),
         };

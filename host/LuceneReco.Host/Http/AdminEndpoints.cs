@@ -26,7 +26,7 @@ internal static class AdminEndpoints
             .WithName("Health").WithSummary("Liveness and a summary of what is loaded.")
             .Produces<HealthResponse>();
         app.MapGet("/metrics", Metrics)
-            .WithName("Metrics").WithSummary("Latency percentiles per endpoint and stage over a sliding window, counts, plugin faults, index size.")
+            .WithName("Metrics").WithSummary("Latency percentiles per endpoint and stage over a sliding window, counts, plugin faults, index size, process memory.")
             .Produces<MetricsResponse>();
     }
 
@@ -41,7 +41,8 @@ internal static class AdminEndpoints
         IReadOnlyDictionary<string, long> StageFaults,
         IReadOnlyDictionary<string, int> PluginFaults,
         IndexStats Index,
-        long Interactions);
+        long Interactions,
+        ProcessFigures Process);
 
     private static IResult Health(ServingHost host)
     {
@@ -66,6 +67,6 @@ internal static class AdminEndpoints
         foreach (var p in host.Catalog.List()) pluginFaults[p.Name] = p.Faults;
         var m = host.Metrics;
         return Results.Json(new MetricsResponse(ServingMetrics.Window.TotalSeconds, m.Endpoints(), m.Stages(), m.Faults(), pluginFaults,
-            host.Index.Reader.Stats, host.Interactions.Count), HttpJson.Write);
+            host.Index.Reader.Stats, host.Interactions.Count, ProcessFigures.Now()), HttpJson.Write);
     }
 }

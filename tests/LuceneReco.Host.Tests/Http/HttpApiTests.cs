@@ -220,6 +220,11 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.True(index.GetProperty("bytes").GetInt64() > 0);
         Assert.True(index.GetProperty("segments").GetInt32() >= 1);
         Assert.Equal(JsonValueKind.Object, metrics.GetProperty("pluginFaults").ValueKind);
+        var process = metrics.GetProperty("process");
+        Assert.True(process.GetProperty("workingSetBytes").GetInt64() > 1 << 20);
+        Assert.True(process.GetProperty("gcHeapBytes").GetInt64() > 0);
+        Assert.True(process.GetProperty("gen2Collections").GetInt32() >= 0);
+        Assert.True(process.GetProperty("loadedAssemblies").GetInt32() > 10);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using LuceneReco.Host.Items;
 using LuceneReco.Index;
 using LuceneReco.Index.Analysis;
 using LuceneReco.Index.Documents;
@@ -36,21 +37,12 @@ internal static class RecallBench
             int docs = 0;
             using (var writer = IndexWriter.Open(dir, new IndexWriterOptions { Schema = schema, RamBufferMb = o.RamBufferMb }))
             {
-                // analysis runs on every core in batches; documents are added in corpus order
-                var batch = new List<Document>(1024);
-                var prepared = new PreparedDocument[1024];
-                foreach (var (id, title, body) in ReadCorpus(o.Items).Append(default))
+                // analysis runs on every core in the background; documents are added in corpus order
+                OrderedPreparer.Run(ReadCorpus(o.Items), row => new Document(row.Id).Add("title", row.Title).Add("body", row.Body), writer.Prepare, (_, prepared) =>
                 {
-                    if (id is not null) batch.Add(new Document(id).Add("title", title).Add("body", body));
-                    if (batch.Count < prepared.Length && id is not null) continue;
-                    Parallel.For(0, batch.Count, i => prepared[i] = writer.Prepare(batch[i]));
-                    for (int i = 0; i < batch.Count; i++)
-                    {
-                        writer.Add(prepared[i]);
-                        if (++docs % 100_000 == 0) stderr.WriteLine($"  indexed {docs:N0} items ({docs / sw.Elapsed.TotalSeconds:N0}/s)");
-                    }
-                    batch.Clear();
-                }
+                    writer.Add(prepared!);
+                    if (++docs % 100_000 == 0) stderr.WriteLine($"  indexed {docs:N0} items ({docs / sw.Elapsed.TotalSeconds:N0}/s)");
+                });
                 writer.Commit();
                 writer.WaitForMerges();
                 writer.Commit();

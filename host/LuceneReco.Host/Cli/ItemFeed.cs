@@ -7,12 +7,9 @@ namespace LuceneReco.Host.Cli;
 /// <summary>Feeds the items of a file into an index writer, stopping at (or skipping) bad lines.</summary>
 internal static class ItemFeed
 {
-    /// <summary>Items analysed at once, on every core, before they are applied in order.</summary>
-    private const int Batch = 512;
-
     /// <summary>
     /// Reads every item of <paramref name="reader"/> under <paramref name="schema"/>, prepares (checks and
-    /// analyses) batches of them in parallel with <paramref name="prepare"/>, and hands each, in file order, to
+    /// analyses) batches of them in the background with <paramref name="prepare"/> (see <see cref="OrderedPreparer"/>), and hands each, in file order, to
     /// <paramref name="apply"/>. A bad line (or an item the writer rejects with an
     /// <see cref="ArgumentException"/>) throws a <see cref="UsageException"/> naming the file and line,
     /// unless <paramref name="skipBad"/>, in which case it is reported and skipped.
@@ -25,36 +22,25 @@ internal static class ItemFeed
     {
         var bad = new BadLineReport(console, reader.Name);
         long items = 0;
-        var records = new List<ItemRecord>(Batch);
-        var prepared = new PreparedDocument?[Batch];
-        using var source = reader.Read(schema).GetEnumerator();
-        bool more = true;
-        while (more)
+        OrderedPreparer.Run(reader.Read(schema), r => r.Document, prepare, (record, prepared) =>
         {
-            records.Clear();
-            while (records.Count < Batch && (more = source.MoveNext())) records.Add(source.Current);
-            Parallel.For(0, records.Count, i => prepared[i] = records[i].Document is { } d ? prepare(d) : null);
-            for (int i = 0; i < records.Count; i++)
+            var failed = record;
+            if (prepared is { } document)
             {
-                var record = records[i];
-                var failed = record;
-                if (prepared[i] is { } document)
+                try
                 {
-                    try
-                    {
-                        apply(document);
-                        progress.Report(++items, reader.Progress);
-                        continue;
-                    }
-                    catch (ArgumentException e)
-                    {
-                        failed = ItemRecord.Bad(record.Line, e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
-                    }
+                    apply(document);
+                    progress.Report(++items, reader.Progress);
+                    return;
                 }
-                if (!skipBad) throw new UsageException($"{failed.Describe(reader.Name)} ({unchanged}; --skip-bad skips bad lines)");
-                bad.Add(failed);
+                catch (ArgumentException e)
+                {
+                    failed = ItemRecord.Bad(record.Line, e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+                }
             }
-        }
+            if (!skipBad) throw new UsageException($"{failed.Describe(reader.Name)} ({unchanged}; --skip-bad skips bad lines)");
+            bad.Add(failed);
+        });
         bad.Finish();
         return (items, bad.Count);
     }

@@ -72,6 +72,9 @@ internal static class CliApp
             RecommendCommand.Create(console),
             ServeCommand.Create(console),
             PluginsCommand.Create(console),
+            TrainCommand.Create(console),
+            RecommendBatchCommand.Create(console),
+            EvalCommand.Create(console),
         };
 
     /// <summary>
@@ -91,6 +94,11 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
         catch (ItemFileException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (LuceneReco.Host.Reco.InteractionFileException e)
         {
             console.Fail(e.Message);
             return ExitCodes.Usage;

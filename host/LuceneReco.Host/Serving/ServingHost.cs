@@ -20,7 +20,8 @@ internal sealed class ServingHost : IDisposable
         Metrics = new ServingMetrics(clock);
         Items = new ItemCatalogView(index);
         Log = log;
-        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, dataRoot, clock), log);
+        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, dataRoot, clock), log,
+            new LuceneReco.Host.Reco.CollaborativeModelCache(dataRoot, clock, log));
     }
 
     /// <summary>Opens what <paramref name="options"/> names.</summary>

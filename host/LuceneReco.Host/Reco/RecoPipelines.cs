@@ -32,8 +32,8 @@ internal static class RecoPipelines
                 RrfK = 60,
                 Stages =
                 [
-                    new StageStep { Ranker = "als", BudgetMs = 5000, Options = Json("""{"weight": 0.5}""") },
-                    new StageStep { Ranker = "itemknn", BudgetMs = 5000, Options = Json("""{"weight": 0.3}""") },
+                    new StageStep { Ranker = "als", Name = "als-rerank", BudgetMs = 5000, Options = Json("""{"weight": 0.5}""") },
+                    new StageStep { Ranker = "itemknn", Name = "itemknn-rerank", BudgetMs = 5000, Options = Json("""{"weight": 0.3}""") },
                 ],
             },
         },

@@ -18,11 +18,11 @@ internal sealed record TrainingSettings
     /// <summary>Train the implicit ALS model. <value>The default is <c>true</c>.</value></summary>
     public bool Als { get; init; } = true;
 
-    /// <summary>ALS latent factors. <value>The default is 32.</value></summary>
-    public int Factors { get; init; } = 32;
+    /// <summary>ALS latent factors. <value>The default is 64 (with lambda 30: MovieLens NDCG@10 0.1298 against 0.1281 at 32 factors, lambda 10).</value></summary>
+    public int Factors { get; init; } = 64;
 
-    /// <summary>ALS L2 regularisation lambda. <value>The default is 10.</value></summary>
-    public double Lambda { get; init; } = 10;
+    /// <summary>ALS L2 regularisation lambda. <value>The default is 30.</value></summary>
+    public double Lambda { get; init; } = 30;
 
     /// <summary>ALS confidence slope, <c>c = 1 + alpha * r</c>. <value>The default is 2.</value></summary>
     public double Alpha { get; init; } = 2;

@@ -74,6 +74,9 @@ internal static class CliApp
             PluginsCommand.Create(console),
             InteractionsCommand.Create(console),
             UsersCommand.Create(console),
+            TrainCommand.Create(console),
+            RecommendBatchCommand.Create(console),
+            EvalCommand.Create(console),
         };
 
     /// <summary>
@@ -93,6 +96,11 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
         catch (ItemFileException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (LuceneReco.Host.Reco.InteractionFileException e)
         {
             console.Fail(e.Message);
             return ExitCodes.Usage;

@@ -15,6 +15,9 @@ internal sealed record PipelineDefinition
     /// <summary>The rerank stages, run in order. <value>The default is empty.</value></summary>
     public IReadOnlyList<StageStep> Stages { get; init; } = [];
 
+    /// <summary>Where the collaborative sources find their model versions: absolute, or relative to the serving data root (<c>--data</c>). <value>The default is <c>"models"</c>.</value></summary>
+    public string Models { get; init; } = "models";
+
     /// <summary>The fusion method, once <see cref="Validate"/> accepted <see cref="Fusion"/>.</summary>
     public FusionMethod FusionMethod => FusionMath.Parse(Fusion) ?? FusionMethod.Rrf;
 
@@ -29,6 +32,7 @@ internal sealed record PipelineDefinition
             step.Validate($"{where}.recall[{i}]", errors);
             if (!sources.Add(step.Source)) errors.Add($"{where}.recall[{i}]: source '{step.Source}' is listed twice");
         }
+        if (string.IsNullOrWhiteSpace(Models)) errors.Add($"{where}: models must name a folder");
         if (FusionMath.Parse(Fusion) is null) errors.Add($"{where}: unknown fusion '{Fusion}' (known: rrf, weighted)");
         if (RrfK is < 1 or > 100_000) errors.Add($"{where}: rrfK must be 1 to 100000, got {RrfK}");
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -21,7 +21,8 @@ internal sealed class PipelineRunner(
     ServingConfigSource config,
     ServingMetrics metrics,
     Func<RankerHandle, IRankerServices> servicesFor,
-    Action<string> log)
+    Action<string> log,
+    LuceneReco.Host.Reco.CollaborativeModelCache? models = null)
 {
     /// <summary>How many of the user's newest interactions are read for the profile and the exclusions.</summary>
     public const int HistoryDepth = 1000;
@@ -48,7 +49,7 @@ internal sealed class PipelineRunner(
 
         var reader = index.Reader;
         var skipped = new List<SkippedStage>();
-        var context = Resolve(request, reader, out var recent);
+        var context = Resolve(request, reader, pipeline, out var recent);
         var lists = new List<SourceHits>(pipeline.Recall.Count);
         foreach (var step in pipeline.Recall)
         {
@@ -75,7 +76,7 @@ internal sealed class PipelineRunner(
     }
 
     /// <summary>Parses the query and filters, finds the item, and reads the user's history once.</summary>
-    private RecallContext Resolve(PipelineRequest request, IndexReader reader, out IReadOnlyList<string> recent)
+    private RecallContext Resolve(PipelineRequest request, IndexReader reader, PipelineDefinition pipeline, out IReadOnlyList<string> recent)
     {
         Query? query = null;
         var filters = new List<Query>(request.Filters.Count);
@@ -103,10 +104,18 @@ internal sealed class PipelineRunner(
         var history = request.UserId is { } user ? interactions.ForUser(user, HistoryDepth) : [];
         var profile = new List<ProfileItem>();
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<Interaction> scoredHistory = history;
         if (request.RecentItems is { } given)
         {
+            var now = _clock.GetUtcNow();
+            var recentEvents = new List<Interaction>(given.Count);
             foreach (var id in given)
-                if (seenIds.Add(id) && reader.DocOf(id) is >= 0 and var doc) profile.Add(new ProfileItem(doc, id, 1));
+            {
+                if (!seenIds.Add(id)) continue;
+                recentEvents.Add(new Interaction(request.UserId ?? "", id, "recent", 1, now));
+                if (reader.DocOf(id) is >= 0 and var doc) profile.Add(new ProfileItem(doc, id, 1));
+            }
+            scoredHistory = recentEvents;
         }
         else
         {
@@ -134,6 +143,9 @@ internal sealed class PipelineRunner(
             Profile = profile,
             Excluded = excluded,
             Explain = request.Explain,
+            History = scoredHistory,
+            Models = models,
+            PipelineModels = pipeline.Models,
         };
     }
 

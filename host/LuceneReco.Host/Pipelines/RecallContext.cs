@@ -21,6 +21,15 @@ internal sealed class RecallContext
     /// <summary>The user's profile: live recent items, newest first, with their interaction weights.</summary>
     public IReadOnlyList<ProfileItem> Profile { get; init; } = [];
 
+    /// <summary>The user's interactions, newest first (the request's recent items as weight-1 events when it gives them); what the collaborative sources score from.</summary>
+    public IReadOnlyList<LuceneReco.Plugins.Interaction> History { get; init; } = [];
+
+    /// <summary>The trained models the collaborative sources read. <value>The default is <c>null</c>: those sources contribute nothing.</value></summary>
+    public LuceneReco.Host.Reco.CollaborativeModelCache? Models { get; init; }
+
+    /// <summary>The pipeline's model folder (<see cref="PipelineDefinition.Models"/>), unresolved.</summary>
+    public string PipelineModels { get; init; } = "models";
+
     /// <summary>Docs to leave out (items the user already interacted with, for recommendations).</summary>
     public IReadOnlySet<int> Excluded { get; init; } = new HashSet<int>();
 

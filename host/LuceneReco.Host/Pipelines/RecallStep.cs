@@ -6,7 +6,7 @@ internal sealed record RecallStep
     /// <summary>The largest <see cref="Size"/> a step may ask for.</summary>
     public const int MaxSize = 10_000;
 
-    /// <summary>The source name: <c>search</c>, <c>similar</c> or <c>profile</c> (see <see cref="RecallSources"/>).</summary>
+    /// <summary>The source name: <c>search</c>, <c>similar</c>, <c>profile</c>, <c>itemknn</c> or <c>als</c> (see <see cref="RecallSources"/>).</summary>
     public required string Source { get; init; }
 
     /// <summary>How many candidates the source recalls. <value>The default is 100.</value></summary>
@@ -24,6 +24,9 @@ internal sealed record RecallStep
     /// <summary>MoreLikeThis sources: at most this many query terms. <value>The default is 25.</value></summary>
     public int MaxQueryTerms { get; init; } = 25;
 
+    /// <summary>Collaborative sources: the model folder, absolute or relative to the serving data root. <value>The default is <c>null</c>: the pipeline's <see cref="PipelineDefinition.Models"/>.</value></summary>
+    public string? Models { get; init; }
+
     /// <summary>Adds every problem of this step to <paramref name="errors"/>, each prefixed with <paramref name="where"/>.</summary>
     public void Validate(string where, List<string> errors)
     {
@@ -33,6 +36,8 @@ internal sealed record RecallStep
         if (!double.IsFinite(Weight) || Weight <= 0) errors.Add($"{where}: weight must be a positive number, got {Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         if (MinTermFreq < 0) errors.Add($"{where}: minTermFreq must be >= 0, got {MinTermFreq}");
         if (MinDocFreq < 0) errors.Add($"{where}: minDocFreq must be >= 0, got {MinDocFreq}");
+        if (Models is { } m && string.IsNullOrWhiteSpace(m)) errors.Add($"{where}: models, when given, must name a folder");
+        if (Models is not null && !RecallSources.IsCollaborative(Source)) errors.Add($"{where}: models applies only to the collaborative sources (itemknn, als), not '{Source}'");
         if (MaxQueryTerms is < 1 or > 1024) errors.Add($"{where}: maxQueryTerms must be 1 to 1024, got {MaxQueryTerms}");
     }
 }

@@ -72,7 +72,8 @@ internal static class ServingConfigParser
                 case "fusion": pipeline = pipeline with { Fusion = String(p.Value, at, errors) ?? pipeline.Fusion }; break;
                 case "rrfK": pipeline = pipeline with { RrfK = Int(p.Value, at, errors) ?? pipeline.RrfK }; break;
                 case "stages": pipeline = pipeline with { Stages = Array(p.Value, at, errors, Stage) }; break;
-                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages)"); break;
+                case "models": pipeline = pipeline with { Models = String(p.Value, at, errors) ?? pipeline.Models }; break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages, models)"); break;
             }
         }
         return pipeline;
@@ -94,7 +95,8 @@ internal static class ServingConfigParser
                 "minTermFreq" => step with { MinTermFreq = Int(p.Value, at, errors) ?? step.MinTermFreq },
                 "minDocFreq" => step with { MinDocFreq = Int(p.Value, at, errors) ?? step.MinDocFreq },
                 "maxQueryTerms" => step with { MaxQueryTerms = Int(p.Value, at, errors) ?? step.MaxQueryTerms },
-                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms)", errors),
+                "models" => step with { Models = String(p.Value, at, errors) ?? "" },
+                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms, models)", errors),
             };
         }
         return step;

@@ -21,7 +21,8 @@ internal sealed class ServingHost : IDisposable
         Metrics = new ServingMetrics(clock);
         Items = new ItemCatalogView(index);
         Log = log;
-        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, dataRoot, clock), log);
+        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, dataRoot, clock), log,
+            new LuceneReco.Host.Reco.CollaborativeModelCache(dataRoot, clock, log));
     }
 
     /// <summary>Opens what <paramref name="options"/> names: the SQLite interaction store when it names one, else an in-memory store.</summary>

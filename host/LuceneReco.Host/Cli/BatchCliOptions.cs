@@ -1,0 +1,64 @@
+using System.CommandLine;
+using LuceneReco.Host.Pipelines;
+using LuceneReco.Host.Reco;
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Cli;
+
+/// <summary>The options <c>recommend-batch</c> and <c>eval</c> share: the pipeline, its configuration, the model parameters and progress.</summary>
+internal sealed class BatchCliOptions
+{
+    public Option<string> Pipeline { get; } = new("--pipeline") { Description = $"The pipeline (default: the configuration's default; built in: '{RecoPipelines.Name}').", HelpName = "NAME" };
+
+    public Option<string> Config { get; } = new("--config") { Description = "Pipeline configuration JSON (default: the built-in 'recommend' pipeline: als + itemknn + profile recall, RRF, als and itemknn rerank).", HelpName = "FILE" };
+
+    public Option<bool> Progress { get; } = CommonOptions.Progress();
+
+    public TrainingOptions Training { get; } = new();
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Pipeline);
+        command.Options.Add(Config);
+        command.Options.Add(Progress);
+        Training.AddTo(command);
+    }
+
+    /// <summary>The batch options the command line asks for, validated.</summary>
+    /// <exception cref="UsageException">A bad option, a missing index or config, an invalid configuration or an unknown pipeline.</exception>
+    public BatchOptions Bind(ParseResult parse, string index, int k, TimeProvider? clock = null)
+    {
+        if (!Directory.Exists(index)) throw new UsageException($"index directory '{index}' does not exist");
+        var config = RecoPipelines.BuiltIn;
+        if (parse.GetValue(Config) is { } file)
+        {
+            if (!File.Exists(file)) throw new UsageException($"config file '{file}' does not exist");
+            var (parsed, errors) = ServingConfigParser.Parse(File.ReadAllText(file));
+            config = parsed ?? throw new UsageException($"{file}: {string.Join("; ", errors)}");
+        }
+        var options = new BatchOptions
+        {
+            IndexDirectory = index,
+            Config = config,
+            Pipeline = parse.GetValue(Pipeline),
+            K = k,
+            Training = Training.Bind(parse),
+            Clock = clock ?? TimeProvider.System,
+        };
+        if (options.Validate() is { Count: > 0 } problems) throw new UsageException(string.Join("; ", problems.Select(ForCli)));
+        return options;
+    }
+
+    /// <summary>Runs the batch, printing progress (with --progress or on a terminal) and skipped stages on stderr.</summary>
+    public BatchResult Run(CliConsole console, BatchOptions options, IReadOnlyList<Interaction> train, IReadOnlyList<string> users, ParseResult parse)
+    {
+        bool progress = parse.GetValue(Progress) || console.ErrorIsTerminal;
+        var result = new BatchRecommender(options).Run(train, users, progress ? line => console.Error.WriteLine($"lucenereco: {line}") : null);
+        foreach (var (what, count) in result.Skipped.OrderBy(p => p.Key, StringComparer.Ordinal))
+            console.Error.WriteLine($"lucenereco: {count} requests skipped {what}");
+        return result;
+    }
+
+    private static string ForCli(string error) => error.StartsWith("K must", StringComparison.Ordinal) ? "--k" + error[1..] : error;
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LuceneReco.Host.Reco;
+using LuceneReco.Plugins;
+using LuceneReco.Rankers.Collaborative.Data;
+using LuceneReco.Rankers.Collaborative.Evaluation;
+using LuceneReco.Rankers.Collaborative.Knn;
+
+namespace LuceneReco.Host.Cli;
+
+/// <summary>
+/// <c>lucenereco eval</c>: splits interactions per user, runs a pipeline on the training part as <c>recommend-batch</c>
+/// does, and scores it beside popularity and item-kNN on the held-out part (optionally with cold items).
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var index = CommonOptions.Index();
+        var interactions = new Option<string>("--interactions") { Description = "Interactions TSV (user, item, weight, timestamp).", HelpName = "FILE", Required = true };
+        var split = new Option<string>("--split") { Description = "Hold out each user's newest events (time) or random ones (random; default time).", HelpName = "time|random", DefaultValueFactory = _ => "time" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random split and of the cold items (default 7).", HelpName = "N", DefaultValueFactory = _ => 7 };
+        var fraction = new Option<double>("--test-fraction") { Description = "Share of each user's events held out (default 0.2).", HelpName = "X", DefaultValueFactory = _ => 0.2 };
+        var cold = new Option<double>("--cold-items") { Description = "Share of items whose every event is held out first, to measure recall of items no model saw (default 0).", HelpName = "X", DefaultValueFactory = _ => 0 };
+        var k = new Option<int>("--k", "-k") { Description = "List length; Recall and MRR are cut here, NDCG at 10 (default 20).", HelpName = "N", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var batch = new BatchCliOptions();
+        var command = new Command("eval", "Offline quality: split interactions per user, run a pipeline, and score it beside popularity and item-kNN.")
+        {
+            index, interactions, split, seed, fraction, cold, k, json,
+        };
+        batch.AddTo(command);
+        command.SetAction(CliApp.Guarded(console, parse =>
+        {
+            string splitName = parse.GetValue(split)!.Trim().ToLowerInvariant();
+            if (splitName is not ("time" or "random")) throw new UsageException($"--split must be time or random, got '{parse.GetValue(split)}'");
+            double testFraction = parse.GetValue(fraction), coldShare = parse.GetValue(cold);
+            if (!(testFraction is > 0 and < 1)) throw new UsageException($"--test-fraction must be between 0 and 1, got {testFraction.ToString(CultureInfo.InvariantCulture)}");
+            if (!(coldShare is >= 0 and < 1)) throw new UsageException($"--cold-items must be 0 or more and below 1, got {coldShare.ToString(CultureInfo.InvariantCulture)}");
+            var options = batch.Bind(parse, parse.GetValue(index)!, parse.GetValue(k));
+            var events = InteractionFile.Read(parse.GetValue(interactions)!);
+            if (events.Count == 0) throw new UsageException($"interactions file '{parse.GetValue(interactions)}' has no events");
+            var (parts, coldItems) = EvaluationSplit.Create(events, splitName == "time", testFraction, coldShare, parse.GetValue(seed));
+            var report = Evaluate(console, batch, parse, options, parts, coldItems);
+            var header = new EvalHeader(splitName, testFraction, coldShare, coldItems.Count, parts.Train.Count, parts.Test.Count, options.K, options.Pipeline ?? options.Config.DefaultPipeline);
+            if (parse.GetValue(json)) console.Out.WriteLine(JsonSerializer.Serialize(new { header, systems = report }, JsonOptions));
+            else WriteTable(console.Out, header, report);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>What was evaluated, for the report's first line.</summary>
+    private sealed record EvalHeader(string Split, double TestFraction, double ColdItems, int ColdItemCount, int TrainEvents, int TestEvents, int K, string Pipeline);
+
+    /// <summary>Scores popularity, item-kNN and the pipeline on the same judged users.</summary>
+    private static List<SystemScores> Evaluate(CliConsole console, BatchCliOptions batch, ParseResult parse, BatchOptions options, Split split, IReadOnlySet<string> cold)
+    {
+        var history = new Dictionary<string, List<Interaction>>(StringComparer.Ordinal);
+        var usersOfItem = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var e in split.Train)
+        {
+            if (!history.TryGetValue(e.UserId, out var list)) { history[e.UserId] = list = []; seen[e.UserId] = new HashSet<string>(StringComparer.Ordinal); }
+            list.Add(e);
+            if (seen[e.UserId].Add(e.ItemId)) usersOfItem[e.ItemId] = usersOfItem.GetValueOrDefault(e.ItemId) + 1;
+        }
+        var heldOut = new SortedDictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var e in split.Test)
+        {
+            if (!seen.TryGetValue(e.UserId, out var had) || had.Contains(e.ItemId)) continue;
+            if (!heldOut.TryGetValue(e.UserId, out var set)) heldOut[e.UserId] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(e.ItemId);
+        }
+        var users = heldOut.Keys.ToList();
+        if (users.Count == 0) throw new UsageException("no user has both training history and held-out items; use more interactions or a larger --test-fraction");
+        var relevant = users.Select(u => (IReadOnlySet<string>)heldOut[u]).ToList();
+        var coldRelevant = users.Select(u => (IReadOnlySet<string>)heldOut[u].Where(cold.Contains).ToHashSet(StringComparer.Ordinal)).ToList();
+
+        var popularity = new PopularityRecommender(split.Train);
+        var popLists = users.Select(u => (IReadOnlyList<string>)popularity.Recommend(seen[u], options.K)).ToList();
+        var matrix = InteractionMatrix.Build(split.Train);
+        var knn = ItemKnnModel.Train(matrix, new ItemKnnOptions { Neighbours = options.Training.Neighbours, Shrink = options.Training.Shrink });
+        var knnLists = users.Select(u => (IReadOnlyList<string>)knn.Recommend(Preferences.FromEvents(history[u], matrix.Options), options.K)
+            .Select(s => s.ItemId).ToList()).ToList();
+        var ours = batch.Run(console, options, split.Train, users, parse);
+
+        return
+        [
+            SystemScores.Of("popularity", popLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
+            SystemScores.Of("item-kNN", knnLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
+            SystemScores.Of(options.Pipeline ?? options.Config.DefaultPipeline, ours.Lists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
+        ];
+    }
+
+    private static void WriteTable(TextWriter output, EvalHeader h, List<SystemScores> systems)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"split {h.Split} (test fraction {h.TestFraction}), {h.TrainEvents:N0} train / {h.TestEvents:N0} test events, {systems[0].Users:N0} users judged, k {h.K}")
+            + (h.ColdItemCount > 0 ? string.Create(c, $", cold items {h.ColdItems} ({h.ColdItemCount:N0} items, {systems[0].ColdUsers:N0} users)") : ""));
+        string coldHeader = h.ColdItemCount > 0 ? $"  cold R@{h.K}" : "";
+        output.WriteLine($"{"system",-16} {"NDCG@" + Math.Min(10, h.K),8} {"Recall@" + h.K,9} {"MRR@" + h.K,7} {"coverage",8} {"novelty",7}{coldHeader}");
+        foreach (var s in systems)
+        {
+            string coldValue = h.ColdItemCount > 0 ? (double.IsNaN(s.ColdRecall) ? "         -" : s.ColdRecall.ToString("0.0000", c).PadLeft(10 + 1)) : "";
+            output.WriteLine(string.Create(c, $"{s.Name,-16} {s.Ndcg10,8:0.0000} {s.Recall,9:0.0000} {s.Mrr,7:0.0000} {s.Coverage,8:0.000} {s.Novelty,7:0.00}") + coldValue);
+        }
+    }
+}

@@ -53,7 +53,8 @@ public sealed class ModelStore<TModel> where TModel : class
     public LoadedModel<TModel>? Get()
     {
         LoadedModel<TModel>? current = Volatile.Read(ref _current);
-        if (_clock.GetUtcNow().UtcTicks < Volatile.Read(ref _nextPollTicks)) return current;
+        // nothing loaded yet: always take the lock, so a caller racing a first load waits for it instead of seeing null
+        if (current is not null && _clock.GetUtcNow().UtcTicks < Volatile.Read(ref _nextPollTicks)) return current;
         if (current is null)
         {
             lock (_gate) RefreshLocked(force: false);

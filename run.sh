@@ -29,6 +29,7 @@ demo() {
   step "More like this item (b001)" mlt --index "$index" --id b001 --k 5 --min-term-freq 1 --min-doc-freq 2
   step "More like this text" mlt --index "$index" --text "a detective story set on a space station" --k 5 --min-term-freq 1 --min-doc-freq 2
   step "More like a user's items (a profile)" mlt --index "$index" --ids b001,f059:2 --k 5 --min-term-freq 1 --min-doc-freq 2
+  step "Recommendations through the default pipeline, with explanations" recommend --index "$index" --user ann --recent b001,f059 --k 3 --explain
   printf '\nThe index is in %s/%s\n' "$root" "$index"
 }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LuceneReco.Plugins;
 using LuceneReco.Rankers.Collaborative.Common;
 using LuceneReco.Rankers.Collaborative.Als;
@@ -7,29 +6,21 @@ using LuceneReco.Rankers.Collaborative.Models;
 namespace LuceneReco.Rankers.Collaborative.Ranking;
 
 /// <summary>The "als" ranker plugin: rescores candidates by implicit-feedback matrix factorisation (Hu, Koren &amp; Volinsky 2008), folding in users unseen at training.</summary>
-public sealed class AlsRanker : IRankerPlugin
+public sealed class AlsRanker : RankerPlugin<AlsRankerOptions>
 {
     private readonly StoreCache<ImplicitAlsModel> _stores = new();
 
     /// <inheritdoc/>
-    public string Name => "als";
+    public override string Name => "als";
 
     /// <inheritdoc/>
-    public Version Version => typeof(AlsRanker).Assembly.GetName().Version ?? new Version(1, 0);
+    public override string Description => "Implicit ALS matrix factorisation: blends in dot(user, item) with the user folded in from their history.";
 
-    /// <inheritdoc/>
-    public string Description => "Implicit ALS matrix factorisation: blends in dot(user, item) with the user folded in from their history.";
-
-    /// <summary>
-    /// Binds <paramref name="json"/> to <see cref="AlsRankerOptions"/> (names in any case, unknown names rejected) and creates a stage;
-    /// every bad option is reported in one <see cref="ArgumentException"/>. Deliberately not <c>RankerPlugin&lt;TOptions&gt;</c>:
-    /// its System.Text.Json binding caches the options type process-wide, which keeps an unloaded plugin in memory.
-    /// </summary>
-    public IRankerStage CreateStage(JsonElement? json, IRankerServices services)
+    /// <summary>Creates a stage from bound options; every bad value is reported in one <see cref="ArgumentException"/>.</summary>
+    protected override IRankerStage CreateStage(AlsRankerOptions options, IRankerServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        AlsRankerOptions options = OptionsBinder.Bind<AlsRankerOptions>(json, Name);
-        if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException($"Options of ranker '{Name}' are invalid: {string.Join("; ", errors)}", nameof(json));
+        if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException($"Options of ranker '{Name}' are invalid: {string.Join("; ", errors)}", nameof(options));
         return new AlsStage(Name, options, services, _stores.For(options, services, ImplicitAlsModel.Kind, ModelFiles.LoadAls));
     }
 }

@@ -29,18 +29,8 @@ internal static class TestPlugin
         Existing(Path.Combine(TestFiles.RepositoryRoot, "samples", "FavouriteCategoryRanker", "bin", Configuration, TargetFramework));
 
     /// <summary>Copies the files of <paramref name="output"/> into <c>&lt;pluginsFolder&gt;/&lt;name&gt;</c>, overwriting; returns that folder.</summary>
-    public static string Install(string output, string pluginsFolder, string name)
-    {
-        var folder = Path.Combine(pluginsFolder, name);
-        Directory.CreateDirectory(folder);
-        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(output, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-        return folder;
-    }
+    public static string Install(string output, string pluginsFolder, string name) =>
+        LuceneReco.LoadTest.BuildOutputs.InstallPlugin(output, pluginsFolder, name);
 
     private static string Existing(string folder) => Directory.Exists(folder)
         ? folder

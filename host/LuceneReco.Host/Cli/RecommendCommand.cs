@@ -14,6 +14,8 @@ internal static class RecommendCommand
     {
         var index = CommonOptions.Index();
         var plugins = new Option<string>("--plugins") { Description = "The plugins folder (default: none; stages are skipped).", HelpName = "DIR" };
+        var store = new Option<string>("--store") { Description = "The interaction store (SQLite file) the user's history is read from (default: none; give --recent).", HelpName = "FILE" };
+        var data = new Option<string>("--data") { Description = "Where plugins and collaborative recall sources find their data and models (default: INDEX.plugin-data beside the index).", HelpName = "DIR" };
         var config = new Option<string>("--config") { Description = "Pipeline configuration JSON (default: search + profile + similar, RRF, no stages).", HelpName = "FILE" };
         var user = new Option<string>("--user") { Description = "The user to recommend for.", HelpName = "U", Required = true };
         var recent = new Option<string>("--recent") { Description = "The user's recent items, newest first, comma-separated.", HelpName = "ID,ID" };
@@ -24,7 +26,7 @@ internal static class RecommendCommand
         var explain = new Option<bool>("--explain") { Description = "Show per-stage scores and explanation lines." };
         var command = new Command("recommend", "Recommendations for a user through a pipeline (recall, fusion, rerank stages), without a server.")
         {
-            index, plugins, config, user, recent, query, k, pipeline, json, explain,
+            index, plugins, store, data, config, user, recent, query, k, pipeline, json, explain,
         };
         command.SetAction(CliApp.Guarded(console, parse =>
         {
@@ -32,10 +34,14 @@ internal static class RecommendCommand
             {
                 Index = parse.GetValue(index)!,
                 Plugins = parse.GetValue(plugins),
+                Store = parse.GetValue(store),
                 Config = parse.GetValue(config),
+                DataDirectory = parse.GetValue(data),
                 ReadOnly = true,
             };
             var errors = options.Validate();
+            if (options.Store is { } storeFile && errors.Count == 0 && !File.Exists(storeFile))
+                errors.Add($"interaction store '{storeFile}' does not exist (create it with 'lucenereco interactions import')");
             if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
             if (string.IsNullOrWhiteSpace(parse.GetValue(user))) throw new UsageException("--user must not be empty");
             bool withExplain = parse.GetValue(explain);

@@ -18,6 +18,9 @@ internal sealed record PipelineDefinition
     /// <summary>Where the collaborative sources find their model versions: absolute, or relative to the serving data root (<c>--data</c>). <value>The default is <c>"models"</c>.</value></summary>
     public string Models { get; init; } = "models";
 
+    /// <summary>Reserved places for items the collaborative models do not know yet. <value>The default is <c>null</c>: none.</value></summary>
+    public NewItemSlots? NewItems { get; init; }
+
     /// <summary>The fusion method, once <see cref="Validate"/> accepted <see cref="Fusion"/>.</summary>
     public FusionMethod FusionMethod => FusionMath.Parse(Fusion) ?? FusionMethod.Rrf;
 
@@ -35,6 +38,7 @@ internal sealed record PipelineDefinition
         if (string.IsNullOrWhiteSpace(Models)) errors.Add($"{where}: models must name a folder");
         if (FusionMath.Parse(Fusion) is null) errors.Add($"{where}: unknown fusion '{Fusion}' (known: rrf, weighted)");
         if (RrfK is < 1 or > 100_000) errors.Add($"{where}: rrfK must be 1 to 100000, got {RrfK}");
+        NewItems?.Validate($"{where}.newItems", Recall, errors);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < Stages.Count; i++)
         {

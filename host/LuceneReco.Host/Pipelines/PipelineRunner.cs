@@ -71,8 +71,32 @@ internal sealed class PipelineRunner(
         for (int i = 0; i < pipeline.Stages.Count && candidates.Count > 0; i++)
             candidates = await RunStageAsync(name, i, pipeline.Stages[i], snapshot.Version, ranking, candidates, skipped, timings, cancellation).ConfigureAwait(false);
 
+        if (pipeline.NewItems is { } slots && NewItemTest(pipeline) is { } isNew) slots.Apply(candidates, request.K, isNew);
         if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
         return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start));
+    }
+
+    /// <summary>
+    /// Whether the newest models of the pipeline's collaborative recall sources all lack an item; null when no such
+    /// model is there (nothing is known, so nothing is new).
+    /// </summary>
+    private Func<string, bool>? NewItemTest(PipelineDefinition pipeline)
+    {
+        if (models is null) return null;
+        var known = new List<Func<string, bool>>(2);
+        foreach (var step in pipeline.Recall)
+        {
+            string folder = step.Models ?? pipeline.Models;
+            if (step.Source == AlsRecallSource.SourceName && models.Als(folder, out _) is { } als) known.Add(als.Items.Contains);
+            else if (step.Source == ItemKnnRecallSource.SourceName && models.ItemKnn(folder, out _) is { } knn) known.Add(knn.Items.Contains);
+        }
+        if (known.Count == 0) return null;
+        return id =>
+        {
+            foreach (var contains in known)
+                if (contains(id)) return false;
+            return true;
+        };
     }
 
     /// <summary>Parses the query and filters, finds the item, and reads the user's history once.</summary>

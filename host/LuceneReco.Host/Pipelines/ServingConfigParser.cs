@@ -73,7 +73,8 @@ internal static class ServingConfigParser
                 case "rrfK": pipeline = pipeline with { RrfK = Int(p.Value, at, errors) ?? pipeline.RrfK }; break;
                 case "stages": pipeline = pipeline with { Stages = Array(p.Value, at, errors, Stage) }; break;
                 case "models": pipeline = pipeline with { Models = String(p.Value, at, errors) ?? pipeline.Models }; break;
-                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages, models)"); break;
+                case "newItems": pipeline = pipeline with { NewItems = NewItems(p.Value, at, errors) }; break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages, models, newItems)"); break;
             }
         }
         return pipeline;
@@ -100,6 +101,23 @@ internal static class ServingConfigParser
             };
         }
         return step;
+    }
+
+    private static NewItemSlots? NewItems(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
+        var slots = new NewItemSlots();
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = $"{where}.{p.Name}";
+            slots = p.Name switch
+            {
+                "source" => slots with { Source = String(p.Value, at, errors) ?? slots.Source },
+                "every" => slots with { Every = Int(p.Value, at, errors) ?? slots.Every },
+                _ => Unknown(slots, $"{where}: unknown setting '{p.Name}' (known: source, every)", errors),
+            };
+        }
+        return slots;
     }
 
     private static StageStep? Stage(JsonElement e, string where, List<string> errors)

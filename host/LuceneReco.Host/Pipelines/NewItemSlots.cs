@@ -1,0 +1,91 @@
+using System.Globalization;
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Pipelines;
+
+/// <summary>
+/// Reserved places for new items in a pipeline's final list (the pipeline's <c>"newItems"</c> setting). An item the
+/// collaborative models do not know yet (no interactions when they were trained) can only come from a content source,
+/// and RRF and collaborative rerank stages rank such items below everything the models agree on, so without help
+/// they never reach the top of a list. With <see cref="Every"/> = n, positions n, 2n, 3n, ... go to the best new items
+/// of <see cref="Source"/> (by their rank there) unless a new item already holds that position on its own merit;
+/// the rest of the list keeps its order. This is the "exploration slot" of production feeds made explicit and
+/// explained; <c>lucenereco eval --cold-items</c> measures what it buys and costs (docs/evaluation.md).
+/// </summary>
+internal sealed record NewItemSlots
+{
+    /// <summary>The stage name placed items are explained under.</summary>
+    public const string StageName = "new-items";
+
+    /// <summary>The content recall source whose ranking picks the new items. <value>The default is <c>profile</c>.</value></summary>
+    public string Source { get; init; } = "profile";
+
+    /// <summary>One reserved place in every this many positions. <value>The default is 10.</value></summary>
+    public int Every { get; init; } = 10;
+
+    /// <summary>Adds every problem to <paramref name="errors"/>, prefixed with <paramref name="where"/>.</summary>
+    public void Validate(string where, IReadOnlyList<RecallStep> recall, List<string> errors)
+    {
+        if (Every is < 2 or > 1000) errors.Add($"{where}.every must be 2 to 1000, got {Every.ToString(CultureInfo.InvariantCulture)}");
+        if (RecallSources.IsCollaborative(Source))
+            errors.Add($"{where}.source must be a content source (profile, similar, search), not the collaborative '{Source}'");
+        else if (!recall.Any(r => string.Equals(r.Source, Source, StringComparison.Ordinal)))
+            errors.Add($"{where}.source '{Source}' is not among the pipeline's recall sources");
+        if (!recall.Any(r => RecallSources.IsCollaborative(r.Source)))
+            errors.Add($"{where} needs a collaborative recall source (itemknn or als): new items are the ones its models do not know");
+    }
+
+    /// <summary>
+    /// Moves new items of <see cref="Source"/> into the reserved positions among the first <paramref name="k"/> of
+    /// <paramref name="ranked"/> (best first), in place. A placed item takes the score of the item it displaced, so the
+    /// list stays ordered by score, and gets an explanation line. Returns how many items were moved.
+    /// </summary>
+    /// <param name="ranked">The final ranking.</param>
+    /// <param name="k">How many items the request returns.</param>
+    /// <param name="isNew">Whether the collaborative models do not know an item.</param>
+    public int Apply(List<Candidate> ranked, int k, Func<string, bool> isNew)
+    {
+        int positions = Math.Min(k, ranked.Count);
+        if (positions < Every) return 0;
+        string rankFeature = Source + ".rank";
+        var pool = new List<(double Rank, int Index)>();
+        for (int i = 0; i < ranked.Count; i++)
+            if (ranked[i].Features.TryGetValue(rankFeature, out double rank) && isNew(ranked[i].ItemId))
+                pool.Add((rank, i));
+        if (pool.Count == 0) return 0;
+        pool.Sort(static (a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.Index.CompareTo(b.Index));
+
+        var result = new List<Candidate>(ranked.Count);
+        var taken = new bool[ranked.Count];
+        int next = 0, fromPool = 0, moved = 0;
+        while (result.Count < ranked.Count)
+        {
+            while (taken[next]) next++;
+            int position = result.Count + 1;
+            bool reserved = position % Every == 0 && position <= positions;
+            if (reserved && !isNew(ranked[next].ItemId))
+            {
+                while (fromPool < pool.Count && taken[pool[fromPool].Index]) fromPool++;
+                if (fromPool < pool.Count)
+                {
+                    var (rank, index) = pool[fromPool++];
+                    var placed = ranked[index];
+                    double displacedScore = ranked[next].Score;
+                    placed.StageScores[StageName] = placed.Score;
+                    placed.Explain(StageName, string.Create(CultureInfo.InvariantCulture,
+                        $"a new item the collaborative models do not know yet, placed at {position} (one place in every {Every} is kept for new items), {Source} rank {rank:0}"));
+                    placed.Score = displacedScore;
+                    taken[index] = true;
+                    result.Add(placed);
+                    moved++;
+                    continue;
+                }
+            }
+            taken[next] = true;
+            result.Add(ranked[next]);
+        }
+        ranked.Clear();
+        ranked.AddRange(result);
+        return moved;
+    }
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LuceneReco.Host.Reco;
+using LuceneReco.Rankers.Collaborative.Data;
 
 namespace LuceneReco.Host.Cli;
 
@@ -20,6 +21,8 @@ internal sealed class TrainingOptions
 
     public Option<double> Shrink { get; } = new("--shrink") { Description = $"Item-kNN similarity shrinkage (default {Defaults.Shrink}).", HelpName = "X", DefaultValueFactory = _ => Defaults.Shrink };
 
+    public Option<string> Scaling { get; } = new("--scaling") { Description = "How an item's summed event weights become a strength: raw (ratings), log (1 + log, for play or click counts) or binary (default raw).", HelpName = "raw|log|binary", DefaultValueFactory = _ => "raw" };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -29,6 +32,7 @@ internal sealed class TrainingOptions
         command.Options.Add(Iterations);
         command.Options.Add(Neighbours);
         command.Options.Add(Shrink);
+        command.Options.Add(Scaling);
     }
 
     /// <summary>The settings the command line asks for (not yet validated).</summary>
@@ -42,5 +46,14 @@ internal sealed class TrainingOptions
         Iterations = parse.GetValue(Iterations),
         Neighbours = parse.GetValue(Neighbours),
         Shrink = parse.GetValue(Shrink),
+        Scaling = ParseScaling(parse.GetValue(Scaling)),
+    };
+
+    private static WeightScaling ParseScaling(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "raw" or null => WeightScaling.Raw,
+        "log" => WeightScaling.Log,
+        "binary" => WeightScaling.Binary,
+        _ => throw new UsageException($"--scaling must be raw, log or binary, got '{value}'"),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LuceneReco.Rankers.Collaborative.Als;
+using LuceneReco.Rankers.Collaborative.Data;
 using LuceneReco.Rankers.Collaborative.Knn;
 using LuceneReco.Rankers.Collaborative.Training;
 
@@ -36,6 +37,9 @@ internal sealed record TrainingSettings
     /// <summary>Item-kNN similarity shrinkage. <value>The default is 10.</value></summary>
     public double Shrink { get; init; } = 10;
 
+    /// <summary>How summed event weights become strengths (both models). <value>The default is <see cref="WeightScaling.Raw"/>: ratings as they are.</value></summary>
+    public WeightScaling Scaling { get; init; } = WeightScaling.Raw;
+
     /// <summary>Reports every problem at once, phrased with the CLI's option names; empty when valid.</summary>
     public List<string> Validate()
     {
@@ -54,6 +58,7 @@ internal sealed record TrainingSettings
     public TrainerOptions ToTrainerOptions(string directory, bool needItemKnn = true, bool needAls = true) => new()
     {
         OutputDirectory = directory,
+        Matrix = new InteractionMatrixOptions { Scaling = Scaling },
         ItemKnn = ItemKnn && needItemKnn ? new ItemKnnOptions { Neighbours = Neighbours, Shrink = Shrink } : null,
         Als = Als && needAls ? new ImplicitAlsOptions { Factors = Factors, Regularization = Lambda, Alpha = Alpha, Iterations = Iterations } : null,
     };

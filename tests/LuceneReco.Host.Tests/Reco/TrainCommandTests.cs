@@ -21,7 +21,20 @@ public sealed class TrainCommandTests
         Assert.False(File.Exists(Path.Combine(models, "als-v2.bin")));
     }
 
+    [Fact]
+    public void Train_Scaling_IsKeptInTheModels_SoRequestsScaleHistoriesTheSameWay()
+    {
+        using var data = new RecoData();
+        string models = data.Files.PathOf("models");
+        CliRun.Of(["train", "--interactions", data.InteractionsFile, "--out", models, "--scaling", "log", .. RecoData.FastModel]).AssertOk();
+        var (als, _) = LuceneReco.Rankers.Collaborative.Models.ModelFiles.LoadAls(Path.Combine(models, "als-v1.bin"));
+        var (knn, _) = LuceneReco.Rankers.Collaborative.Models.ModelFiles.LoadItemKnn(Path.Combine(models, "itemknn-v1.bin"));
+        Assert.Equal(LuceneReco.Rankers.Collaborative.Data.WeightScaling.Log, als.MatrixOptions.Scaling);
+        Assert.Equal(LuceneReco.Rankers.Collaborative.Data.WeightScaling.Log, knn.MatrixOptions.Scaling);
+    }
+
     [Theory]
+    [InlineData("--scaling", "sqrt", "--scaling must be raw, log or binary, got 'sqrt'")]
     [InlineData("--model", "svd", "--model must be itemknn, als or both")]
     [InlineData("--factors", "0", "--factors must be 1 to 1024")]
     public void Train_BadOption_ExitsWithCode2AndOneLine(string option, string value, string expected)

@@ -6,8 +6,9 @@ namespace LuceneReco.Host.Reco;
 /// <summary>
 /// The built-in pipeline of <c>recommend-batch</c> and <c>eval</c> when no <c>--config</c> is given, named
 /// <see cref="Name"/>: collaborative recall (als, itemknn) fused with the content profile by RRF, then the ALS
-/// and item-kNN rankers blend their scores in. Sizes, weights and blends were chosen on MovieLens latest-small
-/// (docs/evaluation.md).
+/// and item-kNN rankers blend their scores in; one place in every 20 is kept for items the models do not know yet
+/// (<see cref="NewItemSlots"/>), so new items reach lists by their content. Sizes, weights and blends were chosen on
+/// MovieLens latest-small (docs/evaluation.md, which also gives what the new-item places cost and buy).
 /// </summary>
 internal static class RecoPipelines
 {
@@ -30,6 +31,7 @@ internal static class RecoPipelines
                 ],
                 Fusion = "rrf",
                 RrfK = 60,
+                NewItems = new NewItemSlots { Source = "profile", Every = 20 },
                 Stages =
                 [
                     new StageStep { Ranker = "als", Name = "als-rerank", BudgetMs = 5000, Options = Json("""{"weight": 0.5}""") },

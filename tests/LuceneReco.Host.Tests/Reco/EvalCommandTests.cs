@@ -33,6 +33,26 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public void Eval_ColdItems_TheBuiltInPipelineReachesThemByContent_ItemKnnCannot()
+    {
+        using var data = new RecoData();
+        var json = CliRun.Of(["eval", "--index", data.Index, "--interactions", data.InteractionsFile, "--k", "20", "--cold-items", "0.2", "--json", .. RecoData.FastModel]).AssertOk();
+        using var document = JsonDocument.Parse(json);
+        var systems = document.RootElement.GetProperty("systems").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+        double Cold(string name) => systems[name].GetProperty("coldRecall").GetDouble();
+        Assert.Equal(0, Cold("item-kNN"));
+        Assert.True(Cold("recommend") > 0, $"recommend cold recall {Cold("recommend")}");
+    }
+
+    [Fact]
+    public void BuiltInRecommendPipeline_IsValid_AndKeepsPlacesForNewItems()
+    {
+        Assert.Empty(RecoPipelines.BuiltIn.Validate());
+        var pipeline = RecoPipelines.BuiltIn.Find(null)!;
+        Assert.Equal(("profile", 20), (pipeline.NewItems!.Source, pipeline.NewItems.Every));
+    }
+
+    [Fact]
     public void ColdItemsSplit_MovesEveryInteractionOfTheChosenItemsToTest()
     {
         using var data = new RecoData();

@@ -92,6 +92,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         double[] normIncoming = Normalise(incoming, null);
         double[] normCf = Normalise(cf, known);
         double w = Options.Weight;
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal); // history items recur across candidates: read each title once
         var order = new (double Score, int Position)[n];
         for (int c = 0; c < n; c++)
         {
@@ -101,7 +102,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
             {
                 candidate.StageScores[Name] = cf[c];
                 candidate.Features[Name + ".score"] = cf[c];
-                candidate.Explain(Name, Describe(scores[c], because, normIncoming[c], normCf[c], final));
+                candidate.Explain(Name, Describe(scores[c], because, normIncoming[c], normCf[c], final, titles));
             }
             else
             {
@@ -117,7 +118,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         candidates.AddRange(sorted);
     }
 
-    private string Describe(ExplainedScore score, string because, double normIncoming, double normCf, double final)
+    private string Describe(ExplainedScore score, string because, double normIncoming, double normCf, double final, Dictionary<string, string> titles)
     {
         var text = new StringBuilder();
         if (score.Contributions.Count == 0)
@@ -130,7 +131,9 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
             for (int k = 0; k < score.Contributions.Count; k++)
             {
                 if (k > 0) text.Append(", ");
-                text.Append(Title(score.Contributions[k].ItemId)).Append(Format($" ({score.Contributions[k].Score:0.##})"));
+                string id = score.Contributions[k].ItemId;
+                if (!titles.TryGetValue(id, out string? title)) titles[id] = title = Title(id);
+                text.Append(title).Append(Format($" ({score.Contributions[k].Score:0.##})"));
             }
         }
         text.Append(Format($"; cf {score.Score:0.###}, final {1 - Options.Weight:0.##} x {normIncoming:0.###} + {Options.Weight:0.##} x {normCf:0.###} = {final:0.###}"));

@@ -33,6 +33,12 @@ internal sealed record PipelineRequest
     /// <summary>Per-request options stages may read. <value>The default is none.</value></summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Items to leave out besides the user's history (which a recommendation reads only to <see cref="PipelineRunner.HistoryDepth"/>
+    /// events), e.g. everything an offline run knows the user has. <value>The default is none.</value>
+    /// </summary>
+    public IReadOnlyCollection<string> Exclude { get; init; } = [];
+
     /// <summary>Whether recall sources write explanation lines (stages may write theirs regardless). <value>The default is <c>false</c>.</value></summary>
     public bool Explain { get; init; }
 }

@@ -158,6 +158,8 @@ internal sealed class PipelineRunner(
             foreach (var id in seenIds)
                 if (reader.DocOf(id) is >= 0 and var doc) excluded.Add(doc);
         }
+        foreach (var id in request.Exclude)
+            if (reader.DocOf(id) is >= 0 and var doc) excluded.Add(doc);
         return new RecallContext
         {
             Reader = reader,

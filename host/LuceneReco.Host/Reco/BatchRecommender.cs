@@ -84,7 +84,8 @@ internal sealed class BatchRecommender
                 {
                     Kind = RequestKind.Recommend,
                     UserId = users[u],
-                    K = Math.Min(PipelineRequest.MaxK, _options.K + seen.Count),
+                    K = _options.K,
+                    Exclude = seen, // the runner reads only the newest HistoryDepth events; heavy users have more
                     Pipeline = name,
                 };
                 var result = runner.RunAsync(request).GetAwaiter().GetResult();

@@ -63,6 +63,16 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
     private static string[] Ids(PipelineResult result) => result.Items.Select(c => c.ItemId).ToArray();
 
     [Fact]
+    public async Task Exclude_LeavesItemsOutOfEverySource_AndTheNextOnesMoveUp()
+    {
+        var runner = Runner();
+        var plain = Ids(await runner.RunAsync(Search("orbit station", k: 5)));
+        var result = Ids(await runner.RunAsync(Search("orbit station", k: 3) with { Exclude = [plain[0], plain[2], "no-such-item"] }));
+
+        Assert.Equal([plain[1], plain[3], plain[4]], result);
+    }
+
+    [Fact]
     public async Task NoStages_ReturnsTheFusedTopK_WithSourceScoresAndFusionScore()
     {
         var result = await Runner().RunAsync(Search("orbit station", k: 3));

@@ -28,23 +28,22 @@ public sealed class StoreTrainingTests : IDisposable
     public void TrainFromStore_AfterErase_TheUserAndTheirOnlyItemAreInNoModel()
     {
         string models = _data.Files.PathOf("models");
-        var before = CliRun.Of(["train", "--store", _store, "--out", models, .. RecoData.FastModel]).AssertOk();
-        Assert.StartsWith("trained itemknn, als: 403 events, 41 users, 31 items in ", before.Trim());
-        var (als1, _) = ModelFiles.LoadAls(Path.Combine(models, "als-v1.bin"));
-        var (knn1, _) = ModelFiles.LoadItemKnn(Path.Combine(models, "itemknn-v1.bin"));
-        Assert.True(als1.Users.Contains("zz"));
-        Assert.True(als1.Items.Contains("x99"));
-        Assert.True(knn1.Items.Contains("x99"));
+        (string Summary, bool UserInAls, bool ItemInAls, bool ItemInKnn, int AlsUsers) Train(int version)
+        {
+            var summary = CliRun.Of(["train", "--store", _store, "--out", models, .. RecoData.FastModel]).AssertOk().Trim();
+            var (als, _) = ModelFiles.LoadAls(Path.Combine(models, $"als-v{version}.bin"));
+            var (knn, _) = ModelFiles.LoadItemKnn(Path.Combine(models, $"itemknn-v{version}.bin"));
+            return (summary, als.Users.Contains("zz"), als.Items.Contains("x99"), knn.Items.Contains("x99"), als.Users.Count);
+        }
+
+        var before = Train(1);
+        Assert.StartsWith("trained itemknn, als: 403 events, 41 users, 31 items in ", before.Summary);
+        Assert.Equal((true, true, true, 41), (before.UserInAls, before.ItemInAls, before.ItemInKnn, before.AlsUsers));
 
         CliRun.Of("users", "erase", "--store", _store, "--user", "zz").AssertOk();
-        var after = CliRun.Of(["train", "--store", _store, "--out", models, .. RecoData.FastModel]).AssertOk();
-        Assert.StartsWith("trained itemknn, als: 400 events, 40 users, 30 items in ", after.Trim());
-        var (als2, _) = ModelFiles.LoadAls(Path.Combine(models, "als-v2.bin"));
-        var (knn2, _) = ModelFiles.LoadItemKnn(Path.Combine(models, "itemknn-v2.bin"));
-        Assert.False(als2.Users.Contains("zz"));
-        Assert.False(als2.Items.Contains("x99"));
-        Assert.False(knn2.Items.Contains("x99"));
-        Assert.Equal(40, als2.Users.Count);
+        var after = Train(2);
+        Assert.StartsWith("trained itemknn, als: 400 events, 40 users, 30 items in ", after.Summary);
+        Assert.Equal((false, false, false, 40), (after.UserInAls, after.ItemInAls, after.ItemInKnn, after.AlsUsers));
     }
 
     [Fact]

@@ -16,7 +16,14 @@ internal sealed record PipelineResult(
     IReadOnlyList<Candidate> Items,
     IReadOnlyList<SkippedStage> SkippedStages,
     IReadOnlyList<StageTiming> Stages,
-    TimeSpan Took);
+    TimeSpan Took)
+{
+    /// <summary>How many candidates fusion handed to the first stage (before any stage ran and before the cut to k).</summary>
+    public int Recalled { get; init; }
+
+    /// <summary>The time from the request's start to the fused candidate list: parsing, the user's history, every recall source and fusion.</summary>
+    public TimeSpan RecallTook { get; init; }
+}
 
 /// <summary>A stage (or recall source) left out of a request, and why.</summary>
 internal sealed record SkippedStage(string Stage, string Reason);

@@ -64,6 +64,8 @@ internal sealed class PipelineRunner(
             }
         }
         var candidates = FusionMath.Fuse(lists, pipeline.FusionMethod, pipeline.RrfK);
+        int recalled = candidates.Count;
+        var recallTook = _clock.GetElapsedTime(start);
 
         var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options);
         var timings = new List<StageTiming>(pipeline.Stages.Count);
@@ -73,7 +75,7 @@ internal sealed class PipelineRunner(
 
         if (pipeline.NewItems is { } slots && NewItemTest(pipeline) is { } isNew) slots.Apply(candidates, request.K, isNew);
         if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
-        return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start));
+        return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start)) { Recalled = recalled, RecallTook = recallTook };
     }
 
     /// <summary>

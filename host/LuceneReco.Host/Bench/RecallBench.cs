@@ -101,12 +101,12 @@ internal static class RecallBench
                 ["docs_per_second"] = Math.Round(docs / indexSeconds),
                 ["index_bytes"] = bytes,
                 ["mlt_queries"] = ids.Count,
-                ["mlt_p50_ms"] = Math.Round(Percentile(mltMs, 50), 3),
-                ["mlt_p99_ms"] = Math.Round(Percentile(mltMs, 99), 3),
+                ["mlt_p50_ms"] = Math.Round(Percentiles.NearestRank(mltMs, 50), 3),
+                ["mlt_p99_ms"] = Math.Round(Percentiles.NearestRank(mltMs, 99), 3),
                 ["mlt_mean_ms"] = Math.Round(mltMs.Average(), 3),
                 ["keyword_queries"] = keywords.Count,
-                ["keyword_p50_ms"] = Math.Round(Percentile(kwMs, 50), 3),
-                ["keyword_p99_ms"] = Math.Round(Percentile(kwMs, 99), 3),
+                ["keyword_p50_ms"] = Math.Round(Percentiles.NearestRank(kwMs, 50), 3),
+                ["keyword_p99_ms"] = Math.Round(Percentiles.NearestRank(kwMs, 99), 3),
                 ["reader_heap_bytes"] = heapAfterOpen,
                 ["heap_bytes_after_queries"] = heap,
                 ["segments"] = reader.Stats.Segments,
@@ -121,9 +121,6 @@ internal static class RecallBench
             if (o.IndexDir is null && Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
-
-    /// <summary>The nearest-rank percentile, as the Lucene anchor computes it.</summary>
-    private static double Percentile(double[] sorted, int p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
 
     /// <summary>(id, title, body) of every line of a TSV corpus (optionally .gz), skipping a header line starting with "id\t".</summary>
     internal static IEnumerable<(string Id, string Title, string Body)> ReadCorpus(string path)

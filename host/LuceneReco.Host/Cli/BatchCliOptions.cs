@@ -5,7 +5,7 @@ using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Cli;
 
-/// <summary>The options <c>recommend-batch</c> and <c>eval</c> share: the pipeline, its configuration, the model parameters and progress.</summary>
+/// <summary>The options <c>recommend-batch</c>, <c>eval</c> and <c>bench recommend</c> share: the pipeline, its configuration, the model parameters and progress.</summary>
 internal sealed class BatchCliOptions
 {
     public Option<string> Pipeline { get; } = new("--pipeline") { Description = $"The pipeline (default: the configuration's default; built in: '{RecoPipelines.Name}').", HelpName = "NAME" };
@@ -30,13 +30,9 @@ internal sealed class BatchCliOptions
     public BatchOptions Bind(ParseResult parse, string index, int k, TimeProvider? clock = null)
     {
         if (!Directory.Exists(index)) throw new UsageException($"index directory '{index}' does not exist");
-        var config = RecoPipelines.BuiltIn;
-        if (parse.GetValue(Config) is { } file)
-        {
-            if (!File.Exists(file)) throw new UsageException($"config file '{file}' does not exist");
-            var (parsed, errors) = ServingConfigParser.Parse(File.ReadAllText(file));
-            config = parsed ?? throw new UsageException($"{file}: {string.Join("; ", errors)}");
-        }
+        var configErrors = new List<string>();
+        var config = ReadConfig(parse, configErrors);
+        if (configErrors.Count > 0) throw new UsageException(configErrors[0]);
         var options = new BatchOptions
         {
             IndexDirectory = index,
@@ -50,10 +46,27 @@ internal sealed class BatchCliOptions
         return options;
     }
 
+    /// <summary>The configuration <c>--config</c> names, or the built-in one; a missing or invalid file adds its problem to <paramref name="errors"/> (and gives the built-in one).</summary>
+    public ServingConfig ReadConfig(ParseResult parse, List<string> errors)
+    {
+        if (parse.GetValue(Config) is not { } file) return RecoPipelines.BuiltIn;
+        if (!File.Exists(file))
+        {
+            errors.Add($"config file '{file}' does not exist");
+            return RecoPipelines.BuiltIn;
+        }
+        var (parsed, problems) = ServingConfigParser.Parse(File.ReadAllText(file));
+        if (parsed is null) errors.Add($"{file}: {string.Join("; ", problems)}");
+        return parsed ?? RecoPipelines.BuiltIn;
+    }
+
+    /// <summary>Whether progress lines are wanted: <c>--progress</c>, or stderr is a terminal.</summary>
+    public bool WantsProgress(ParseResult parse, CliConsole console) => parse.GetValue(Progress) || console.ErrorIsTerminal;
+
     /// <summary>Runs the batch, printing progress (with --progress or on a terminal) and skipped stages on stderr.</summary>
     public BatchResult Run(CliConsole console, BatchOptions options, IReadOnlyList<Interaction> train, IReadOnlyList<string> users, ParseResult parse)
     {
-        bool progress = parse.GetValue(Progress) || console.ErrorIsTerminal;
+        bool progress = WantsProgress(parse, console);
         var result = new BatchRecommender(options).Run(train, users, progress ? line => console.Error.WriteLine($"lucenereco: {line}") : null);
         foreach (var (what, count) in result.Skipped.OrderBy(p => p.Key, StringComparer.Ordinal))
             console.Error.WriteLine($"lucenereco: {count} requests skipped {what}");

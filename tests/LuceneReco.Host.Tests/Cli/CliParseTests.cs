@@ -117,6 +117,7 @@ public sealed class CliParseTests
     [InlineData("index", "stats")]
     [InlineData("index", "check")]
     [InlineData("bench", "recall")]
+    [InlineData("bench", "recommend")]
     public void Help_IsAvailableEverywhere_AndExitsZero(params string[] command)
     {
         var run = CliRun.Of([.. command, "--help"]);

@@ -53,6 +53,8 @@ internal static class RecommendBench
         GC.Collect();
         GC.WaitForPendingFinalizers();
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         long lastReport = Stopwatch.GetTimestamp();
         for (int u = 0; u < sample.Count; u++)
         {
@@ -74,9 +76,11 @@ internal static class RecommendBench
                 progress(Invariant($"{u + 1:N0}/{sample.Count:N0} users timed"));
             }
         }
+        process.Refresh();
+        double cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / sample.Count;
         int[] collections = [GC.CollectionCount(0) - collectionsBefore[0], GC.CollectionCount(1) - collectionsBefore[1], GC.CollectionCount(2) - collectionsBefore[2]];
         long heap = GC.GetTotalMemory(forceFullCollection: true);
-        using var process = Process.GetCurrentProcess();
+        process.Refresh();
 
         return new RecommendBenchReport
         {
@@ -94,6 +98,7 @@ internal static class RecommendBench
             MaxCandidates = candidates.Max(),
             MeanHistory = (double)history / sample.Count,
             Request = LatencyStats.Of(requestMs),
+            CpuMsPerRequest = cpuMs,
             Recall = LatencyStats.Of(recallMs),
             Stages = pipeline.Stages.Where(s => stageMs.ContainsKey(s.StageName)).Select(s => new StageLatency(s.StageName, LatencyStats.Of(stageMs[s.StageName]))).ToList(),
             Skipped = skipped,

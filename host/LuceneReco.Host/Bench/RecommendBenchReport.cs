@@ -48,6 +48,12 @@ internal sealed record RecommendBenchReport
     /// <summary>Whole requests, timed around the runner's call.</summary>
     public required LatencyStats Request { get; init; }
 
+    /// <summary>
+    /// CPU time the whole process used while timing, per request, in milliseconds (all threads: the request's, the GC's, the JIT's).
+    /// Near <see cref="Request"/>'s mean when the cores were free; far below it when other work took them.
+    /// </summary>
+    public required double CpuMsPerRequest { get; init; }
+
     /// <summary>From the request's start to the fused list: history, every recall source, fusion.</summary>
     public required LatencyStats Recall { get; init; }
 
@@ -94,6 +100,7 @@ internal sealed record RecommendBenchReport
         Row(output, "request", Request);
         Row(output, "recall + fusion", Recall);
         foreach (var stage in Stages) Row(output, "stage " + stage.Stage, stage.Latency);
+        output.WriteLine(string.Create(c, $"process CPU while timing: {CpuMsPerRequest:0.000} ms per request (request mean {Request.Mean:0.000} ms)"));
         output.WriteLine(string.Create(c,
             $"memory: RSS {RssBytes / 1e6:N0} MB (peak {PeakRssBytes / 1e6:N0} MB), managed heap {HeapBytes / 1e6:N0} MB live; collections while timing: gen0 {Collections[0]}, gen1 {Collections[1]}, gen2 {Collections[2]}"));
         output.WriteLine(string.Create(c, $"setup {SetupSeconds:N1} s (training {TrainingSeconds:N1} s)"));

@@ -38,6 +38,7 @@ public sealed class RecommendBenchCommandTests
         Assert.Equal(["als-rerank", "itemknn-rerank"], stages.Select(s => s.GetProperty("stage").GetString()));
         Assert.All(stages, s => AssertOrdered(s.GetProperty("latency"), data.Users));
         Assert.Empty(root.GetProperty("skipped").EnumerateObject());
+        Assert.True(root.GetProperty("cpu_ms_per_request").GetDouble() > 0);
         Assert.True(root.GetProperty("heap_bytes").GetInt64() > 0);
         Assert.True(root.GetProperty("peak_rss_bytes").GetInt64() >= root.GetProperty("rss_bytes").GetInt64());
     }

@@ -51,13 +51,7 @@ internal sealed class BatchRecommender
                 Pipeline = name,
             };
             var result = offline.Runner.RunAsync(request).GetAwaiter().GetResult();
-            var list = new List<string>(_options.K);
-            foreach (var c in result.Items)
-            {
-                if (list.Count == _options.K) break;
-                if (!seen.Contains(c.ItemId)) list.Add(c.ItemId);
-            }
-            lists[u] = list;
+            lists[u] = result.Items.Select(c => c.ItemId).ToList(); // at most K, none of them seen: the runner cut and excluded
             foreach (var s in result.SkippedStages) skipped.AddOrUpdate($"{s.Stage}: {s.Reason}", 1, (_, n) => n + 1);
             int now = Interlocked.Increment(ref done);
             if (progress is null) return;

@@ -40,8 +40,7 @@ internal static class RecommendCommand
                 ReadOnly = true,
             };
             var errors = options.Validate();
-            if (options.Store is { } storeFile && errors.Count == 0 && !File.Exists(storeFile))
-                errors.Add($"interaction store '{storeFile}' does not exist (create it with 'lucenereco interactions import')");
+            if (options.Store is { } storeFile && errors.Count == 0 && StoreOption.Missing(storeFile) is { } missing) errors.Add(missing);
             if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
             if (string.IsNullOrWhiteSpace(parse.GetValue(user))) throw new UsageException("--user must not be empty");
             bool withExplain = parse.GetValue(explain);

@@ -21,9 +21,13 @@ internal static class StoreOption
     {
         var problem = Check(path);
         if (problem is not null) throw new UsageException(problem);
-        if (!create && !File.Exists(path)) throw new UsageException($"interaction store '{path}' does not exist (create it with 'lucenereco interactions import')");
+        if (!create && Missing(path) is { } missing) throw new UsageException(missing);
         return SqliteInteractionStore.Open(path);
     }
+
+    /// <summary>What to say when a command that only reads a store is given <paramref name="path"/> and no such file exists, or null when it exists.</summary>
+    public static string? Missing(string path) =>
+        File.Exists(path) ? null : $"interaction store '{path}' does not exist (create it with 'lucenereco interactions import')";
 
     /// <summary>Why <paramref name="path"/> cannot be a store file, or null.</summary>
     public static string? Check(string path) => SqliteInteractionStore.CheckPath(path);

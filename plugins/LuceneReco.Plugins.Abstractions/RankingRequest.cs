@@ -5,10 +5,32 @@ namespace LuceneReco.Plugins;
 /// <param name="QueryText">The search text, when the request is a search.</param>
 /// <param name="RecentItems">The user's recent item ids, newest first.</param>
 /// <param name="K">How many results the caller wants.</param>
-/// <param name="Options">Per-request options (string pairs) a stage may read, e.g. "favouriteCategory".</param>
+/// <param name="Options">Per-request options (string pairs) a stage may read, e.g. "favouriteCategory" or "mmr.lambda".</param>
 public sealed record RankingRequest(
     string? UserId,
     string? QueryText,
     IReadOnlyList<string> RecentItems,
     int K,
-    IReadOnlyDictionary<string, string> Options);
+    IReadOnlyDictionary<string, string> Options)
+{
+    /// <summary>
+    /// The item catalogue as of this request's point-in-time view (the view recall searched). Stages should read
+    /// items through it rather than through <see cref="IRankerServices.Items"/>, which is the newest view.
+    /// <value>The default is <c>null</c> (use <see cref="IRankerServices.Items"/>).</value>
+    /// </summary>
+    public IItemCatalog? Items { get; init; }
+
+    /// <summary>
+    /// Whether the caller asked for explanations (<c>explain=true</c>). Stages always write the explanation lines of the
+    /// items they move or score, but may skip costly detail (debug arithmetic, contributions of every candidate) when false.
+    /// <value>The default is <c>false</c>.</value>
+    /// </summary>
+    public bool Explain { get; init; }
+
+    /// <summary>
+    /// True for offline runs (<c>eval</c>, <c>recommend-batch</c>, benchmarks) and shadow scoring: a stateful stage
+    /// (an exposure controller, an interleaving counter) must score as usual but must not change its state.
+    /// <value>The default is <c>false</c>.</value>
+    /// </summary>
+    public bool Offline { get; init; }
+}

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using LuceneReco.Host.Interactions;
 using LuceneReco.Host.Pipelines;
-using LuceneReco.Host.Reco;
+using LuceneReco.Host.Offline;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Bench;
@@ -28,14 +29,14 @@ internal static class RecommendBench
         ArgumentNullException.ThrowIfNull(options);
         if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join("; ", errors), nameof(options));
         long started = Stopwatch.GetTimestamp();
-        var events = InteractionFile.Read(options.Interactions);
+        var events = InteractionFiles.ReadAll(options.Interactions, options.Clock.GetUtcNow());
         if (events.Count == 0) throw new InteractionFileException($"interactions file '{options.Interactions}' has no events");
         var (sample, userCount) = SampleUsers(events, options.Users, options.Seed);
         progress?.Invoke(Invariant($"read {events.Count:N0} events of {userCount:N0} users; timing {sample.Count:N0} of them"));
 
         var pipeline = options.Config.Find(options.Pipeline)!;
         string name = options.Pipeline ?? options.Config.DefaultPipeline;
-        using var offline = OfflinePipeline.Open(options.IndexDirectory, name, pipeline, events, options.Training, options.Models, options.Clock, progress);
+        using var offline = OfflinePipeline.Open(options.IndexDirectory, name, pipeline, events, options.Training, options.Models, options.Plugins, options.Clock, progress);
         double setupSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         var calibrationUsers = sample.Take(options.CalibrationUsers).ToList();
@@ -102,7 +103,7 @@ internal static class RecommendBench
             Recall = LatencyStats.Of(recallMs),
             Stages = pipeline.Stages.Where(s => stageMs.ContainsKey(s.StageName)).Select(s => new StageLatency(s.StageName, LatencyStats.Of(stageMs[s.StageName]))).ToList(),
             Skipped = skipped,
-            TrainingSeconds = offline.Training is { } t ? t.ItemKnnSeconds + t.AlsSeconds : 0,
+            TrainingSeconds = offline.TrainingTook.TotalSeconds,
             SetupSeconds = setupSeconds,
             RssBytes = process.WorkingSet64,
             PeakRssBytes = process.PeakWorkingSet64,

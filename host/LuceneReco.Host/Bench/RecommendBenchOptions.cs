@@ -1,6 +1,6 @@
 using System.Globalization;
 using LuceneReco.Host.Pipelines;
-using LuceneReco.Host.Reco;
+using LuceneReco.Host.Offline;
 
 namespace LuceneReco.Host.Bench;
 
@@ -50,6 +50,9 @@ internal sealed record RecommendBenchOptions
     public int Warmup { get; init; } = 200;
 
     /// <summary>The models' parameters when they are trained. <value>The default is <see cref="TrainingSettings"/>'s defaults.</value></summary>
+    /// <summary>The plugins folder. <value>The default is <c>null</c>: the built-in plugins.</value></summary>
+    public string? Plugins { get; init; }
+
     public TrainingSettings Training { get; init; } = new();
 
     /// <summary>The clock for training stamps and stage budgets (the timings themselves use <see cref="System.Diagnostics.Stopwatch"/>). <value>The default is <see cref="TimeProvider.System"/>.</value></summary>

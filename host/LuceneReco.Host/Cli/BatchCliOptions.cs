@@ -1,6 +1,6 @@
 using System.CommandLine;
 using LuceneReco.Host.Pipelines;
-using LuceneReco.Host.Reco;
+using LuceneReco.Host.Offline;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Cli;
@@ -16,12 +16,16 @@ internal sealed class BatchCliOptions
 
     public TrainingOptions Training { get; } = new();
 
+    /// <summary><c>--plugins DIR</c>: another plugins folder than the built-in one.</summary>
+    public Option<string> Plugins { get; } = CommonOptions.Plugins();
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Pipeline);
         command.Options.Add(Config);
         command.Options.Add(Progress);
+        command.Options.Add(Plugins);
         Training.AddTo(command);
     }
 
@@ -40,6 +44,7 @@ internal sealed class BatchCliOptions
             Pipeline = parse.GetValue(Pipeline),
             K = k,
             Training = Training.Bind(parse),
+            Plugins = CommonOptions.PluginsFolder(parse.GetValue(Plugins)),
             Clock = clock ?? TimeProvider.System,
         };
         if (options.Validate() is { Count: > 0 } problems) throw new UsageException(string.Join("; ", problems.Select(ForCli)));
@@ -64,10 +69,19 @@ internal sealed class BatchCliOptions
     public bool WantsProgress(ParseResult parse, CliConsole console) => parse.GetValue(Progress) || console.ErrorIsTerminal;
 
     /// <summary>Runs the batch, printing progress (with --progress or on a terminal) and skipped stages on stderr.</summary>
-    public BatchResult Run(CliConsole console, BatchOptions options, IReadOnlyList<Interaction> train, IReadOnlyList<string> users, ParseResult parse)
+    public BatchResult Run(CliConsole console, BatchOptions options, IReadOnlyList<Interaction> train, IReadOnlyList<string> users, ParseResult parse,
+        IReadOnlyList<(string Name, PipelineDefinition Pipeline)>? baselines = null)
     {
         bool progress = WantsProgress(parse, console);
-        var result = new BatchRecommender(options).Run(train, users, progress ? line => console.Error.WriteLine($"lucenereco: {line}") : null);
+        BatchResult result;
+        try
+        {
+            result = new BatchRecommender(options).Run(train, users, progress ? line => console.Error.WriteLine($"lucenereco: {line}") : null, baselines);
+        }
+        catch (TrainingException e)
+        {
+            throw new UsageException(e.Message);
+        }
         foreach (var (what, count) in result.Skipped.OrderBy(p => p.Key, StringComparer.Ordinal))
             console.Error.WriteLine($"lucenereco: {count} requests skipped {what}");
         return result;

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using LuceneReco.Host.Bench;
 using LuceneReco.Host.Pipelines;
-using LuceneReco.Host.Reco;
-using LuceneReco.Rankers.Collaborative.Als;
-using LuceneReco.Rankers.Collaborative.Knn;
-using LuceneReco.Rankers.Collaborative.Models;
+using LuceneReco.Host.Offline;
 
 namespace LuceneReco.Host.Cli;
 
@@ -62,7 +59,7 @@ internal static class BenchCommand
         var defaults = new RecommendBenchOptions { IndexDirectory = "", Interactions = "" };
         var index = CommonOptions.Index();
         var interactions = new Option<string>("--interactions") { Description = "Interactions TSV (user, item, weight, timestamp): the models' training input, every user's history, and the users sampled.", HelpName = "FILE", Required = true };
-        var models = new Option<string>("--models") { Description = "Use the models in this folder (from 'lucenereco train') instead of training them.", HelpName = "DIR" };
+        var models = new Option<string>("--models") { Description = "A plugin data root holding trained models (from 'lucenereco train --data DIR') to use instead of training.", HelpName = "DIR" };
         var recall = new Option<int>("--recall") { Description = $"Mean fused candidates the rerank stages should get; the recall sizes are scaled to it (default {defaults.Recall:N0}).", HelpName = "N", DefaultValueFactory = _ => defaults.Recall };
         var users = new Option<int>("--users") { Description = $"Users sampled from the interactions and timed, one request each (default {defaults.Users:N0}).", HelpName = "N", DefaultValueFactory = _ => defaults.Users };
         var seed = new Option<int>("--seed") { Description = $"Seed of the user sample (default {defaults.Seed}).", HelpName = "N", DefaultValueFactory = _ => defaults.Seed };
@@ -84,7 +81,7 @@ internal static class BenchCommand
             string? modelsDir = parse.GetValue(models), outDir = parse.GetValue(output);
             if (!Directory.Exists(indexDir)) errors.Add($"index directory '{indexDir}' does not exist");
             if (!File.Exists(events)) errors.Add($"interactions file '{events}' does not exist");
-            if (modelsDir is not null && !Directory.Exists(modelsDir)) errors.Add($"models directory '{modelsDir}' does not exist");
+            if (modelsDir is not null && !Directory.Exists(modelsDir)) errors.Add($"data directory '{modelsDir}' does not exist");
             if (outDir is not null && File.Exists(outDir)) errors.Add($"--out must be a directory, '{outDir}' is a file");
             int configProblems = errors.Count;
             var config = batch.ReadConfig(parse, errors);
@@ -104,13 +101,10 @@ internal static class BenchCommand
                 Warmup = parse.GetValue(warmup),
                 CalibrationUsers = parse.GetValue(calibration),
                 Training = batch.Training.Bind(parse),
+                Plugins = CommonOptions.PluginsFolder(parse.GetValue(batch.Plugins)),
                 Clock = console.Time,
             };
             errors.AddRange(options.Validate());
-            if (modelsDir is not null && Directory.Exists(modelsDir) && config.Find(options.Pipeline) is { } pipeline)
-                foreach (var (source, kind) in new[] { (ItemKnnRecallSource.SourceName, ItemKnnModel.Kind), (AlsRecallSource.SourceName, ImplicitAlsModel.Kind) })
-                    if (OfflinePipeline.Uses(pipeline, source) && ModelFiles.Versions(modelsDir, kind).Count == 0)
-                        errors.Add($"models directory '{modelsDir}' has no {kind} model (make one with 'lucenereco train')");
             if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
 
             var report = RecommendBench.Run(options, batch.WantsProgress(parse, console) ? line => console.Error.WriteLine($"lucenereco: {line}") : null);

@@ -100,7 +100,7 @@ internal static class CliApp
             console.Fail(e.Message);
             return ExitCodes.Usage;
         }
-        catch (LuceneReco.Host.Reco.InteractionFileException e)
+        catch (LuceneReco.Host.Interactions.InteractionFileException e)
         {
             console.Fail(e.Message);
             return ExitCodes.Usage;

@@ -64,4 +64,20 @@ internal static class CommonOptions
         if (!Directory.Exists(directory)) throw new UsageException($"index directory '{directory}' does not exist");
         return LuceneReco.Index.IndexReader.Open(directory);
     }
+
+    /// <summary><c>--plugins DIR</c>: a plugins folder instead of the built-in plugins that ship with the CLI.</summary>
+    public static Option<string> Plugins() => new("--plugins")
+    {
+        Description = "The plugins folder, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: the collaborative als and itemknn).",
+        HelpName = "DIR",
+    };
+
+    /// <summary>The plugins folder <paramref name="given"/> names (checked to exist), or null for the built-in plugins.</summary>
+    /// <exception cref="UsageException">The folder does not exist.</exception>
+    public static string? PluginsFolder(string? given)
+    {
+        if (given is null) return null;
+        if (!Directory.Exists(given)) throw new UsageException($"plugins directory '{given}' does not exist");
+        return Path.GetFullPath(given);
+    }
 }

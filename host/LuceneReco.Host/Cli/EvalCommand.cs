@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using LuceneReco.Host.Reco;
+using LuceneReco.Host.Offline;
 using LuceneReco.Plugins;
-using LuceneReco.Rankers.Collaborative.Data;
-using LuceneReco.Rankers.Collaborative.Evaluation;
-using LuceneReco.Rankers.Collaborative.Knn;
+using LuceneReco.Host.Interactions;
+using LuceneReco.Host.Offline.Evaluation;
+using LuceneReco.Host.Pipelines;
 
 namespace LuceneReco.Host.Cli;
 
@@ -39,7 +39,7 @@ internal static class EvalCommand
             if (!(testFraction is > 0 and < 1)) throw new UsageException($"--test-fraction must be between 0 and 1, got {testFraction.ToString(CultureInfo.InvariantCulture)}");
             if (!(coldShare is >= 0 and < 1)) throw new UsageException($"--cold-items must be 0 or more and below 1, got {coldShare.ToString(CultureInfo.InvariantCulture)}");
             var options = batch.Bind(parse, parse.GetValue(index)!, parse.GetValue(k));
-            var events = InteractionFile.Read(parse.GetValue(interactions)!);
+            var events = InteractionFiles.ReadAll(parse.GetValue(interactions)!, console.Time.GetUtcNow(), requireTimestamps: splitName == "time");
             if (events.Count == 0) throw new UsageException($"interactions file '{parse.GetValue(interactions)}' has no events");
             var (parts, coldItems) = EvaluationSplit.Create(events, splitName == "time", testFraction, coldShare, parse.GetValue(seed));
             var report = Evaluate(console, batch, parse, options, parts, coldItems);
@@ -87,19 +87,26 @@ internal static class EvalCommand
 
         var popularity = new PopularityRecommender(split.Train);
         var popLists = users.Select(u => (IReadOnlyList<string>)popularity.Recommend(seen[u], options.K)).ToList();
-        var matrix = InteractionMatrix.Build(split.Train);
-        var knn = ItemKnnModel.Train(matrix, new ItemKnnOptions { Neighbours = options.Training.Neighbours, Shrink = options.Training.Shrink });
-        var knnLists = users.Select(u => (IReadOnlyList<string>)knn.Recommend(Preferences.FromEvents(history[u], matrix.Options), options.K)
-            .Select(s => s.ItemId).ToList()).ToList();
-        var ours = batch.Run(console, options, split.Train, users, parse);
+        var ours = batch.Run(console, options, split.Train, users, parse, [(ItemKnnBaseline, KnnBaseline(options.K))]);
+        var knnLists = ours.Baselines[ItemKnnBaseline];
 
         return
         [
             SystemScores.Of("popularity", popLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
-            SystemScores.Of("item-kNN", knnLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
+            SystemScores.Of(ItemKnnBaseline, knnLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
             SystemScores.Of(options.Pipeline ?? options.Config.DefaultPipeline, ours.Lists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
         ];
     }
+
+    /// <summary>The item-kNN baseline's name in the report.</summary>
+    private const string ItemKnnBaseline = "item-kNN";
+
+    /// <summary>The item-kNN baseline: the <c>itemknn</c> plugin's candidates alone, in its order (the plugin is trained with the same settings).</summary>
+    private static PipelineDefinition KnnBaseline(int k) => new()
+    {
+        Recall = [new RecallStep { Source = "itemknn", Size = k }],
+        Fusion = "rrf",
+    };
 
     private static void WriteTable(TextWriter output, EvalHeader h, List<SystemScores> systems)
     {

@@ -33,7 +33,7 @@ internal static class PluginsCommand
         if (!Directory.Exists(folder)) throw new UsageException($"plugins folder '{folder}' does not exist");
         IReadOnlyList<PluginStatus> rows;
         // Every failure the catalogue logs is also in its status rows, which are printed below.
-        using (var catalog = new PluginCatalog(new PluginCatalogOptions { Folder = folder, Watch = false }, servicesFor: null, log: _ => { }, console.Time))
+        using (var catalog = new PluginCatalog(new PluginCatalogOptions { Folder = folder, Watch = false }, log: _ => { }, console.Time))
             rows = catalog.List();
         if (json) WriteJson(rows, console.Out);
         else WriteTable(Path.GetFullPath(folder), rows, console.Out);

@@ -1,7 +1,8 @@
+using LuceneReco.Host.Interactions;
 using System.CommandLine;
 using System.Globalization;
 using LuceneReco.Host.Pipelines;
-using LuceneReco.Host.Reco;
+using LuceneReco.Host.Offline;
 
 namespace LuceneReco.Host.Cli;
 
@@ -30,15 +31,15 @@ internal static class RecommendBatchCommand
             var userIds = new List<string>();
             foreach (var line in File.ReadLines(usersFile))
                 if (line.Trim() is { Length: > 0 } id) userIds.Add(id);
-            var train = InteractionFile.Read(parse.GetValue(interactions)!);
+            var train = InteractionFiles.ReadAll(parse.GetValue(interactions)!, console.Time.GetUtcNow());
             string outPath = parse.GetValue(output)!;
             if (Directory.Exists(outPath)) throw new UsageException($"--out must be a file, '{outPath}' is a directory");
 
             var result = batch.Run(console, options, train, userIds, parse);
             using (var writer = new StreamWriter(outPath))
                 for (int u = 0; u < userIds.Count; u++) writer.WriteLine($"{userIds[u]}\t{string.Join(',', result.Lists[u])}");
-            string training = result.Training is { } t
-                ? string.Create(CultureInfo.InvariantCulture, $", trained on {t.Events:N0} events ({t.Users:N0} users, {t.Items:N0} items) in {t.ItemKnnSeconds + t.AlsSeconds:0.0} s")
+            string training = result.Training.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $", trained {string.Join(", ", result.Training.Select(t => t.Plugin))} on {train.Count:N0} events")
                 : "";
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {userIds.Count:N0} users' top {options.K} to {outPath} in {result.Took.TotalSeconds:0.0} s{training}"));

@@ -13,9 +13,9 @@ internal static class RecommendCommand
     public static Command Create(CliConsole console)
     {
         var index = CommonOptions.Index();
-        var plugins = new Option<string>("--plugins") { Description = "The plugins folder (default: none; stages are skipped).", HelpName = "DIR" };
+        var plugins = CommonOptions.Plugins();
         var store = new Option<string>("--store") { Description = "The interaction store (SQLite file) the user's history is read from (default: none; give --recent).", HelpName = "FILE" };
-        var data = new Option<string>("--data") { Description = "Where plugins and collaborative recall sources find their data and models (default: INDEX.plugin-data beside the index).", HelpName = "DIR" };
+        var data = new Option<string>("--data") { Description = "Where plugins find their data and models, one folder per plugin (default: INDEX.plugin-data beside the index, where 'train --index INDEX' writes).", HelpName = "DIR" };
         var config = new Option<string>("--config") { Description = "Pipeline configuration JSON (default: search + profile + similar, RRF, no stages).", HelpName = "FILE" };
         var user = new Option<string>("--user") { Description = "The user to recommend for.", HelpName = "U", Required = true };
         var recent = new Option<string>("--recent") { Description = "The user's recent items, newest first, comma-separated.", HelpName = "ID,ID" };

@@ -12,7 +12,7 @@ internal static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var index = CommonOptions.Index();
-        var plugins = new Option<string>("--plugins") { Description = "The plugins folder (watched; each subfolder is one ranker plugin).", HelpName = "DIR", Required = true };
+        var plugins = new Option<string>("--plugins") { Description = "The plugins folder, watched, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: the collaborative als and itemknn).", HelpName = "DIR" };
         var store = new Option<string>("--store") { Description = "The interaction store, a SQLite file (created when missing; default: events are kept in memory and lost on exit).", HelpName = "FILE" };
         var config = new Option<string>("--config") { Description = "Pipeline configuration JSON, re-read when it changes (default: search + profile + similar, RRF, no stages).", HelpName = "FILE" };
         var urls = new Option<string>("--urls") { Description = $"Where to listen, ';'-separated (default {ServeApp.DefaultUrls}; port 0 picks a free port).", HelpName = "URL", DefaultValueFactory = _ => ServeApp.DefaultUrls };

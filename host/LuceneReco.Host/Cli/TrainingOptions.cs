@@ -1,59 +1,56 @@
 using System.CommandLine;
-using LuceneReco.Host.Reco;
-using LuceneReco.Rankers.Collaborative.Data;
+using LuceneReco.Host.Offline;
 
 namespace LuceneReco.Host.Cli;
 
-/// <summary>The model options <c>train</c>, <c>recommend-batch</c> and <c>eval</c> share, bound to <see cref="TrainingSettings"/>.</summary>
+/// <summary>
+/// The training options <c>train</c>, <c>recommend-batch</c>, <c>eval</c> and <c>bench recommend</c> share. Each is passed to the
+/// trainable plugins as a setting of the same name (only when given, so the plugins' own defaults hold otherwise); the
+/// flags below are the built-in collaborative plugin's settings, and <c>--set NAME=VALUE</c> passes any other. A setting no
+/// plugin being trained understands is refused.
+/// </summary>
 internal sealed class TrainingOptions
 {
-    private static readonly TrainingSettings Defaults = new();
+    private readonly (Option<string> Option, string Setting)[] _named =
+    [
+        (new Option<string>("--factors") { Description = "ALS latent factors (collaborative plugin; default 64).", HelpName = "N" }, "factors"),
+        (new Option<string>("--lambda") { Description = "ALS regularisation (default 30).", HelpName = "X" }, "lambda"),
+        (new Option<string>("--alpha") { Description = "ALS confidence slope, c = 1 + alpha * weight (default 2).", HelpName = "X" }, "alpha"),
+        (new Option<string>("--iterations") { Description = "ALS iterations (default 15).", HelpName = "N" }, "iterations"),
+        (new Option<string>("--neighbours") { Description = "Item-kNN neighbours per item (default 50).", HelpName = "N" }, "neighbours"),
+        (new Option<string>("--shrink") { Description = "Item-kNN similarity shrinkage (default 10).", HelpName = "X" }, "shrink"),
+        (new Option<string>("--scaling") { Description = "How summed event weights become strengths: raw (ratings), log (play or click counts) or binary (default raw).", HelpName = "raw|log|binary" }, "scaling"),
+    ];
 
-    public Option<int> Factors { get; } = new("--factors") { Description = $"ALS latent factors (default {Defaults.Factors}).", HelpName = "N", DefaultValueFactory = _ => Defaults.Factors };
-
-    public Option<double> Lambda { get; } = new("--lambda") { Description = $"ALS regularisation (default {Defaults.Lambda}).", HelpName = "X", DefaultValueFactory = _ => Defaults.Lambda };
-
-    public Option<double> Alpha { get; } = new("--alpha") { Description = $"ALS confidence slope, c = 1 + alpha * weight (default {Defaults.Alpha}).", HelpName = "X", DefaultValueFactory = _ => Defaults.Alpha };
-
-    public Option<int> Iterations { get; } = new("--iterations") { Description = $"ALS iterations (default {Defaults.Iterations}).", HelpName = "N", DefaultValueFactory = _ => Defaults.Iterations };
-
-    public Option<int> Neighbours { get; } = new("--neighbours") { Description = $"Item-kNN neighbours per item (default {Defaults.Neighbours}).", HelpName = "N", DefaultValueFactory = _ => Defaults.Neighbours };
-
-    public Option<double> Shrink { get; } = new("--shrink") { Description = $"Item-kNN similarity shrinkage (default {Defaults.Shrink}).", HelpName = "X", DefaultValueFactory = _ => Defaults.Shrink };
-
-    public Option<string> Scaling { get; } = new("--scaling") { Description = "How an item's summed event weights become a strength: raw (ratings), log (1 + log, for play or click counts) or binary (default raw).", HelpName = "raw|log|binary", DefaultValueFactory = _ => "raw" };
+    /// <summary><c>--set NAME=VALUE</c>, repeatable: any training setting of a plugin.</summary>
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "A training setting of a plugin, NAME=VALUE (repeatable); 'plugins list' names no settings, the plugin's README does.",
+        HelpName = "NAME=VALUE",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        command.Options.Add(Factors);
-        command.Options.Add(Lambda);
-        command.Options.Add(Alpha);
-        command.Options.Add(Iterations);
-        command.Options.Add(Neighbours);
-        command.Options.Add(Shrink);
-        command.Options.Add(Scaling);
+        foreach (var (option, _) in _named) command.Options.Add(option);
+        command.Options.Add(Set);
     }
 
-    /// <summary>The settings the command line asks for (not yet validated).</summary>
-    public TrainingSettings Bind(ParseResult parse, bool itemKnn = true, bool als = true) => new()
+    /// <summary>The settings the command line gives (not yet validated), for the plugins named by <paramref name="plugins"/> (null: the default set).</summary>
+    /// <exception cref="UsageException">A <c>--set</c> value is not NAME=VALUE, or a setting is given twice.</exception>
+    public TrainingSettings Bind(ParseResult parse, IReadOnlyList<string>? plugins = null)
     {
-        ItemKnn = itemKnn,
-        Als = als,
-        Factors = parse.GetValue(Factors),
-        Lambda = parse.GetValue(Lambda),
-        Alpha = parse.GetValue(Alpha),
-        Iterations = parse.GetValue(Iterations),
-        Neighbours = parse.GetValue(Neighbours),
-        Shrink = parse.GetValue(Shrink),
-        Scaling = ParseScaling(parse.GetValue(Scaling)),
-    };
-
-    private static WeightScaling ParseScaling(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        "raw" or null => WeightScaling.Raw,
-        "log" => WeightScaling.Log,
-        "binary" => WeightScaling.Binary,
-        _ => throw new UsageException($"--scaling must be raw, log or binary, got '{value}'"),
-    };
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (option, setting) in _named)
+            if (parse.GetValue(option) is { } value) values[setting] = value;
+        foreach (var pair in parse.GetValue(Set) ?? [])
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--set must be NAME=VALUE, got '{pair}'");
+            string name = pair[..eq].Trim();
+            if (!values.TryAdd(name, pair[(eq + 1)..].Trim())) throw new UsageException($"training setting '{name}' is given twice");
+        }
+        return new TrainingSettings { Plugins = plugins, Values = values };
+    }
 }

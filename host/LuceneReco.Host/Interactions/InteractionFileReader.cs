@@ -24,6 +24,7 @@ internal sealed class InteractionFileReader : IDisposable
     private readonly Stream _file;
     private readonly TextReader _text;
     private readonly string _defaultKind;
+    private bool _timeGiven;
     private readonly DateTimeOffset _now;
     private readonly Queue<string> _lookahead = new();
     private long _lineNumber;
@@ -90,20 +91,26 @@ internal sealed class InteractionFileReader : IDisposable
     /// <summary>How much of the file has been read, 0 to 1 (approximate); NaN when unknown.</summary>
     public double Progress => _file.CanSeek && _file.Length > 0 ? (double)_file.Position / _file.Length : double.NaN;
 
-    /// <summary>Every data line in order; blank lines are skipped. Enumerate once.</summary>
+    /// <summary>The number of the first good line that gave no timestamp (its event got the time of import), or null.</summary>
+    public long? FirstLineWithoutTime { get; private set; }
+
+    /// <summary>Every data line in order; blank lines (and in TSV, lines starting with '#') are skipped. Enumerate once.</summary>
     public IEnumerable<InteractionRecord> Records()
     {
         if (_started) throw new InvalidOperationException("The records of an interactions file can be read once.");
         _started = true;
         while (NextLine() is { } line)
         {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return Format switch
+            if (string.IsNullOrWhiteSpace(line) || (Format == InteractionFileFormat.Tsv && line[0] == '#')) continue;
+            _timeGiven = false;
+            var record = Format switch
             {
                 InteractionFileFormat.Tsv => ParseTsv(_lineNumber, line),
                 InteractionFileFormat.MovieLens => ParseMovieLens(_lineNumber, line),
                 _ => ParseJson(_lineNumber, line),
             };
+            if (record.Error is null && !_timeGiven) FirstLineWithoutTime ??= _lineNumber;
+            yield return record;
         }
     }
 
@@ -260,6 +267,7 @@ internal sealed class InteractionFileReader : IDisposable
     {
         time = _now;
         if (string.IsNullOrWhiteSpace(text)) return null;
+        _timeGiven = true;
         return EventTime.TryParse(text, out time) ? null : $"timestamp must be {EventTime.Expected}, got '{Shorten(text.Trim())}'";
     }
 

@@ -5,7 +5,7 @@ namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// Reserved places for new items in a pipeline's final list (the pipeline's <c>"newItems"</c> setting). An item the
-/// collaborative models do not know yet (no interactions when they were trained) can only come from a content source,
+/// plugin sources' models do not know yet (no interactions when they were trained) can only come from a content source,
 /// and RRF and collaborative rerank stages rank such items below everything the models agree on, so without help
 /// they never reach the top of a list. With <see cref="Every"/> = n, positions n, 2n, 3n, ... go to the best new items
 /// of <see cref="Source"/> (by their rank there) unless a new item already holds that position on its own merit;
@@ -27,12 +27,12 @@ internal sealed record NewItemSlots
     public void Validate(string where, IReadOnlyList<RecallStep> recall, List<string> errors)
     {
         if (Every is < 2 or > 1000) errors.Add($"{where}.every must be 2 to 1000, got {Every.ToString(CultureInfo.InvariantCulture)}");
-        if (RecallSources.IsCollaborative(Source))
-            errors.Add($"{where}.source must be a content source (profile, similar, search), not the collaborative '{Source}'");
+        if (RecallSources.Find(Source) is null)
+            errors.Add($"{where}.source must be a built-in content source ({string.Join(", ", RecallSources.Names)}), not '{Source}'");
         else if (!recall.Any(r => string.Equals(r.Source, Source, StringComparison.Ordinal)))
             errors.Add($"{where}.source '{Source}' is not among the pipeline's recall sources");
-        if (!recall.Any(r => RecallSources.IsCollaborative(r.Source)))
-            errors.Add($"{where} needs a collaborative recall source (itemknn or als): new items are the ones its models do not know");
+        if (!recall.Any(r => !r.IsBuiltIn))
+            errors.Add($"{where} needs a plugin recall source (such as als or itemknn): new items are the ones its models do not know");
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ internal sealed record NewItemSlots
     /// </summary>
     /// <param name="ranked">The final ranking.</param>
     /// <param name="k">How many items the request returns.</param>
-    /// <param name="isNew">Whether the collaborative models do not know an item.</param>
+    /// <param name="isNew">Whether no plugin source's model knows an item.</param>
     public int Apply(List<Candidate> ranked, int k, Func<string, bool> isNew)
     {
         int positions = Math.Min(k, ranked.Count);

@@ -15,9 +15,6 @@ internal sealed record PipelineDefinition
     /// <summary>The rerank stages, run in order. <value>The default is empty.</value></summary>
     public IReadOnlyList<StageStep> Stages { get; init; } = [];
 
-    /// <summary>Where the collaborative sources find their model versions: absolute, or relative to the serving data root (<c>--data</c>). <value>The default is <c>"models"</c>.</value></summary>
-    public string Models { get; init; } = "models";
-
     /// <summary>Reserved places for items the collaborative models do not know yet. <value>The default is <c>null</c>: none.</value></summary>
     public NewItemSlots? NewItems { get; init; }
 
@@ -35,7 +32,6 @@ internal sealed record PipelineDefinition
             step.Validate($"{where}.recall[{i}]", errors);
             if (!sources.Add(step.Source)) errors.Add($"{where}.recall[{i}]: source '{step.Source}' is listed twice");
         }
-        if (string.IsNullOrWhiteSpace(Models)) errors.Add($"{where}: models must name a folder");
         if (FusionMath.Parse(Fusion) is null) errors.Add($"{where}: unknown fusion '{Fusion}' (known: rrf, weighted)");
         if (RrfK is < 1 or > 100_000) errors.Add($"{where}: rrfK must be 1 to 100000, got {RrfK}");
         NewItems?.Validate($"{where}.newItems", Recall, errors);

@@ -41,4 +41,10 @@ internal sealed record PipelineRequest
 
     /// <summary>Whether recall sources write explanation lines (stages may write theirs regardless). <value>The default is <c>false</c>.</value></summary>
     public bool Explain { get; init; }
+
+    /// <summary>
+    /// An offline run (eval, recommend-batch, a benchmark) or shadow scoring: stateful stages score as usual but keep their
+    /// state (<see cref="LuceneReco.Plugins.RankingRequest.Offline"/>). <value>The default is <c>false</c>.</value>
+    /// </summary>
+    public bool Offline { get; init; }
 }

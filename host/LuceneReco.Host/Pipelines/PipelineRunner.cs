@@ -21,13 +21,13 @@ internal sealed class PipelineRunner(
     ServingConfigSource config,
     ServingMetrics metrics,
     Func<RankerHandle, IRankerServices> servicesFor,
-    Action<string> log,
-    LuceneReco.Host.Reco.CollaborativeModelCache? models = null)
+    Action<string> log)
 {
     /// <summary>How many of the user's newest interactions are read for the profile and the exclusions.</summary>
     public const int HistoryDepth = 1000;
 
-    private readonly StageCache _stages = new();
+    private readonly StageCache<IRankerStage> _stages = new();
+    private readonly StageCache<ICandidateSource> _sources = new();
     private readonly TimeProvider _clock = metrics.Clock;
 
     /// <summary>The configuration the runner uses.</summary>
@@ -48,61 +48,128 @@ internal sealed class PipelineRunner(
             throw RequestException.BadRequest("a search needs query text");
 
         var reader = index.Reader;
+        var rankers = catalog.Snapshot();
         var skipped = new List<SkippedStage>();
-        var context = Resolve(request, reader, pipeline, out var recent);
+        var served = new Dictionary<string, Version>(StringComparer.Ordinal);
+        var context = Resolve(request, reader, out var recent);
+        var items = new ItemCatalogView(reader);
+        var known = new List<Predicate<string>>();
         var lists = new List<SourceHits>(pipeline.Recall.Count);
-        foreach (var step in pipeline.Recall)
+        for (int i = 0; i < pipeline.Recall.Count; i++)
         {
-            var source = RecallSources.Find(step.Source)!;
-            try
+            var step = pipeline.Recall[i];
+            if (RecallSources.Find(step.Source) is { } builtIn)
             {
-                lists.Add(new SourceHits(step.Source, step.Weight, source.Recall(context, step)));
+                try
+                {
+                    lists.Add(new SourceHits(step.Source, step.Weight, builtIn.Recall(context, step)));
+                }
+                catch (ArgumentException e)
+                {
+                    skipped.Add(new SkippedStage(step.Source, $"recall source failed: {e.Message}"));
+                }
+                continue;
             }
-            catch (ArgumentException e)
+            if (PluginRecall(name, i, step, snapshot.Version, rankers, request, context, items, skipped, cancellation) is { } plugin)
             {
-                skipped.Add(new SkippedStage(step.Source, $"recall source failed: {e.Message}"));
+                lists.Add(plugin.Hits);
+                served[plugin.Handle.Name] = plugin.Handle.Version;
+                if (plugin.Known is { } k) known.Add(k);
             }
         }
         var candidates = FusionMath.Fuse(lists, pipeline.FusionMethod, pipeline.RrfK);
         int recalled = candidates.Count;
         var recallTook = _clock.GetElapsedTime(start);
 
-        var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options);
+        var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options)
+        {
+            Items = items,
+            Explain = request.Explain,
+            Offline = request.Offline,
+        };
         var timings = new List<StageTiming>(pipeline.Stages.Count);
-        ItemCatalogView.UseReader(reader);
         for (int i = 0; i < pipeline.Stages.Count && candidates.Count > 0; i++)
-            candidates = await RunStageAsync(name, i, pipeline.Stages[i], snapshot.Version, ranking, candidates, skipped, timings, cancellation).ConfigureAwait(false);
+            candidates = await RunStageAsync(name, i, pipeline.Stages[i], snapshot.Version, rankers, ranking, candidates, skipped, timings, served, cancellation).ConfigureAwait(false);
 
-        if (pipeline.NewItems is { } slots && NewItemTest(pipeline) is { } isNew) slots.Apply(candidates, request.K, isNew);
+        if (pipeline.NewItems is { } slots && known.Count > 0) slots.Apply(candidates, request.K, id => !known.Exists(k => k(id)));
         if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
-        return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start)) { Recalled = recalled, RecallTook = recallTook };
-    }
-
-    /// <summary>
-    /// Whether the newest models of the pipeline's collaborative recall sources all lack an item; null when no such
-    /// model is there (nothing is known, so nothing is new).
-    /// </summary>
-    private Func<string, bool>? NewItemTest(PipelineDefinition pipeline)
-    {
-        if (models is null) return null;
-        var known = new List<Func<string, bool>>(2);
-        foreach (var step in pipeline.Recall)
+        return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start))
         {
-            string folder = step.Models ?? pipeline.Models;
-            if (step.Source == AlsRecallSource.SourceName && models.Als(folder, out _) is { } als) known.Add(als.Items.Contains);
-            else if (step.Source == ItemKnnRecallSource.SourceName && models.ItemKnn(folder, out _) is { } knn) known.Add(knn.Items.Contains);
-        }
-        if (known.Count == 0) return null;
-        return id =>
-        {
-            foreach (var contains in known)
-                if (contains(id)) return false;
-            return true;
+            Recalled = recalled,
+            RecallTook = recallTook,
+            Plugins = served,
         };
     }
 
+    /// <summary>A plugin source's hits, the handle that served them and what its model knows.</summary>
+    private sealed record PluginHits(SourceHits Hits, RankerHandle Handle, Predicate<string>? Known);
+
+    /// <summary>
+    /// Runs the plugin candidate source <paramref name="step"/> names, or returns null (with the reason in <paramref name="skipped"/>)
+    /// when no loaded plugin of that name supplies candidates or it throws. Items it returns that the request does not accept
+    /// (a source that ignored <see cref="CandidateQuery.Accepts"/>) are dropped.
+    /// </summary>
+    private PluginHits? PluginRecall(string pipelineName, int index, RecallStep step, long configVersion, RankerSet rankers,
+        PipelineRequest request, RecallContext context, ItemCatalogView items, List<SkippedStage> skipped, CancellationToken cancellation)
+    {
+        var handle = rankers.Find(step.Source);
+        if (handle is null)
+        {
+            _sources.Remove(pipelineName, index);
+            skipped.Add(new SkippedStage(step.Source, WhyMissing(step.Source)));
+            return null;
+        }
+        if (handle.Plugin is not ICandidateSourcePlugin supplier)
+        {
+            skipped.Add(new SkippedStage(step.Source, $"plugin '{step.Source}' supplies no candidates (it is a rerank stage only)"));
+            return null;
+        }
+        ICandidateSource source;
+        IReadOnlyList<SourcedCandidate> found;
+        Predicate<string>? knownItems;
+        try
+        {
+            source = _sources.GetOrCreate(pipelineName, index, configVersion, handle, () => supplier.CreateSource(step.Options, servicesFor(handle)));
+            var query = new CandidateQuery(request.UserId, context.History, request.ItemId, request.QueryText, step.Size, context.Accepts)
+            {
+                Items = items,
+                Explain = request.Explain,
+                Options = request.Options,
+            };
+            found = source.Recall(query, cancellation);
+            knownItems = source.KnownItems();
+        }
+        catch (ArgumentException e)
+        {
+            skipped.Add(new SkippedStage(step.Source, $"bad options: {e.Message}"));
+            log($"pipeline '{pipelineName}' source '{step.Source}': bad options: {e.Message}");
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) // plugin code: whatever it throws is its fault, reported, never fatal
+        {
+            string reason = $"candidate source failed: {e.GetType().Name}: {e.Message}";
+            skipped.Add(new SkippedStage(step.Source, reason));
+            catalog.ReportFault(step.Source, reason);
+            return null;
+        }
+
+        var hits = new List<RecallHit>(Math.Min(step.Size, found.Count));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in found)
+        {
+            if (hits.Count == step.Size) break;
+            if (c.ItemId is null || !double.IsFinite(c.Score) || !seen.Add(c.ItemId) || !context.Accepts(c.ItemId)) continue;
+            hits.Add(new RecallHit(context.Reader.DocOf(c.ItemId), c.ItemId, c.Score, context.Explain ? c.Explanation : null));
+        }
+        return new PluginHits(new SourceHits(step.Source, step.Weight, hits), handle, knownItems);
+    }
+
     /// <summary>Parses the query and filters, finds the item, and reads the user's history once.</summary>
-    private RecallContext Resolve(PipelineRequest request, IndexReader reader, PipelineDefinition pipeline, out IReadOnlyList<string> recent)
+    private RecallContext Resolve(PipelineRequest request, IndexReader reader, out IReadOnlyList<string> recent)
     {
         Query? query = null;
         var filters = new List<Query>(request.Filters.Count);
@@ -172,17 +239,16 @@ internal sealed class PipelineRunner(
             Excluded = excluded,
             Explain = request.Explain,
             History = scoredHistory,
-            Models = models,
-            PipelineModels = pipeline.Models,
         };
     }
 
-    private async Task<List<Candidate>> RunStageAsync(string pipelineName, int index, StageStep step, long configVersion,
-        RankingRequest ranking, List<Candidate> candidates, List<SkippedStage> skipped, List<StageTiming> timings, CancellationToken cancellation)
+    private async Task<List<Candidate>> RunStageAsync(string pipelineName, int index, StageStep step, long configVersion, RankerSet rankers,
+        RankingRequest ranking, List<Candidate> candidates, List<SkippedStage> skipped, List<StageTiming> timings,
+        Dictionary<string, Version> served, CancellationToken cancellation)
     {
         string stageName = step.StageName;
         string metricName = $"{pipelineName}/{stageName}";
-        var handle = catalog.Find(step.Ranker);
+        var handle = rankers.Find(step.Ranker);
         if (handle is null)
         {
             _stages.Remove(pipelineName, index);
@@ -221,6 +287,7 @@ internal sealed class PipelineRunner(
             return candidates;
         }
         foreach (var c in reranked) c.StageScores.TryAdd(stageName, c.Score);
+        served[handle.Name] = handle.Version;
         return reranked;
     }
 
@@ -231,12 +298,12 @@ internal sealed class PipelineRunner(
             if (!string.Equals(status.Name, ranker, StringComparison.Ordinal)) continue;
             return status.State switch
             {
-                "quarantined" => $"ranker '{ranker}' is quarantined{(status.Error is { } q ? ": " + q : "")}",
-                "failed" => $"ranker '{ranker}' failed to load{(status.Error is { } f ? ": " + f : "")}",
-                var s => $"ranker '{ranker}' is not available ({s})",
+                "quarantined" => $"plugin '{ranker}' is quarantined{(status.Error is { } q ? ": " + q : "")}",
+                "failed" => $"plugin '{ranker}' failed to load{(status.Error is { } f ? ": " + f : "")}",
+                var s => $"plugin '{ranker}' is not available ({s})",
             };
         }
-        return $"no ranker named '{ranker}' is loaded";
+        return $"no plugin named '{ranker}' is loaded";
     }
 
     private static string WithoutParameterName(ArgumentException e) =>

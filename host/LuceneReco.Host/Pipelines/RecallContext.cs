@@ -1,3 +1,4 @@
+using System.Collections;
 using LuceneReco.Index;
 using LuceneReco.Index.Search;
 
@@ -6,6 +7,8 @@ namespace LuceneReco.Host.Pipelines;
 /// <summary>What the recall sources of one request work from, resolved once by the runner.</summary>
 internal sealed class RecallContext
 {
+    private BitArray? _filterBits;
+
     /// <summary>The point-in-time view every source of the request searches.</summary>
     public required IndexReader Reader { get; init; }
 
@@ -21,18 +24,32 @@ internal sealed class RecallContext
     /// <summary>The user's profile: live recent items, newest first, with their interaction weights.</summary>
     public IReadOnlyList<ProfileItem> Profile { get; init; } = [];
 
-    /// <summary>The user's interactions, newest first (the request's recent items as weight-1 events when it gives them); what the collaborative sources score from.</summary>
+    /// <summary>The user's interactions, newest first (the request's recent items as weight-1 events when it gives them); what plugin sources score from.</summary>
     public IReadOnlyList<LuceneReco.Plugins.Interaction> History { get; init; } = [];
-
-    /// <summary>The trained models the collaborative sources read. <value>The default is <c>null</c>: those sources contribute nothing.</value></summary>
-    public LuceneReco.Host.Reco.CollaborativeModelCache? Models { get; init; }
-
-    /// <summary>The pipeline's model folder (<see cref="PipelineDefinition.Models"/>), unresolved.</summary>
-    public string PipelineModels { get; init; } = "models";
 
     /// <summary>Docs to leave out (items the user already interacted with, for recommendations).</summary>
     public IReadOnlySet<int> Excluded { get; init; } = new HashSet<int>();
 
     /// <summary>Whether to write explanation lines (matched terms, profile items).</summary>
     public bool Explain { get; init; }
+
+    /// <summary>
+    /// Whether a plugin source may return <paramref name="itemId"/>: live in <see cref="Reader"/>, not excluded, and passing every
+    /// filter. The filters are evaluated once per request, on first use, into a bit set. Thread-safe.
+    /// </summary>
+    public bool Accepts(string itemId)
+    {
+        int doc = Reader.DocOf(itemId);
+        if (doc < 0 || Excluded.Contains(doc)) return false;
+        if (Filters.Count == 0) return true;
+        var bits = LazyInitializer.EnsureInitialized(ref _filterBits, FilterBits);
+        return bits[doc];
+    }
+
+    private BitArray FilterBits()
+    {
+        var clauses = new List<BooleanClause>(Filters.Count + 1) { new(new MatchAllQuery(), Occur.Must) };
+        foreach (var f in Filters) clauses.Add(new BooleanClause(f, Occur.Filter));
+        return new IndexSearcher(Reader).Matching(new BooleanQuery(clauses));
+    }
 }

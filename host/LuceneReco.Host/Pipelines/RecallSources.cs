@@ -1,23 +1,29 @@
+using System.Text.RegularExpressions;
+
 namespace LuceneReco.Host.Pipelines;
 
-/// <summary>The recall sources pipelines can name. To add one, implement <see cref="IRecallSource"/> and list it here.</summary>
-internal static class RecallSources
+/// <summary>
+/// The recall sources built into the engine, which read the index alone. Any other source name in a pipeline is a plugin
+/// that supplies candidates (<see cref="LuceneReco.Plugins.ICandidateSourcePlugin"/>), looked up in the catalogue per request.
+/// To add a built-in source, implement <see cref="IRecallSource"/> and list it here.
+/// </summary>
+internal static partial class RecallSources
 {
-    private static readonly IRecallSource[] All = [new SearchRecallSource(), new SimilarRecallSource(), new ProfileRecallSource(), new ItemKnnRecallSource(), new AlsRecallSource()];
+    private static readonly IRecallSource[] All = [new SearchRecallSource(), new SimilarRecallSource(), new ProfileRecallSource()];
 
-    /// <summary>The known source names.</summary>
+    /// <summary>The built-in source names.</summary>
     public static IReadOnlyList<string> Names { get; } = Array.ConvertAll(All, s => s.Name);
 
-    /// <summary>Whether <paramref name="name"/> is a known source.</summary>
-    public static bool IsKnown(string? name) => Find(name) is not null;
-
-    /// <summary>Whether <paramref name="name"/> is a collaborative source (it reads trained models, see <see cref="RecallStep.Models"/>).</summary>
-    public static bool IsCollaborative(string? name) => name is ItemKnnRecallSource.SourceName or AlsRecallSource.SourceName;
-
-    /// <summary>The source named <paramref name="name"/>, or null.</summary>
+    /// <summary>The built-in source named <paramref name="name"/>, or null (then it may be a plugin's).</summary>
     public static IRecallSource? Find(string? name)
     {
         foreach (var s in All) if (string.Equals(s.Name, name, StringComparison.Ordinal)) return s;
         return null;
     }
+
+    /// <summary>Whether <paramref name="name"/> can name a source: a built-in one, or a plugin (whose names are letters, digits, '-', '_' and '.').</summary>
+    public static bool IsValidName(string name) => Find(name) is not null || PluginName().IsMatch(name);
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    private static partial Regex PluginName();
 }

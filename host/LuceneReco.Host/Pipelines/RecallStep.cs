@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>One recall source of a pipeline: which source, how many candidates it contributes, and its weight in fusion.</summary>
@@ -6,7 +8,7 @@ internal sealed record RecallStep
     /// <summary>The largest <see cref="Size"/> a step may ask for.</summary>
     public const int MaxSize = 10_000;
 
-    /// <summary>The source name: <c>search</c>, <c>similar</c>, <c>profile</c>, <c>itemknn</c> or <c>als</c> (see <see cref="RecallSources"/>).</summary>
+    /// <summary>The source name: a built-in source (<c>search</c>, <c>similar</c>, <c>profile</c>, see <see cref="RecallSources"/>) or a plugin that supplies candidates (e.g. <c>als</c>).</summary>
     public required string Source { get; init; }
 
     /// <summary>How many candidates the source recalls. <value>The default is 100.</value></summary>
@@ -24,20 +26,24 @@ internal sealed record RecallStep
     /// <summary>MoreLikeThis sources: at most this many query terms. <value>The default is 25.</value></summary>
     public int MaxQueryTerms { get; init; } = 25;
 
-    /// <summary>Collaborative sources: the model folder, absolute or relative to the serving data root. <value>The default is <c>null</c>: the pipeline's <see cref="PipelineDefinition.Models"/>.</value></summary>
-    public string? Models { get; init; }
+    /// <summary>Plugin sources: the step's "options" object handed to the plugin. <value>The default is <c>null</c> (none).</value></summary>
+    public JsonElement? Options { get; init; }
+
+    /// <summary>Whether the source is built into the engine (else a plugin supplies it).</summary>
+    public bool IsBuiltIn => RecallSources.Find(Source) is not null;
 
     /// <summary>Adds every problem of this step to <paramref name="errors"/>, each prefixed with <paramref name="where"/>.</summary>
     public void Validate(string where, List<string> errors)
     {
-        if (!RecallSources.IsKnown(Source))
-            errors.Add($"{where}: unknown source '{Source}' (known: {string.Join(", ", RecallSources.Names)})");
+        if (string.IsNullOrWhiteSpace(Source) || !RecallSources.IsValidName(Source))
+            errors.Add($"{where}: source must be a built-in source ({string.Join(", ", RecallSources.Names)}) or a plugin's name (letters, digits, '-', '_' and '.'), got '{Source}'");
         if (Size is < 1 or > MaxSize) errors.Add($"{where}: size must be 1 to {MaxSize:N0}, got {Size}");
         if (!double.IsFinite(Weight) || Weight <= 0) errors.Add($"{where}: weight must be a positive number, got {Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         if (MinTermFreq < 0) errors.Add($"{where}: minTermFreq must be >= 0, got {MinTermFreq}");
         if (MinDocFreq < 0) errors.Add($"{where}: minDocFreq must be >= 0, got {MinDocFreq}");
-        if (Models is { } m && string.IsNullOrWhiteSpace(m)) errors.Add($"{where}: models, when given, must name a folder");
-        if (Models is not null && !RecallSources.IsCollaborative(Source)) errors.Add($"{where}: models applies only to the collaborative sources (itemknn, als), not '{Source}'");
+        if (Options is { } o && o.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            errors.Add($"{where}: options must be a JSON object, got {o.ValueKind.ToString().ToLowerInvariant()}");
+        if (Options is { ValueKind: JsonValueKind.Object } && IsBuiltIn) errors.Add($"{where}: options apply to plugin sources, not the built-in '{Source}'");
         if (MaxQueryTerms is < 1 or > 1024) errors.Add($"{where}: maxQueryTerms must be 1 to 1024, got {MaxQueryTerms}");
     }
 }

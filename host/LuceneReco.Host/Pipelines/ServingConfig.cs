@@ -9,10 +9,44 @@ internal sealed record ServingConfig
     /// <summary>The pipelines by name. <value>The default is empty (which <see cref="Validate"/> rejects).</value></summary>
     public IReadOnlyDictionary<string, PipelineDefinition> Pipelines { get; init; } = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal);
 
+    /// <summary>The built-in recommendation pipeline's name.</summary>
+    public const string RecommendName = "recommend";
+
     /// <summary>
-    /// The configuration used when none is given: one pipeline <c>default</c> recalling 200 keyword
-    /// matches, 200 items like the user's recent items and 100 items like the given item, fused by RRF
-    /// (k = 60), with no rerank stages.
+    /// The built-in recommendation pipeline: the collaborative plugin's candidates (<c>als</c>, <c>itemknn</c>) fused with the
+    /// content profile by RRF, then the same plugin's ALS and item-kNN stages blend their scores in; one place in every 20 is
+    /// kept for items the models do not know yet (<see cref="NewItemSlots"/>), so new items reach lists by their content.
+    /// Sizes, weights and blends were chosen on MovieLens latest-small (docs/evaluation.md, which also says what the
+    /// new-item places cost and buy). Without the collaborative plugin loaded, its steps are skipped and the profile serves alone.
+    /// </summary>
+    public static PipelineDefinition Recommend { get; } = new()
+    {
+        Recall =
+        [
+            new RecallStep { Source = "als", Size = 300 },
+            new RecallStep { Source = "itemknn", Size = 300 },
+            new RecallStep { Source = "profile", Size = 200, Weight = 0.5 },
+        ],
+        Fusion = "rrf",
+        RrfK = 60,
+        NewItems = new NewItemSlots { Source = "profile", Every = 20 },
+        Stages =
+        [
+            new StageStep { Ranker = "als", Name = "als-rerank", BudgetMs = 5000, Options = Json("""{"weight": 0.5}""") },
+            new StageStep { Ranker = "itemknn", Name = "itemknn-rerank", BudgetMs = 5000, Options = Json("""{"weight": 0.3}""") },
+        ],
+    };
+
+    private static System.Text.Json.JsonElement Json(string text)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>
+    /// The configuration used when none is given: the pipeline <c>default</c> recalling 200 keyword matches, 200 items like
+    /// the user's recent items and 100 items like the given item, fused by RRF (k = 60), with no rerank stages; and the
+    /// pipeline <c>recommend</c> (<see cref="Recommend"/>).
     /// </summary>
     public static ServingConfig BuiltIn { get; } = new()
     {
@@ -30,6 +64,7 @@ internal sealed record ServingConfig
                 Fusion = "rrf",
                 RrfK = 60,
             },
+            [RecommendName] = Recommend,
         },
     };
 

@@ -72,9 +72,9 @@ internal static class ServingConfigParser
                 case "fusion": pipeline = pipeline with { Fusion = String(p.Value, at, errors) ?? pipeline.Fusion }; break;
                 case "rrfK": pipeline = pipeline with { RrfK = Int(p.Value, at, errors) ?? pipeline.RrfK }; break;
                 case "stages": pipeline = pipeline with { Stages = Array(p.Value, at, errors, Stage) }; break;
-                case "models": pipeline = pipeline with { Models = String(p.Value, at, errors) ?? pipeline.Models }; break;
+                case "models": errors.Add($"{at}: 'models' is no longer a pipeline setting: each plugin keeps its models in its own data folder (a step's options can name another with \"modelDirectory\")"); break;
                 case "newItems": pipeline = pipeline with { NewItems = NewItems(p.Value, at, errors) }; break;
-                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages, models, newItems)"); break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages, newItems)"); break;
             }
         }
         return pipeline;
@@ -96,8 +96,9 @@ internal static class ServingConfigParser
                 "minTermFreq" => step with { MinTermFreq = Int(p.Value, at, errors) ?? step.MinTermFreq },
                 "minDocFreq" => step with { MinDocFreq = Int(p.Value, at, errors) ?? step.MinDocFreq },
                 "maxQueryTerms" => step with { MaxQueryTerms = Int(p.Value, at, errors) ?? step.MaxQueryTerms },
-                "models" => step with { Models = String(p.Value, at, errors) ?? "" },
-                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms, models)", errors),
+                "options" => step with { Options = p.Value.Clone() },
+                "models" => Unknown(step, $"{at}: 'models' is no longer a recall setting: give the plugin source \"options\": {{\"modelDirectory\": ...}} instead", errors),
+                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms, options)", errors),
             };
         }
         return step;

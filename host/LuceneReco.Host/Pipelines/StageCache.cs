@@ -9,12 +9,13 @@ namespace LuceneReco.Host.Pipelines;
 /// load generation stay the same. A stage made from an older plugin load or configuration is dropped
 /// when it is next asked for (or when its ranker disappears), so the old load context can unload.
 /// </summary>
-internal sealed class StageCache
+/// <typeparam name="T">A stage (<see cref="IRankerStage"/>) or a candidate source (<see cref="ICandidateSource"/>).</typeparam>
+internal sealed class StageCache<T> where T : class
 {
     private readonly ConcurrentDictionary<(string Pipeline, int Step), Entry> _stages = new();
     private long _configVersion = -1;
 
-    private sealed record Entry(long ConfigVersion, long Generation, IRankerStage Stage);
+    private sealed record Entry(long ConfigVersion, long Generation, T Stage);
 
     /// <summary>How many stages are cached.</summary>
     public int Count => _stages.Count;
@@ -23,7 +24,7 @@ internal sealed class StageCache
     /// The stage for step <paramref name="step"/> of <paramref name="pipeline"/> made by <paramref name="handle"/>'s
     /// plugin under configuration <paramref name="configVersion"/>, created with <paramref name="create"/> when missing or stale.
     /// </summary>
-    public IRankerStage GetOrCreate(string pipeline, int step, long configVersion, RankerHandle handle, Func<IRankerStage> create)
+    public T GetOrCreate(string pipeline, int step, long configVersion, RankerHandle handle, Func<T> create)
     {
         if (Interlocked.Exchange(ref _configVersion, configVersion) != configVersion) _stages.Clear();
         var key = (pipeline, step);

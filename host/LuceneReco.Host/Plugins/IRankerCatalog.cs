@@ -12,6 +12,12 @@ internal interface IRankerCatalog
     /// <summary>The loaded, non-quarantined ranker named <paramref name="name"/>, or null.</summary>
     RankerHandle? Find(string name);
 
+    /// <summary>
+    /// The rankers as of now, as one consistent set: a request resolves every source and stage through one snapshot, so a
+    /// hot reload between its recall and its rerank cannot mix two versions of a plugin in one response.
+    /// </summary>
+    RankerSet Snapshot() => new(Find);
+
     /// <summary>Every plugin the catalogue knows of, loaded or not, with its state.</summary>
     IReadOnlyList<PluginStatus> List();
 
@@ -22,14 +28,18 @@ internal interface IRankerCatalog
     void Reload();
 }
 
-/// <summary>A loaded ranker. <see cref="Generation"/> changes whenever the plugin is (re)loaded, so callers can drop stages made from an older load.</summary>
-internal sealed record RankerHandle(string Name, Version Version, IRankerPlugin Plugin, long Generation)
+/// <summary>
+/// A loaded plugin. <see cref="Generation"/> changes whenever the plugin is (re)loaded, so callers can drop stages and sources
+/// made from an older load. <see cref="DataDirectory"/> is the plugin folder's data folder, shared by every plugin type of the
+/// folder's assembly (so a source, its stages and its training see the same models); created when services are made.
+/// </summary>
+internal sealed record RankerHandle(string Name, Version Version, IRankerPlugin Plugin, long Generation, string DataDirectory);
+
+/// <summary>A consistent set of loaded plugins, by name (see <see cref="IRankerCatalog.Snapshot"/>).</summary>
+internal sealed class RankerSet(Func<string, RankerHandle?> find)
 {
-    /// <summary>
-    /// The services to pass to <see cref="IRankerPlugin.CreateStage"/>: the host's, with this plugin's own
-    /// data directory. Null when the catalogue was made without a services factory (e.g. <c>plugins list</c>).
-    /// </summary>
-    public IRankerServices? Services { get; init; }
+    /// <summary>The loaded, non-quarantined plugin named <paramref name="name"/>, or null.</summary>
+    public RankerHandle? Find(string name) => find(name);
 }
 
 /// <summary>What <c>plugins list</c> and <c>GET /plugins</c> show for one plugin folder.</summary>

@@ -15,33 +15,26 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
 {
     private readonly PluginCatalogOptions _options;
     private readonly string _root;
-    private readonly Func<string, IRankerServices>? _servicesFor;
     private readonly Action<string> _log;
     private readonly TimeProvider _time;
     private readonly PluginLoader _loader;
     private readonly Lock _rescanGate = new();
     private readonly Debouncer? _debouncer;
     private readonly FileSystemWatcher? _watcher;
-    private Snapshot _snapshot = Snapshot.Empty;
+    private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
     private long _generation;
     private int _disposed;
 
     /// <summary>Loads every plugin in the folder now and, if <see cref="PluginCatalogOptions.Watch"/>, starts watching it.</summary>
     /// <param name="options">Where and how; validated here.</param>
-    /// <param name="servicesFor">
-    /// Makes the host's services for a ranker, given its name; the catalogue gives the plugin its own
-    /// <see cref="IRankerServices.DataDirectory"/> (<see cref="PluginCatalogOptions.DataDirectoryOf"/>).
-    /// Null (e.g. for <c>plugins list</c>) leaves <see cref="RankerHandle.Services"/> null.
-    /// </param>
     /// <param name="log">Receives loads, failures, removals and quarantines, one line each.</param>
     /// <param name="time">The clock for load times, quarantine windows and the debounce; the system clock by default.</param>
-    public PluginCatalog(PluginCatalogOptions options, Func<string, IRankerServices>? servicesFor, Action<string> log, TimeProvider? time = null)
+    public PluginCatalog(PluginCatalogOptions options, Action<string> log, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         _root = Path.GetFullPath(options.Folder);
-        _servicesFor = servicesFor;
         _log = log ?? throw new ArgumentNullException(nameof(log));
         _time = time ?? TimeProvider.System;
         _loader = new PluginLoader(options.PinnedSha256, _log);
@@ -77,6 +70,13 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
         return Volatile.Read(ref _snapshot).ByName.TryGetValue(name, out var entry) && entry.Faults.QuarantineReason is null
             ? entry.Handle
             : null;
+    }
+
+    /// <inheritdoc/>
+    public RankerSet Snapshot()
+    {
+        var byName = Volatile.Read(ref _snapshot).ByName;
+        return new RankerSet(name => byName.TryGetValue(name, out var entry) && entry.Faults.QuarantineReason is null ? entry.Handle : null);
     }
 
     /// <inheritdoc/>
@@ -122,7 +122,7 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
         _debouncer?.Dispose();
         lock (_rescanGate)
         {
-            var last = Interlocked.Exchange(ref _snapshot, Snapshot.Empty);
+            var last = Interlocked.Exchange(ref _snapshot, CatalogSnapshot.Empty);
             foreach (var folder in last.Folders) folder.Serving?.Unload();
         }
     }
@@ -184,7 +184,7 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
             if (releaseQuarantines)
                 foreach (var entry in next.SelectMany(f => f.Rankers)) entry.Faults.Release();
 
-            Interlocked.Exchange(ref _snapshot, new Snapshot(next));
+            Interlocked.Exchange(ref _snapshot, new CatalogSnapshot(next));
             // Requests that already hold a handle finish on the old version; the context goes when they drop it.
             foreach (var plugin in replaced) plugin.Unload();
         }
@@ -253,16 +253,12 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
 
     private List<RankerEntry> CreateEntries(LoadedPlugin loaded)
     {
-        var dataDirectory = _options.DataDirectoryOf(Path.GetFileName(loaded.Folder));
-        if (_servicesFor is not null) Directory.CreateDirectory(dataDirectory);
+        var dataDirectory = Path.GetFullPath(_options.DataDirectoryOf(Path.GetFileName(loaded.Folder)));
         var loadedAt = _time.GetUtcNow();
         var entries = new List<RankerEntry>(loaded.Rankers.Count);
         foreach (var ranker in loaded.Rankers)
         {
-            var handle = new RankerHandle(ranker.Name, ranker.Version, ranker.Plugin, Interlocked.Increment(ref _generation))
-            {
-                Services = _servicesFor is null ? null : new PluginServices(_servicesFor(ranker.Name), dataDirectory),
-            };
+            var handle = new RankerHandle(ranker.Name, ranker.Version, ranker.Plugin, Interlocked.Increment(ref _generation), dataDirectory);
             entries.Add(new RankerEntry(handle, new FaultTracker(_options.QuarantineAfterFaults, _options.QuarantineWindow, _time), loadedAt));
         }
         return entries;
@@ -275,11 +271,11 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
     private sealed record FolderState(string Folder, string? Fingerprint, LoadedPlugin? Serving, IReadOnlyList<RankerEntry> Rankers, string? Error);
 
     /// <summary>What one rescan published: immutable, read without locks.</summary>
-    private sealed class Snapshot
+    private sealed class CatalogSnapshot
     {
-        public static readonly Snapshot Empty = new([]);
+        public static readonly CatalogSnapshot Empty = new([]);
 
-        public Snapshot(IReadOnlyList<FolderState> folders)
+        public CatalogSnapshot(IReadOnlyList<FolderState> folders)
         {
             Folders = folders;
             ByName = folders.SelectMany(f => f.Rankers).ToDictionary(e => e.Handle.Name, StringComparer.Ordinal);

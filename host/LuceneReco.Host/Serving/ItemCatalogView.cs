@@ -5,19 +5,24 @@ using LuceneReco.Plugins;
 namespace LuceneReco.Host.Serving;
 
 /// <summary>
-/// <see cref="IItemCatalog"/> over the index. Stages are cached across requests, so the reader is chosen
-/// per call: the reader of the request being ranked (set by the runner for the stage's async flow with
-/// <see cref="UseReader"/>), else the newest one. A stage thus sees the same point-in-time view as recall did.
+/// <see cref="IItemCatalog"/> over the index: either one point-in-time reader (the view a request's recall searched, handed
+/// to its sources and stages as <see cref="RankingRequest.Items"/>) or the newest reader of an index on every call (the
+/// <see cref="IRankerServices.Items"/> a plugin gets when it is created).
 /// </summary>
-internal sealed class ItemCatalogView(IIndexView index) : IItemCatalog
+internal sealed class ItemCatalogView : IItemCatalog
 {
-    private static readonly AsyncLocal<IndexReader?> RequestReader = new();
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoFields = new Dictionary<string, IReadOnlyList<string>>();
 
-    /// <summary>Makes <paramref name="reader"/> the view of the current async flow (and the stages it starts).</summary>
-    public static void UseReader(IndexReader reader) => RequestReader.Value = reader;
+    private readonly IIndexView? _index;
+    private readonly IndexReader? _reader;
 
-    private IndexReader Reader => RequestReader.Value ?? index.Reader;
+    /// <summary>The newest view of <paramref name="index"/>, on every call.</summary>
+    public ItemCatalogView(IIndexView index) => _index = index ?? throw new ArgumentNullException(nameof(index));
+
+    /// <summary>The fixed view <paramref name="reader"/>.</summary>
+    public ItemCatalogView(IndexReader reader) => _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+
+    private IndexReader Reader => _reader ?? _index!.Reader;
 
     public int Count => Reader.NumDocs;
 

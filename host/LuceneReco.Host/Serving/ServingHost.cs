@@ -21,8 +21,7 @@ internal sealed class ServingHost : IDisposable
         Metrics = new ServingMetrics(clock);
         Items = new ItemCatalogView(index);
         Log = log;
-        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, dataRoot, clock), log,
-            new LuceneReco.Host.Reco.CollaborativeModelCache(dataRoot, clock, log));
+        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, clock), log);
     }
 
     /// <summary>Opens what <paramref name="options"/> names: the SQLite interaction store when it names one, else an in-memory store.</summary>
@@ -39,7 +38,7 @@ internal sealed class ServingHost : IDisposable
                 ? new FixedIndexView(LuceneReco.Index.IndexReader.Open(options.Index))
                 : IndexService.Open(options.Index);
             interactions = options.Store is { } store ? SqliteInteractionStore.Open(store) : new InMemoryInteractionStore();
-            var catalog = PluginCatalogFactory.Create(options.Plugins is { } p ? Path.GetFullPath(p) : null, clock, log);
+            var catalog = PluginCatalogFactory.Create(options.Plugins is { } p ? Path.GetFullPath(p) : null, options.DataRoot, watch: true, clock, log);
             return new ServingHost(index, interactions, catalog, config, clock, options.DataRoot, log);
         }
         catch
@@ -75,11 +74,10 @@ internal sealed class ServingHost : IDisposable
     /// <summary>The host's log.</summary>
     public Action<string> Log { get; }
 
-    private IRankerServices ServicesFor(RankerHandle handle, string dataRoot, TimeProvider clock)
+    private IRankerServices ServicesFor(RankerHandle handle, TimeProvider clock)
     {
-        var data = Path.Combine(dataRoot, handle.Name);
-        Directory.CreateDirectory(data);
-        return new RankerServices(Items, Interactions, data, new RankerLog(handle.Name, Log), clock);
+        Directory.CreateDirectory(handle.DataDirectory);
+        return new RankerServices(Items, Interactions, handle.DataDirectory, new RankerLog(handle.Name, Log), clock);
     }
 
     public void Dispose()

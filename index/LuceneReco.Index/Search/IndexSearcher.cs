@@ -67,6 +67,46 @@ public sealed class IndexSearcher
         return collector.ToTopDocs();
     }
 
+    /// <summary>
+    /// Every live doc matching <paramref name="query"/>, as bits over the reader's doc numbers (scores are ignored), for
+    /// filters that a caller checks doc by doc (a plugin's candidate source honouring the request's filters).
+    /// </summary>
+    /// <exception cref="ArgumentException">The query names an unknown field or uses a field the wrong way.</exception>
+    public System.Collections.BitArray Matching(Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var weight = Compile(query);
+        var bits = new System.Collections.BitArray(Math.Max(1, Reader.MaxDoc));
+        foreach (var leaf in Reader.Leaves)
+        {
+            var live = leaf.Live;
+            if (weight is BooleanWeight boolean)
+            {
+                var acc = Accumulator.ForThread(leaf.Core.MaxDoc);
+                boolean.Accumulate(leaf, acc);
+                var touched = acc.Touched;
+                for (int i = 0; i < acc.TouchedCount; i++)
+                {
+                    int d = touched[i];
+                    if (live.IsLive(d) && boolean.Matches(acc, d)) bits[leaf.DocBase + d] = true;
+                }
+            }
+            else
+            {
+                weight.Score(leaf, new MatchSink(bits, leaf));
+            }
+        }
+        return bits;
+    }
+
+    private sealed class MatchSink(System.Collections.BitArray bits, LeafReader leaf) : IHitSink
+    {
+        public void Hit(int doc, float score)
+        {
+            if (leaf.Live.IsLive(doc)) bits[leaf.DocBase + doc] = true;
+        }
+    }
+
     /// <summary>Why <paramref name="doc"/> scores what it does for <paramref name="query"/>; null when it does not match.</summary>
     public Explanation? Explain(Query query, int doc)
     {

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using LuceneReco.Plugins;
+using LuceneReco.Rankers.Collaborative.Recall;
+using LuceneReco.Rankers.Collaborative.Training;
 using LuceneReco.Rankers.Collaborative.Common;
 using LuceneReco.Rankers.Collaborative.Als;
 using LuceneReco.Rankers.Collaborative.Models;
@@ -6,7 +9,7 @@ using LuceneReco.Rankers.Collaborative.Models;
 namespace LuceneReco.Rankers.Collaborative.Ranking;
 
 /// <summary>The "als" ranker plugin: rescores candidates by implicit-feedback matrix factorisation (Hu, Koren &amp; Volinsky 2008), folding in users unseen at training.</summary>
-public sealed class AlsRanker : RankerPlugin<AlsRankerOptions>
+public sealed class AlsRanker : RankerPlugin<AlsRankerOptions>, ICandidateSourcePlugin, ITrainablePlugin
 {
     private readonly StoreCache<ImplicitAlsModel> _stores = new();
 
@@ -21,6 +24,21 @@ public sealed class AlsRanker : RankerPlugin<AlsRankerOptions>
     {
         ArgumentNullException.ThrowIfNull(services);
         if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException($"Options of ranker '{Name}' are invalid: {string.Join("; ", errors)}", nameof(options));
-        return new AlsStage(Name, options, services, _stores.For(options, services, ImplicitAlsModel.Kind, ModelFiles.LoadAls));
+        return new AlsStage(Name, options, services, _stores.For(options.ModelDirectory, options.PollSeconds, services, ImplicitAlsModel.Kind, ModelFiles.LoadAls));
     }
+
+    /// <summary>The recall source of a step naming this plugin; it reads the same model store as the plugin's stages.</summary>
+    public ICandidateSource CreateSource(JsonElement? options, IRankerServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var bound = OptionsBinder.Bind<CollaborativeSourceOptions>(options, Name);
+        if (bound.Validate() is { Count: > 0 } errors) throw new ArgumentException($"Options of source '{Name}' are invalid: {string.Join("; ", errors)}", nameof(options));
+        return new AlsSource(_stores.For(bound.ModelDirectory, bound.PollSeconds, services, ImplicitAlsModel.Kind, ModelFiles.LoadAls), bound.MaxHistory);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TrainingSetting> TrainingSettings => TrainingSettingsReader.Als;
+
+    /// <summary>Trains a new als model version into the plugin's <c>models</c> folder.</summary>
+    public TrainingOutcome Train(TrainingJob job, CancellationToken cancellation) => PluginTraining.Train(job, ImplicitAlsModel.Kind, cancellation);
 }

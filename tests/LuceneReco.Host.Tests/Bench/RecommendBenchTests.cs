@@ -1,6 +1,6 @@
 using LuceneReco.Host.Bench;
 using LuceneReco.Host.Pipelines;
-using LuceneReco.Host.Reco;
+using LuceneReco.Host.Offline;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Tests.Bench;

@@ -1,7 +1,7 @@
 using LuceneReco.Host.Pipelines;
-using LuceneReco.Host.Reco;
+using LuceneReco.Host.Offline;
 using LuceneReco.Host.Tests.Cli;
-using LuceneReco.Host.Tests.Reco;
+using LuceneReco.Host.Tests.Offline;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Tests.Pipelines;

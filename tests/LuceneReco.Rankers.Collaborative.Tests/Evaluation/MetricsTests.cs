@@ -1,4 +1,4 @@
-using LuceneReco.Rankers.Collaborative.Evaluation;
+using LuceneReco.Host.Offline.Evaluation;
 
 namespace LuceneReco.Rankers.Collaborative.Tests.Evaluation;
 

@@ -1,7 +1,7 @@
 using LuceneReco.Plugins;
 using LuceneReco.Rankers.Collaborative.Als;
 using LuceneReco.Rankers.Collaborative.Data;
-using LuceneReco.Rankers.Collaborative.Evaluation;
+using LuceneReco.Host.Offline.Evaluation;
 using LuceneReco.Rankers.Collaborative.Knn;
 using LuceneReco.Rankers.Collaborative.Models;
 using LuceneReco.Rankers.Collaborative.Tests.Support;

@@ -1,5 +1,5 @@
 using LuceneReco.Plugins;
-using LuceneReco.Rankers.Collaborative.Evaluation;
+using LuceneReco.Host.Offline.Evaluation;
 using static LuceneReco.Rankers.Collaborative.Tests.Support.Events;
 
 namespace LuceneReco.Rankers.Collaborative.Tests.Evaluation;

@@ -1,0 +1,72 @@
+using LuceneReco.Host.Plugins;
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Offline;
+
+/// <summary>
+/// Trains plugins through the contract (<see cref="ITrainablePlugin"/>): each named plugin that learns from interactions gets
+/// every event and its own data folder, and writes a new version of its models there. The host knows nothing of what
+/// the plugins are; it only checks that every setting given is one some plugin being trained understands.
+/// </summary>
+internal static class PluginTrainer
+{
+    /// <summary>The names, among <paramref name="names"/>, of loaded plugins that can be trained, in the order given.</summary>
+    public static List<RankerHandle> Trainable(RankerSet rankers, IEnumerable<string> names)
+    {
+        var result = new List<RankerHandle>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+            if (seen.Add(name) && rankers.Find(name) is { Plugin: ITrainablePlugin } handle) result.Add(handle);
+        return result;
+    }
+
+    /// <summary>Trains <paramref name="plugins"/> on <paramref name="events"/> with <paramref name="settings"/>; returns what each wrote.</summary>
+    /// <exception cref="TrainingException">A setting no plugin understands, bad settings, or a plugin that failed (named).</exception>
+    public static List<(string Plugin, TrainingOutcome Outcome)> Train(IReadOnlyList<RankerHandle> plugins, IReadOnlyList<Interaction> events,
+        TrainingSettings settings, TimeProvider clock, Action<string>? progress, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(plugins);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Validate() is { Count: > 0 } problems) throw new TrainingException(string.Join("; ", problems));
+        CheckSettings(plugins, settings);
+        var outcomes = new List<(string, TrainingOutcome)>(plugins.Count);
+        foreach (var handle in plugins)
+        {
+            var plugin = (ITrainablePlugin)handle.Plugin;
+            Directory.CreateDirectory(handle.DataDirectory);
+            var job = new TrainingJob(events, handle.DataDirectory, settings.Values, clock, line => progress?.Invoke($"{handle.Name}: {line}"));
+            try
+            {
+                outcomes.Add((handle.Name, plugin.Train(job, cancellation)));
+            }
+            catch (ArgumentException e)
+            {
+                throw new TrainingException($"plugin '{handle.Name}' refused its training settings: {e.Message}", e);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is not TrainingException) // plugin code: its failure is reported by name, never a crash
+            {
+                throw new TrainingException($"plugin '{handle.Name}' failed to train: {e.GetType().Name}: {e.Message}", e);
+            }
+        }
+        return outcomes;
+    }
+
+    private static void CheckSettings(IReadOnlyList<RankerHandle> plugins, TrainingSettings settings)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var handle in plugins)
+            foreach (var s in ((ITrainablePlugin)handle.Plugin).TrainingSettings) known.Add(s.Name);
+        var unknown = settings.Values.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0) return;
+        string trained = plugins.Count == 0 ? "no trainable plugin" : string.Join(", ", plugins.Select(p => p.Name));
+        throw new TrainingException($"training setting{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))} "
+            + $"{(unknown.Count > 1 ? "are" : "is")} understood by none of the plugins being trained ({trained}; they understand: {(known.Count == 0 ? "nothing" : string.Join(", ", known.Order(StringComparer.Ordinal)))})");
+    }
+}
+
+/// <summary>Training could not run: bad settings, or a plugin that failed (the message names it). A user error at the CLI (exit 2).</summary>
+internal sealed class TrainingException(string message, Exception? inner = null) : Exception(message, inner);

@@ -54,7 +54,8 @@ internal static class RecommendCommand
                 Pipeline = parse.GetValue(pipeline),
                 Explain = withExplain,
             };
-            var log = (string line) => console.Error.WriteLine($"lucenereco: {line}");
+            // One run: loading the plugins is not news, failing to is.
+            var log = (string line) => { if (!line.StartsWith("plugins: loaded ", StringComparison.Ordinal)) console.Error.WriteLine($"lucenereco: {line}"); };
             PipelineResult result;
             try
             {

@@ -18,7 +18,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var (status, detail) = exception switch
         {
-            RequestException r => (r.StatusCode, r.Message),
+            RequestException r => (r.Error == RequestError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, r.Message),
             BadHttpRequestException b => (b.StatusCode, b.Message),
             _ => (StatusCodes.Status500InternalServerError,
                 $"An unexpected error occurred; it has been logged with trace id {context.TraceIdentifier}."),

@@ -98,7 +98,7 @@ internal sealed class OfflinePipeline : IDisposable
                 if (training.Plugins is { } asked) RequireAll(asked, trainable, catalog);
                 outcomes = PluginTrainer.Train(trainable, events, training, clock, progress);
             }
-            var took = clock.GetElapsedTime(started);
+            var took = dataRoot is null ? clock.GetElapsedTime(started) : TimeSpan.Zero;
             reader = LuceneReco.Index.IndexReader.Open(indexDirectory);
             return new OfflinePipeline(work, reader, catalog, new FixedInteractions(events), name, pipeline, outcomes, took, clock, log);
         }

@@ -116,7 +116,7 @@ internal sealed class PipelineRunner(
         if (handle is null)
         {
             _sources.Remove(pipelineName, index);
-            skipped.Add(new SkippedStage(step.Source, WhyMissing(step.Source)));
+            skipped.Add(new SkippedStage(step.Source, WhyMissing(step.Source, "candidate source")));
             return null;
         }
         if (handle.Plugin is not ICandidateSourcePlugin supplier)
@@ -252,7 +252,7 @@ internal sealed class PipelineRunner(
         if (handle is null)
         {
             _stages.Remove(pipelineName, index);
-            skipped.Add(new SkippedStage(stageName, WhyMissing(step.Ranker)));
+            skipped.Add(new SkippedStage(stageName, WhyMissing(step.Ranker, "ranker")));
             return candidates;
         }
 
@@ -291,19 +291,20 @@ internal sealed class PipelineRunner(
         return reranked;
     }
 
-    private string WhyMissing(string ranker)
+    /// <summary>Why no plugin named <paramref name="ranker"/> can serve as a <paramref name="role"/> (ranker or candidate source).</summary>
+    private string WhyMissing(string ranker, string role)
     {
         foreach (var status in catalog.List())
         {
             if (!string.Equals(status.Name, ranker, StringComparison.Ordinal)) continue;
             return status.State switch
             {
-                "quarantined" => $"plugin '{ranker}' is quarantined{(status.Error is { } q ? ": " + q : "")}",
-                "failed" => $"plugin '{ranker}' failed to load{(status.Error is { } f ? ": " + f : "")}",
-                var s => $"plugin '{ranker}' is not available ({s})",
+                "quarantined" => $"{role} '{ranker}' is quarantined{(status.Error is { } q ? ": " + q : "")}",
+                "failed" => $"{role} '{ranker}' failed to load{(status.Error is { } f ? ": " + f : "")}",
+                var s => $"{role} '{ranker}' is not available ({s})",
             };
         }
-        return $"no plugin named '{ranker}' is loaded";
+        return $"no {role} named '{ranker}' is loaded";
     }
 
     private static string WithoutParameterName(ArgumentException e) =>

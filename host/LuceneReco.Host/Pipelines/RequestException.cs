@@ -1,18 +1,27 @@
 namespace LuceneReco.Host.Pipelines;
 
-/// <summary>
-/// A request cannot be served as asked (bad k, unknown pipeline, unknown item, malformed query). The
-/// message is one self-explanatory line: HTTP turns it into a ProblemDetails response with
-/// <see cref="StatusCode"/> (400 or 404), the CLI into exit code 2.
-/// </summary>
-internal sealed class RequestException(int statusCode, string message) : Exception(message)
+/// <summary>What was wrong with a request the engine refused.</summary>
+internal enum RequestError
 {
-    /// <summary>400 for bad input, 404 for a missing item.</summary>
-    public int StatusCode { get; } = statusCode;
+    /// <summary>The request itself is malformed or out of range (a bad k, an unknown pipeline, a malformed query or filter).</summary>
+    Invalid,
 
-    /// <summary>Bad input (HTTP 400).</summary>
-    public static RequestException BadRequest(string message) => new(400, message);
+    /// <summary>The request names something that does not exist (an unknown item).</summary>
+    NotFound,
+}
 
-    /// <summary>Something named does not exist (HTTP 404).</summary>
-    public static RequestException NotFound(string message) => new(404, message);
+/// <summary>
+/// A request the engine refuses, with one line saying why. The edges translate <see cref="Error"/>: the HTTP API into a
+/// problem response (400 or 404), the CLI into exit code 2.
+/// </summary>
+internal sealed class RequestException(RequestError error, string message) : Exception(message)
+{
+    /// <summary>What kind of problem it is.</summary>
+    public RequestError Error { get; } = error;
+
+    /// <summary>A malformed or out-of-range request.</summary>
+    public static RequestException BadRequest(string message) => new(RequestError.Invalid, message);
+
+    /// <summary>A request naming something that does not exist.</summary>
+    public static RequestException NotFound(string message) => new(RequestError.NotFound, message);
 }

@@ -40,7 +40,7 @@ public sealed class ServeAndRecommendCommandTests : IDisposable
     public void Recommend_UnknownPipeline_ExitsTwo_WithOneLine()
     {
         var line = CliRun.Of("recommend", "--index", _index, "--user", "u1", "--pipeline", "nope").AssertOneLineFailure(2);
-        Assert.Equal("lucenereco: unknown pipeline 'nope' (pipelines: default)", line);
+        Assert.Equal("lucenereco: unknown pipeline 'nope' (pipelines: default, recommend)", line);
     }
 
     [Fact]
@@ -57,11 +57,11 @@ public sealed class ServeAndRecommendCommandTests : IDisposable
     public void Serve_InvalidConfig_ExitsTwo_ListingEveryProblem_BeforeListening()
     {
         Directory.CreateDirectory(_files.PathOf("plugins"));
-        var config = _files.Write("pipelines.json", """{"defaultPipeline":"d","pipelines":{"d":{"recall":[{"source":"nope"}],"fusion":"max"}}}""");
+        var config = _files.Write("pipelines.json", """{"defaultPipeline":"d","pipelines":{"d":{"recall":[{"source":"no/pe"}],"fusion":"max"}}}""");
         var run = CliRun.Of("serve", "--index", _index, "--plugins", _files.PathOf("plugins"), "--config", config, "--urls", "http://127.0.0.1:0");
         var line = run.AssertOneLineFailure(2);
         Assert.Equal("", run.Out);
-        Assert.Contains("unknown source 'nope'", line);
+        Assert.Contains("or a plugin's name (letters, digits, '-', '_' and '.'), got 'no/pe'", line);
         Assert.Contains("unknown fusion 'max'", line);
     }
 }

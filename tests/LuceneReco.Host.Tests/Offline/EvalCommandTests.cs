@@ -56,7 +56,7 @@ public sealed class EvalCommandTests
     public void ColdItemsSplit_MovesEveryInteractionOfTheChosenItemsToTest()
     {
         using var data = new RecoData();
-        var events = InteractionFile.Read(data.InteractionsFile);
+        var events = LuceneReco.Host.Interactions.InteractionFiles.ReadAll(data.InteractionsFile, DateTimeOffset.UnixEpoch);
         var (split, cold) = EvaluationSplit.Create(events, byTime: true, testFraction: 0.2, coldItems: 0.2, seed: 3);
 
         Assert.Equal(6, cold.Count); // round(30 * 0.2)

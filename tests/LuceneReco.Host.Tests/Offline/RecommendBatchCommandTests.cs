@@ -23,7 +23,7 @@ public sealed class RecommendBatchCommandTests
         Assert.Equal(first, Run("b.tsv"));
         var lines = first.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["u00", "u30", "nobody"], lines.Select(l => l.Split('\t')[0]));
-        var history = new FixedInteractions(InteractionFile.Read(data.InteractionsFile));
+        var history = new FixedInteractions(LuceneReco.Host.Interactions.InteractionFiles.ReadAll(data.InteractionsFile, DateTimeOffset.UnixEpoch));
         foreach (var line in lines[..2])
         {
             var (user, items) = (line.Split('\t')[0], line.Split('\t')[1].Split(','));

@@ -17,7 +17,7 @@ public sealed class SampleRecommendationTests : IDisposable
         string index = _files.PathOf("index"), store = _files.PathOf("events.db");
         SampleIndex.Build(index);
         CliRun.Of("interactions", "import", "--store", store, "--file", TestFiles.Sample("interactions.tsv")).AssertOk();
-        CliRun.Of("train", "--store", store, "--out", index + ".plugin-data/models").AssertOk();
+        CliRun.Of("train", "--store", store, "--index", index).AssertOk();
 
         var output = CliRun.Of("recommend", "--index", index, "--store", store, "--config", TestFiles.Sample("recommend.json"),
             "--user", "u07", "--k", "6", "--json", "--explain").AssertOk();

@@ -27,22 +27,24 @@ public sealed class StoreTrainingTests : IDisposable
     [Fact]
     public void TrainFromStore_AfterErase_TheUserAndTheirOnlyItemAreInNoModel()
     {
-        string models = _data.Files.PathOf("models");
+        string data = _data.Files.PathOf("data"), models = Path.Combine(data, "collaborative", "models");
         (string Summary, bool UserInAls, bool ItemInAls, bool ItemInKnn, int AlsUsers) Train(int version)
         {
-            var summary = CliRun.Of(["train", "--store", _store, "--out", models, .. RecoData.FastModel]).AssertOk().Trim();
+            var summary = CliRun.Of(["train", "--store", _store, "--data", data, .. RecoData.FastModel]).AssertOk().Trim();
             var (als, _) = ModelFiles.LoadAls(Path.Combine(models, $"als-v{version}.bin"));
             var (knn, _) = ModelFiles.LoadItemKnn(Path.Combine(models, $"itemknn-v{version}.bin"));
             return (summary, als.Users.Contains("zz"), als.Items.Contains("x99"), knn.Items.Contains("x99"), als.Users.Count);
         }
 
         var before = Train(1);
-        Assert.StartsWith("trained itemknn, als: 403 events, 41 users, 31 items in ", before.Summary);
+        Assert.Contains("als: 8 factors, 41 users x 31 items in ", before.Summary);
+        Assert.Contains("trained als, itemknn: 403 events in ", before.Summary);
         Assert.Equal((true, true, true, 41), (before.UserInAls, before.ItemInAls, before.ItemInKnn, before.AlsUsers));
 
         CliRun.Of("users", "erase", "--store", _store, "--user", "zz").AssertOk();
         var after = Train(2);
-        Assert.StartsWith("trained itemknn, als: 400 events, 40 users, 30 items in ", after.Summary);
+        Assert.Contains("als: 8 factors, 40 users x 30 items in ", after.Summary);
+        Assert.Contains("trained als, itemknn: 400 events in ", after.Summary);
         Assert.Equal((false, false, false, 40), (after.UserInAls, after.ItemInAls, after.ItemInKnn, after.AlsUsers));
     }
 
@@ -51,10 +53,10 @@ public sealed class StoreTrainingTests : IDisposable
     {
         string models = _data.Files.PathOf("m");
         Assert.Contains("give either --store FILE or --interactions FILE",
-            CliRun.Of("train", "--out", models).AssertOneLineFailure(2));
+            CliRun.Of("train", "--data", models).AssertOneLineFailure(2));
         Assert.Contains("give either --store FILE or --interactions FILE",
-            CliRun.Of("train", "--store", _store, "--interactions", _data.InteractionsFile, "--out", models).AssertOneLineFailure(2));
-        Assert.Contains("does not exist", CliRun.Of("train", "--store", _data.Files.PathOf("none.db"), "--out", models).AssertOneLineFailure(2));
+            CliRun.Of("train", "--store", _store, "--interactions", _data.InteractionsFile, "--data", models).AssertOneLineFailure(2));
+        Assert.Contains("does not exist", CliRun.Of("train", "--store", _data.Files.PathOf("none.db"), "--data", models).AssertOneLineFailure(2));
         Assert.False(File.Exists(_data.Files.PathOf("none.db")));
     }
 
@@ -63,7 +65,7 @@ public sealed class StoreTrainingTests : IDisposable
     {
         string empty = _data.Files.PathOf("empty.db");
         SqliteInteractionStore.Open(empty).Dispose();
-        var line = CliRun.Of("train", "--store", empty, "--out", _data.Files.PathOf("m")).AssertOneLineFailure(2);
+        var line = CliRun.Of("train", "--store", empty, "--data", _data.Files.PathOf("m")).AssertOneLineFailure(2);
         Assert.Contains($"interaction store '{empty}' has no events", line);
     }
 
@@ -71,7 +73,7 @@ public sealed class StoreTrainingTests : IDisposable
     public void Recommend_WithStore_ReadsTheUsersHistory_AndLeavesItOut()
     {
         string data = _data.Files.PathOf("data");
-        CliRun.Of(["train", "--store", _store, "--out", Path.Combine(data, "models"), .. RecoData.FastModel]).AssertOk();
+        CliRun.Of(["train", "--store", _store, "--data", data, .. RecoData.FastModel]).AssertOk();
         var config = _data.Files.Write("cf.json", """
             { "defaultPipeline": "cf", "pipelines": { "cf": { "recall": [ { "source": "als", "size": 10 }, { "source": "profile", "size": 10 } ] } } }
             """);

@@ -2,31 +2,43 @@ using LuceneReco.Host.Tests.Cli;
 
 namespace LuceneReco.Host.Tests.Offline;
 
+/// <summary><c>train</c> trains the built-in collaborative plugin through the plugin contract into its data folder.</summary>
 public sealed class TrainCommandTests
 {
     [Fact]
-    public void Train_TinyTsv_WritesVersionedModelsAndOneSummaryLine()
+    public void Train_TinyTsv_WritesVersionedModelsIntoThePluginsDataFolder_AndASummary()
     {
         using var data = new RecoData();
-        string models = data.Files.PathOf("models");
-        var output = CliRun.Of(["train", "--interactions", data.InteractionsFile, "--out", models, .. RecoData.FastModel]).AssertOk();
+        string root = data.Files.PathOf("data"), models = Path.Combine(root, "collaborative", "models");
+        var output = CliRun.Of(["train", "--interactions", data.InteractionsFile, "--data", root, .. RecoData.FastModel]).AssertOk();
 
         Assert.True(File.Exists(Path.Combine(models, "itemknn-v1.bin")));
         Assert.True(File.Exists(Path.Combine(models, "als-v1.bin")));
-        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Matches(@"^trained itemknn, als: 400 events, 40 users, 30 items in \d+\.\d\d s \(als \d+\.\d{3} s/iteration\) -> ", line);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^  als: 8 factors, 40 users x 30 items in \d+\.\d\d s \(\d+\.\d{3} s/iteration\)", lines[0]);
+        Assert.Matches(@"^  itemknn: 50 neighbours, 30 items in \d+\.\d\d s", lines[1]);
+        Assert.Matches(@"^trained als, itemknn: 400 events in \d+\.\d\d s -> ", lines[2]);
 
-        CliRun.Of(["train", "--interactions", data.InteractionsFile, "--out", models, "--model", "itemknn"]).AssertOk();
+        CliRun.Of(["train", "--interactions", data.InteractionsFile, "--data", root, "--model", "itemknn"]).AssertOk();
         Assert.True(File.Exists(Path.Combine(models, "itemknn-v2.bin")));
         Assert.False(File.Exists(Path.Combine(models, "als-v2.bin")));
+    }
+
+    [Fact]
+    public void Train_WithIndex_WritesWhereServeAndRecommendLook()
+    {
+        using var data = new RecoData();
+        CliRun.Of(["train", "--interactions", data.InteractionsFile, "--index", data.Index, .. RecoData.FastModel]).AssertOk();
+        Assert.True(File.Exists(Path.Combine(data.Index + ".plugin-data", "collaborative", "models", "als-v1.bin")));
     }
 
     [Fact]
     public void Train_Scaling_IsKeptInTheModels_SoRequestsScaleHistoriesTheSameWay()
     {
         using var data = new RecoData();
-        string models = data.Files.PathOf("models");
-        CliRun.Of(["train", "--interactions", data.InteractionsFile, "--out", models, "--scaling", "log", .. RecoData.FastModel]).AssertOk();
+        string root = data.Files.PathOf("data"), models = Path.Combine(root, "collaborative", "models");
+        CliRun.Of(["train", "--interactions", data.InteractionsFile, "--data", root, "--scaling", "log", .. RecoData.FastModel]).AssertOk();
         var (als, _) = LuceneReco.Rankers.Collaborative.Models.ModelFiles.LoadAls(Path.Combine(models, "als-v1.bin"));
         var (knn, _) = LuceneReco.Rankers.Collaborative.Models.ModelFiles.LoadItemKnn(Path.Combine(models, "itemknn-v1.bin"));
         Assert.Equal(LuceneReco.Rankers.Collaborative.Data.WeightScaling.Log, als.MatrixOptions.Scaling);
@@ -34,14 +46,16 @@ public sealed class TrainCommandTests
     }
 
     [Theory]
-    [InlineData("--scaling", "sqrt", "--scaling must be raw, log or binary, got 'sqrt'")]
-    [InlineData("--model", "svd", "--model must be itemknn, als or both")]
-    [InlineData("--factors", "0", "--factors must be 1 to 1024")]
+    [InlineData("--scaling", "sqrt", "scaling must be raw, log or binary, got 'sqrt'")]
+    [InlineData("--model", "svd", "no plugin named 'svd' is loaded")]
+    [InlineData("--factors", "0", "plugin 'als' refused its training settings: factors must be an integer from 1 to 1024, got '0'")]
+    [InlineData("--set", "depth=3", "training setting 'depth' is understood by none of the plugins being trained (als, itemknn;")]
+    [InlineData("--set", "depth", "--set must be NAME=VALUE, got 'depth'")]
     public void Train_BadOption_ExitsWithCode2AndOneLine(string option, string value, string expected)
     {
         using var files = new TestFiles();
         var input = files.Write("i.tsv", "u1\ti1\t1\t100\n");
-        var line = CliRun.Of("train", "--interactions", input, "--out", files.PathOf("m"), option, value).AssertOneLineFailure(2);
+        var line = CliRun.Of("train", "--interactions", input, "--data", files.PathOf("m"), option, value).AssertOneLineFailure(2);
         Assert.Contains(expected, line);
     }
 
@@ -50,7 +64,7 @@ public sealed class TrainCommandTests
     {
         using var files = new TestFiles();
         var input = files.Write("i.tsv", "u1\ti1\t1\t100\nu2\ti2\tlots\t100\n");
-        var line = CliRun.Of("train", "--interactions", input, "--out", files.PathOf("m")).AssertOneLineFailure(2);
-        Assert.Contains("i.tsv:2: weight 'lots' is not a number", line);
+        var line = CliRun.Of("train", "--interactions", input, "--data", files.PathOf("m")).AssertOneLineFailure(2);
+        Assert.Contains("i.tsv:2: weight must be a finite number, got 'lots'", line);
     }
 }

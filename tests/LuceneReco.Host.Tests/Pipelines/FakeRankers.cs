@@ -17,7 +17,7 @@ internal sealed class FakeCatalog : IRankerCatalog
 
     public FakeCatalog Add(IRankerPlugin plugin, long generation = 1)
     {
-        _handles[plugin.Name] = new RankerHandle(plugin.Name, plugin.Version, plugin, generation);
+        _handles[plugin.Name] = new RankerHandle(plugin.Name, plugin.Version, plugin, generation, Path.Combine(Path.GetTempPath(), "lucenereco-fake-plugin-data", plugin.Name));
         return this;
     }
 

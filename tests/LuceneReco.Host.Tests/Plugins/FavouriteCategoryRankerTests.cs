@@ -17,7 +17,7 @@ public sealed class FavouriteCategoryRankerTests : IDisposable
     {
         var plugins = _files.PathOf("plugins");
         TestPlugin.Install(TestPlugin.SampleOutput, plugins, "favourite-category");
-        _catalog = new PluginCatalog(new PluginCatalogOptions { Folder = plugins, Watch = false }, _ => _services, _ => { });
+        _catalog = new PluginCatalog(new PluginCatalogOptions { Folder = plugins, Watch = false }, _ => { });
     }
 
     public void Dispose()

@@ -27,16 +27,22 @@ public sealed class PluginCatalogTests : IDisposable
 
     private PluginCatalog Open(PluginCatalogOptions? options = null, TimeProvider? time = null)
     {
-        var catalog = new PluginCatalog(options ?? new PluginCatalogOptions { Folder = Plugins, Watch = false },
-            name => new FakeRankerServices(), _log.Enqueue, time);
+        var catalog = new PluginCatalog(options ?? new PluginCatalogOptions { Folder = Plugins, Watch = false }, _log.Enqueue, time);
         _catalogs.Add(catalog);
         return catalog;
+    }
+
+    /// <summary>Services as the runner makes them for a handle: its own data folder, created.</summary>
+    private static FakeRankerServices ServicesOf(RankerHandle handle)
+    {
+        Directory.CreateDirectory(handle.DataDirectory);
+        return new FakeRankerServices(handle.DataDirectory);
     }
 
     private static async Task<List<Candidate>> Rerank(RankerHandle handle, params double[] scores)
     {
         var candidates = scores.Select((s, i) => new Candidate($"item{i}", s)).ToList();
-        await handle.Plugin.CreateStage(null, handle.Services!).RerankAsync(PluginLoaderTests.Request(), candidates, CancellationToken.None);
+        await handle.Plugin.CreateStage(null, ServicesOf(handle)).RerankAsync(PluginLoaderTests.Request(), candidates, CancellationToken.None);
         return candidates;
     }
 
@@ -59,8 +65,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         var handle = catalog.Find("good")!;
         Assert.Equal(new Version(1, 0, 0, 0), handle.Version);
-        Assert.Equal(Path.Combine(folder, "data"), handle.Services!.DataDirectory);
-        Assert.True(Directory.Exists(handle.Services.DataDirectory));
+        Assert.Equal(Path.Combine(folder, "data"), handle.DataDirectory);
         Assert.Equal([2.0], (await Rerank(handle, 1.0)).Select(c => c.Score));
         Assert.Null(catalog.Find("nope"));
 
@@ -76,6 +81,7 @@ public sealed class PluginCatalogTests : IDisposable
         var folder = Install(TestPlugin.Good, "good");
         var catalog = Open(new PluginCatalogOptions { Folder = Plugins, DebounceMs = 150 });
         var v1 = catalog.Find("good")!;
+        Directory.CreateDirectory(v1.DataDirectory);
         File.WriteAllText(Path.Combine(folder, "data", "model.bin"), "a plugin writing its data is no code change");
 
         TestPlugin.Install(TestPlugin.OutputOf(TestPlugin.GoodV2), Plugins, "good");
@@ -132,7 +138,7 @@ public sealed class PluginCatalogTests : IDisposable
     {
         var handle = catalog.Find("good")!;
         var candidates = new List<Candidate> { new("a", 0) };
-        handle.Plugin.CreateStage(null, handle.Services!).RerankAsync(PluginLoaderTests.Request(), candidates, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        handle.Plugin.CreateStage(null, ServicesOf(handle)).RerankAsync(PluginLoaderTests.Request(), candidates, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Assert.Equal(1.0, candidates[0].Score);
         var context = AssemblyLoadContext.GetLoadContext(handle.Plugin.GetType().Assembly)!;
         context.Unloading += _ => unloading.Value = true;
@@ -145,7 +151,7 @@ public sealed class PluginCatalogTests : IDisposable
     {
         var handle = catalog.Find("good")!;
         var candidates = new List<Candidate> { new("a", 0) };
-        handle.Plugin.CreateStage(null, handle.Services!).RerankAsync(PluginLoaderTests.Request(), candidates, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        handle.Plugin.CreateStage(null, ServicesOf(handle)).RerankAsync(PluginLoaderTests.Request(), candidates, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return candidates[0].Score == 2.0;
     }
 
@@ -177,7 +183,7 @@ public sealed class PluginCatalogTests : IDisposable
     {
         var handle = catalog.Find("hangs")!;
         var options = System.Text.Json.JsonDocument.Parse("""{ "milliseconds": 1 }""").RootElement;
-        Assert.NotNull(handle.Plugin.CreateStage(options, handle.Services!));
+        Assert.NotNull(handle.Plugin.CreateStage(options, ServicesOf(handle)));
         return new WeakReference(AssemblyLoadContext.GetLoadContext(handle.Plugin.GetType().Assembly));
     }
 
@@ -281,12 +287,12 @@ public sealed class PluginCatalogTests : IDisposable
         using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         var hangs = catalog.Find("hangs")!;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            await hangs.Plugin.CreateStage(null, hangs.Services!).RerankAsync(PluginLoaderTests.Request(), candidates, budget.Token));
+            await hangs.Plugin.CreateStage(null, ServicesOf(hangs)).RerankAsync(PluginLoaderTests.Request(), candidates, budget.Token));
 
         var hard = catalog.Find("hangs-hard")!;
         var options = System.Text.Json.JsonDocument.Parse("""{ "milliseconds": 100 }""").RootElement;
         var started = TimeProvider.System.GetTimestamp();
-        await hard.Plugin.CreateStage(options, hard.Services!).RerankAsync(PluginLoaderTests.Request(), candidates, new CancellationToken(canceled: true));
+        await hard.Plugin.CreateStage(options, ServicesOf(hard)).RerankAsync(PluginLoaderTests.Request(), candidates, new CancellationToken(canceled: true));
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(90), "hangs-hard returned before blocking");
     }
 

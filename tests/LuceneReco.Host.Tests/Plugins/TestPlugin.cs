@@ -14,6 +14,7 @@ internal static class TestPlugin
     public const string GoodV2 = "GoodRankerV2";
     public const string Throwing = "ThrowingRanker";
     public const string Hanging = "HangingRanker";
+    public const string Popular = "PopularSource";
 
     private static readonly string Configuration =
         typeof(TestPlugin).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";

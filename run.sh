@@ -32,11 +32,11 @@ demo() {
   step "More like a user's items (a profile)" mlt --index "$index" --ids b001,f059:2 --k 5 --min-term-freq 1 --min-doc-freq 2
   step "Recommendations through the default pipeline, with explanations" recommend --index "$index" --user ann --recent b001,f059 --k 3 --explain
   step "Import interaction events into a SQLite store" interactions import --store .demo/events.db --file samples/interactions.tsv
-  step "Train item-kNN and implicit ALS from the store" train --store .demo/events.db --out "$index.plugin-data/models"
+  step "Train item-kNN and implicit ALS from the store" train --store .demo/events.db --index "$index"
   step "A user's recommendations from their stored history (collaborative + content; one place in 3 for new items)" \
     recommend --index "$index" --store .demo/events.db --config samples/recommend.json --user u07 --k 6 --explain
   step "Erase a user on request" users erase --store .demo/events.db --user u07
-  step "Train again: the erased user is in no model" train --store .demo/events.db --out "$index.plugin-data/models"
+  step "Train again: the erased user is in no model" train --store .demo/events.db --index "$index"
   printf '\nThe index is in %s/%s\n' "$root" "$index"
 }
 

@@ -8,15 +8,15 @@ namespace LuceneReco.Host.Plugins;
 /// </summary>
 internal sealed class LoadedPlugin
 {
-    private PluginLoadContext? _context;
+    private IDisposable? _loader;
 
-    public LoadedPlugin(string folder, string mainAssembly, string sha256, IReadOnlyList<LoadedRanker> rankers, PluginLoadContext context)
+    public LoadedPlugin(string folder, string mainAssembly, string sha256, IReadOnlyList<LoadedRanker> rankers, IDisposable loader)
     {
         Folder = folder;
         MainAssembly = mainAssembly;
         Sha256 = sha256;
         Rankers = rankers;
-        _context = context;
+        _loader = loader;
     }
 
     /// <summary>The plugin folder.</summary>
@@ -32,5 +32,5 @@ internal sealed class LoadedPlugin
     public IReadOnlyList<LoadedRanker> Rankers { get; }
 
     /// <summary>Starts unloading the context (once; later calls do nothing).</summary>
-    public void Unload() => Interlocked.Exchange(ref _context, null)?.Unload();
+    public void Unload() => Interlocked.Exchange(ref _loader, null)?.Dispose();
 }

@@ -2,11 +2,12 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using LuceneReco.Plugins;
+using McMasterLoader = McMaster.NETCore.Plugins.PluginLoader;
 
 namespace LuceneReco.Host.Plugins;
 
 /// <summary>
-/// Loads one plugin folder into a fresh collectible <see cref="PluginLoadContext"/>: finds the main
+/// Loads one plugin folder into a fresh collectible load context made by McMaster.NETCore.Plugins: finds the main
 /// assembly, checks its SHA-256 against a pin, loads it from the very bytes it hashed, and instantiates
 /// every exported <see cref="IRankerPlugin"/>. Every failure — unreadable or garbage files, a missing
 /// dependency, no ranker, a bad or duplicate name, a pin mismatch, an exception in the plugin's own
@@ -43,31 +44,35 @@ internal sealed partial class PluginLoader
         // A pin by folder name is checked before any of the plugin's code runs.
         CheckPin(Path.GetFileName(folder), main, sha256);
 
-        PluginLoadContext context;
+        McMasterLoader loader;
         try
         {
-            context = new PluginLoadContext(main, _log);
+            // McMaster.NETCore.Plugins makes the load context: dependencies and native libraries resolved from the plugin's
+            // .deps.json, the contract shared with the host, everything read into memory (no file stays locked, native
+            // libraries are shadow-copied), collectible.
+            loader = McMasterLoader.CreateFromAssemblyFile(main, isUnloadable: true, sharedTypes: [typeof(IRankerPlugin)], config => config.LoadInMemory = true);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.Text.Json.JsonException or FormatException)
         {
             throw new PluginLoadException($"cannot read the dependencies of '{main}' (its .deps.json): {e.Message}", e);
         }
         try
         {
-            var rankers = Instantiate(context.LoadFromBytes(bytes, main), main);
+            // The main assembly is loaded from the very bytes whose SHA-256 was checked, not read again from the file.
+            var rankers = Instantiate(LoadFromBytes(loader.LoadContext, bytes, main), main);
             foreach (var ranker in rankers) CheckPin(ranker.Name, main, sha256);
-            return new LoadedPlugin(folder, main, sha256, rankers, context);
+            return new LoadedPlugin(folder, main, sha256, rankers, loader);
         }
         catch (PluginLoadException)
         {
-            context.Unload();
+            loader.Dispose();
             throw;
         }
         catch (Exception e)
         {
             // The runtime (BadImageFormatException, FileNotFoundException for a missing dependency, ...)
             // or the plugin's own constructor or properties: either way this version does not load.
-            context.Unload();
+            loader.Dispose();
             throw new PluginLoadException($"cannot load plugin '{main}': {e.GetType().Name}: {e.Message}", e);
         }
     }
@@ -76,6 +81,14 @@ internal sealed partial class PluginLoader
     /// The plugin's main assembly: <c>&lt;folder name&gt;.dll</c> if present, else the one <c>.dll</c> with a
     /// <c>.deps.json</c> beside it (what <c>dotnet build</c>/<c>publish</c> writes), else the only <c>.dll</c>.
     /// </summary>
+    private static Assembly LoadFromBytes(System.Runtime.Loader.AssemblyLoadContext context, byte[] bytes, string path)
+    {
+        using var assembly = new MemoryStream(bytes, writable: false);
+        var pdbPath = Path.ChangeExtension(path, ".pdb");
+        using var pdb = File.Exists(pdbPath) ? new MemoryStream(File.ReadAllBytes(pdbPath), writable: false) : null;
+        return context.LoadFromStream(assembly, pdb);
+    }
+
     public static string FindMainAssembly(string folder)
     {
         if (!Directory.Exists(folder)) throw new PluginLoadException($"plugin folder '{folder}' does not exist");

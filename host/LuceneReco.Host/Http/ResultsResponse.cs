@@ -9,12 +9,14 @@ namespace LuceneReco.Host.Http;
 /// <param name="Pipeline">The pipeline that ran.</param>
 /// <param name="TookMs">Time in the pipeline, in milliseconds.</param>
 /// <param name="Stages">Each stage's time and outcome (explain only).</param>
+/// <param name="Plugins">The plugins that served the request (candidate sources and stages) and the version each ran: one version per plugin in a response, even while it is being replaced.</param>
 internal sealed record ResultsResponse(
     IReadOnlyList<ResultItem> Items,
     IReadOnlyList<SkippedStage> SkippedStages,
     string Pipeline,
     double TookMs,
-    IReadOnlyList<StageTiming>? Stages)
+    IReadOnlyList<StageTiming>? Stages,
+    IReadOnlyDictionary<string, string> Plugins)
 {
     /// <summary>The response for <paramref name="result"/>, with scores and explanations when <paramref name="explain"/>.</summary>
     public static ResultsResponse From(PipelineResult result, bool explain)
@@ -29,7 +31,9 @@ internal sealed record ResultsResponse(
                 explain ? new SortedDictionary<string, double>(c.StageScores, StringComparer.Ordinal) : null,
                 explain ? c.Explanations : null));
         }
-        return new ResultsResponse(items, result.SkippedStages, result.Pipeline, Math.Round(result.Took.TotalMilliseconds, 3), explain ? result.Stages : null);
+        var plugins = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, version) in result.Plugins) plugins[name] = version.ToString();
+        return new ResultsResponse(items, result.SkippedStages, result.Pipeline, Math.Round(result.Took.TotalMilliseconds, 3), explain ? result.Stages : null, plugins);
     }
 
     /// <summary>The stored fields of <paramref name="doc"/>: one string, several strings as an array, numbers as numbers.</summary>

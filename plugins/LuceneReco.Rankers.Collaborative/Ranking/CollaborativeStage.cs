@@ -60,7 +60,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
             return ValueTask.CompletedTask;
         }
         cancellation.ThrowIfCancellationRequested();
-        Blend(candidates, scores, because, loaded.Version);
+        Blend(candidates, scores, because, loaded.Version, request.Items ?? Services.Items);
         return ValueTask.CompletedTask;
     }
 
@@ -77,7 +77,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         return Preferences.FromIds(recent);
     }
 
-    private void Blend(List<Candidate> candidates, ExplainedScore[] scores, string because, int version)
+    private void Blend(List<Candidate> candidates, ExplainedScore[] scores, string because, int version, IItemCatalog items)
     {
         int n = candidates.Count;
         var incoming = new double[n];
@@ -102,7 +102,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
             {
                 candidate.StageScores[Name] = cf[c];
                 candidate.Features[Name + ".score"] = cf[c];
-                candidate.Explain(Name, Describe(scores[c], because, normIncoming[c], normCf[c], final, titles));
+                candidate.Explain(Name, Describe(scores[c], because, normIncoming[c], normCf[c], final, titles, items));
             }
             else
             {
@@ -118,7 +118,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         candidates.AddRange(sorted);
     }
 
-    private string Describe(ExplainedScore score, string because, double normIncoming, double normCf, double final, Dictionary<string, string> titles)
+    private string Describe(ExplainedScore score, string because, double normIncoming, double normCf, double final, Dictionary<string, string> titles, IItemCatalog items)
     {
         var text = new StringBuilder();
         if (score.Contributions.Count == 0)
@@ -132,7 +132,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
             {
                 if (k > 0) text.Append(", ");
                 string id = score.Contributions[k].ItemId;
-                if (!titles.TryGetValue(id, out string? title)) titles[id] = title = Title(id);
+                if (!titles.TryGetValue(id, out string? title)) titles[id] = title = Title(id, items);
                 text.Append(title).Append(Format($" ({score.Contributions[k].Score:0.##})"));
             }
         }
@@ -140,10 +140,10 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         return text.ToString();
     }
 
-    private string Title(string itemId)
+    private string Title(string itemId, IItemCatalog items)
     {
         if (Options.TitleField is string field
-            && Services.Items.Fields(itemId).TryGetValue(field, out IReadOnlyList<string>? values)
+            && items.Fields(itemId).TryGetValue(field, out IReadOnlyList<string>? values)
             && values.Count > 0 && values[0].Length > 0)
             return values[0];
         return itemId;

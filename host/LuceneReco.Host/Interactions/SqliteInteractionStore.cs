@@ -1,5 +1,4 @@
 using System.Globalization;
-using LuceneReco.Host.Serving;
 using LuceneReco.Plugins;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,4 @@
 using LuceneReco.Host.Plugins;
-using LuceneReco.Host.Serving;
 using LuceneReco.Index;
 using LuceneReco.Index.Search;
 using LuceneReco.Plugins;
@@ -53,6 +52,13 @@ internal sealed class PipelineRunner(
         var served = new Dictionary<string, Version>(StringComparer.Ordinal);
         var context = Resolve(request, reader, out var recent);
         var items = new ItemCatalogView(reader);
+        var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options)
+        {
+            Items = items,
+            Explain = request.Explain,
+            Offline = request.Offline,
+        };
+        ValidateOverrides(name, pipeline, snapshot.Version, rankers, ranking);
         var known = new List<Predicate<string>>();
         var lists = new List<SourceHits>(pipeline.Recall.Count);
         for (int i = 0; i < pipeline.Recall.Count; i++)
@@ -81,12 +87,6 @@ internal sealed class PipelineRunner(
         int recalled = candidates.Count;
         var recallTook = _clock.GetElapsedTime(start);
 
-        var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options)
-        {
-            Items = items,
-            Explain = request.Explain,
-            Offline = request.Offline,
-        };
         var timings = new List<StageTiming>(pipeline.Stages.Count);
         for (int i = 0; i < pipeline.Stages.Count && candidates.Count > 0; i++)
             candidates = await RunStageAsync(name, i, pipeline.Stages[i], snapshot.Version, rankers, ranking, candidates, skipped, timings, served, cancellation).ConfigureAwait(false);
@@ -99,6 +99,32 @@ internal sealed class PipelineRunner(
             RecallTook = recallTook,
             Plugins = served,
         };
+    }
+
+    /// <summary>
+    /// Asks every stage that takes request overrides (<see cref="IRequestValidatingStage"/>) whether this request's are within
+    /// its bounds, before anything runs; every problem is reported at once as a bad request. A stage that cannot be made
+    /// or throws here is left to the stage step, which skips and reports it.
+    /// </summary>
+    private void ValidateOverrides(string pipelineName, PipelineDefinition pipeline, long configVersion, RankerSet rankers, RankingRequest ranking)
+    {
+        List<string>? problems = null;
+        for (int i = 0; i < pipeline.Stages.Count; i++)
+        {
+            var step = pipeline.Stages[i];
+            if (rankers.Find(step.Ranker) is not { } handle) continue;
+            try
+            {
+                var stage = _stages.GetOrCreate(pipelineName, i, configVersion, handle, () => handle.Plugin.CreateStage(step.Options, servicesFor(handle)));
+                if (stage is IRequestValidatingStage validating)
+                    foreach (var problem in validating.ValidateRequest(ranking)) (problems ??= []).Add($"{step.StageName}: {problem}");
+            }
+            catch (Exception e) when (e is not RequestException) // plugin code; the stage step reports it
+            {
+                log($"pipeline '{pipelineName}' stage '{step.StageName}': could not check the request's overrides: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        if (problems is not null) throw RequestException.BadRequest(string.Join("; ", problems));
     }
 
     /// <summary>A plugin source's hits, the handle that served them and what its model knows.</summary>

@@ -1,3 +1,4 @@
+using LuceneReco.Host.Pipelines;
 using LuceneReco.Index;
 using LuceneReco.Index.Documents;
 

@@ -1,3 +1,4 @@
+using LuceneReco.Host.Interactions;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;

@@ -104,3 +104,34 @@ internal sealed class FakePlugin(string name, Func<RankingRequest, List<Candidat
         return ValueTask.CompletedTask;
     });
 }
+
+/// <summary>A plugin whose stage takes the request option "slider.lambda" within 0.3 to 1 and writes it into every score.</summary>
+internal sealed class SliderPlugin : IRankerPlugin
+{
+    public string Name => "slider";
+
+    public Version Version => new(1, 0);
+
+    public string Description => "test ranker with a request override";
+
+    public int Reranks;
+
+    public IRankerStage CreateStage(JsonElement? options, IRankerServices services) => new Stage(this);
+
+    private sealed class Stage(SliderPlugin plugin) : IRequestValidatingStage
+    {
+        public IReadOnlyList<string> ValidateRequest(RankingRequest request)
+        {
+            if (!request.Options.TryGetValue("slider.lambda", out var text)) return [];
+            return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is >= 0.3 and <= 1
+                ? []
+                : [$"slider.lambda must be between 0.3 and 1, got '{text}'"];
+        }
+
+        public ValueTask RerankAsync(RankingRequest request, List<Candidate> candidates, CancellationToken cancellation)
+        {
+            Interlocked.Increment(ref plugin.Reranks);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using LuceneReco.Host.Interactions;
 using System.Diagnostics;
 using System.Text.Json;
 using LuceneReco.Host.Pipelines;
@@ -321,5 +322,38 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
         public string Description => "rejects its options";
 
         public IRankerStage CreateStage(JsonElement? options, IRankerServices services) => throw new ArgumentException("boost must be positive");
+    }
+}
+
+/// <summary>Request overrides are checked by the stages that take them before anything runs.</summary>
+public sealed class RequestOverrideTests(SampleIndexFixture index) : IClassFixture<SampleIndexFixture>, IDisposable
+{
+    private readonly TestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task OverrideOutOfBounds_IsABadRequestNamingTheStageAndTheBound_AndNothingRuns()
+    {
+        var plugin = new SliderPlugin();
+        var catalog = new FakeCatalog().Add(plugin);
+        var config = ServingConfig.BuiltIn with
+        {
+            Pipelines = new Dictionary<string, PipelineDefinition>
+            {
+                ["default"] = ServingConfig.BuiltIn.Pipelines["default"] with { Stages = [new StageStep { Ranker = "slider", Name = "mmr" }] },
+            },
+        };
+        using var host = new ServingHost(new FixedIndexView(index.Reader), new InMemoryInteractionStore(), catalog, ServingConfigSource.Fixed(config),
+            TimeProvider.System, _files.PathOf("data"), _ => { });
+        var bad = new PipelineRequest { Kind = RequestKind.Search, QueryText = "space", Options = new Dictionary<string, string> { ["slider.lambda"] = "0.1" } };
+
+        var e = await Assert.ThrowsAsync<RequestException>(() => host.Runner.RunAsync(bad));
+        Assert.Equal(RequestError.Invalid, e.Error);
+        Assert.Equal("mmr: slider.lambda must be between 0.3 and 1, got '0.1'", e.Message);
+        Assert.Equal(0, plugin.Reranks);
+
+        await host.Runner.RunAsync(bad with { Options = new Dictionary<string, string> { ["slider.lambda"] = "0.5" } });
+        Assert.Equal(1, plugin.Reranks);
     }
 }

@@ -1,3 +1,5 @@
+using LuceneReco.Host.Pipelines;
+using LuceneReco.Host.Interactions;
 using LuceneReco.Host.Serving;
 using LuceneReco.Plugins;
 

@@ -1,6 +1,6 @@
 using LuceneReco.Plugins;
 
-namespace LuceneReco.Host.Serving;
+namespace LuceneReco.Host.Interactions;
 
 /// <summary>Where interaction events are kept: read by rankers and the profile source, fed by <c>POST /events</c>.</summary>
 internal interface IInteractionStore : IInteractionReader

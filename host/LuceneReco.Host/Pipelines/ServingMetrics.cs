@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace LuceneReco.Host.Serving;
+namespace LuceneReco.Host.Pipelines;
 
 /// <summary>Per-endpoint and per-stage latencies and counts, and request-time plugin faults by stage, since start.</summary>
 internal sealed class ServingMetrics(TimeProvider clock)

@@ -1,4 +1,4 @@
-namespace LuceneReco.Host.Serving;
+namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// Latencies of one endpoint or stage over a sliding window: the newest <see cref="Capacity"/> samples not

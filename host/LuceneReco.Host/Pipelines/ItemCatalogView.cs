@@ -2,7 +2,7 @@ using LuceneReco.Index;
 using LuceneReco.Index.Documents;
 using LuceneReco.Plugins;
 
-namespace LuceneReco.Host.Serving;
+namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// <see cref="IItemCatalog"/> over the index: either one point-in-time reader (the view a request's recall searched, handed

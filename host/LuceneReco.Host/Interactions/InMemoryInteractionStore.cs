@@ -1,6 +1,6 @@
 using LuceneReco.Plugins;
 
-namespace LuceneReco.Host.Serving;
+namespace LuceneReco.Host.Interactions;
 
 /// <summary>
 /// Interactions kept in memory (lost on restart; <c>serve --store</c> uses the SQLite store instead). Each user and each item

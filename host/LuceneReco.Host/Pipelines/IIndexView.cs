@@ -1,6 +1,6 @@
 using LuceneReco.Index;
 
-namespace LuceneReco.Host.Serving;
+namespace LuceneReco.Host.Pipelines;
 
 /// <summary>The index as requests see it: the newest point-in-time reader. Each request takes one and uses it throughout.</summary>
 internal interface IIndexView

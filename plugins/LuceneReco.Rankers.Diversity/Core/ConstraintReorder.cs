@@ -56,7 +56,7 @@ internal static class ConstraintReorder
             for (int s = 0; s < left.Count; s++)
             {
                 int i = left[s];
-                bool keeps = KeepsCaps(i, place, caps, counts, placements);
+                bool keeps = KeepsCaps(i, place, caps, counts, out _, out _);
                 int served = anyUrgent ? Serves(i, coverage, covered, urgent) : 0;
                 if (chosenSlot < 0 || (keeps && !bestKeeps) || (keeps == bestKeeps && served > bestServed))
                 {
@@ -67,6 +67,13 @@ internal static class ConstraintReorder
                 if (!anyUrgent && keeps) break; // the best keeper; nothing later can beat it
             }
 
+            // The candidates passed over at this place: those a cap held back say which one, the first time.
+            for (int s = 0; s < chosenSlot; s++)
+            {
+                int i = left[s];
+                if (placements[i].BlockedRule < 0 && !KeepsCaps(i, place, caps, counts, out int rule, out int group))
+                    placements[i] = placements[i] with { BlockedRule = rule, BlockedGroup = group };
+            }
             int chosen = left[chosenSlot];
             left.RemoveAt(chosenSlot);
             order[place] = chosen;
@@ -90,16 +97,18 @@ internal static class ConstraintReorder
         return (order, placements);
     }
 
-    /// <summary>Whether placing <paramref name="i"/> at <paramref name="place"/> keeps every cap; records the first cap it breaks.</summary>
-    private static bool KeepsCaps(int i, int place, IReadOnlyList<CapConstraint> caps, int[][] counts, Placement[] placements)
+    /// <summary>Whether placing <paramref name="i"/> at <paramref name="place"/> keeps every cap; if not, the first cap it breaks and for which group.</summary>
+    private static bool KeepsCaps(int i, int place, IReadOnlyList<CapConstraint> caps, int[][] counts, out int brokenRule, out int brokenGroup)
     {
+        brokenRule = brokenGroup = -1;
         for (int r = 0; r < caps.Count; r++)
         {
             if (place >= caps[r].Within) continue;
             foreach (int g in caps[r].Groups.Values[i])
             {
                 if (counts[r][g] < caps[r].Max) continue;
-                if (placements[i].BlockedRule < 0) placements[i] = placements[i] with { BlockedRule = r, BlockedGroup = g };
+                brokenRule = r;
+                brokenGroup = g;
                 return false;
             }
         }

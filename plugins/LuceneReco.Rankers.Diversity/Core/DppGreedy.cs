@@ -10,6 +10,11 @@ namespace LuceneReco.Rankers.Diversity.Core;
 /// conditioned only on the previous w - 1 picks (their sliding-window variant): the oldest pick leaves the factor by
 /// Givens rotations, O(w n) per step. Stops early when the best gain falls below epsilon. Ties go to the lower index.
 /// </summary>
+/// <remarks>
+/// The candidates not yet picked live in slots 0..left-1 (a pick's slot is filled by the last one), and the
+/// coefficients are stored by column (<c>columns[t][slot]</c>), so each update is a few vector operations over the
+/// remaining candidates. The window members' own rows, the Cholesky factor V of the window, are kept apart.
+/// </remarks>
 internal static class DppGreedy
 {
     /// <summary>Picks at most <paramref name="k"/> candidates.</summary>
@@ -31,60 +36,73 @@ internal static class DppGreedy
             if (!(quality[i] >= 0 && double.IsFinite(quality[i]))) throw new ArgumentOutOfRangeException(nameof(quality), quality[i], $"quality[{i}] must be finite and at least 0");
         k = Math.Min(k, n);
 
-        // Row i of c holds candidate i's Cholesky coefficients against the current window (columns 0..t-1); the rows of
-        // the window's own members are the rows of its Cholesky factor V (member p: columns 0..p, d at p).
         int width = window ?? Math.Max(k, 1);
         int capacity = window is int w ? w - 1 : k;
-        var c = new double[n * width];
+        var columns = new double[width][];
+        for (int c = 0; c < width; c++) columns[c] = new double[n];
+        var v = new double[width * width]; // row p: window member p's coefficients, d at column p
+        var slotItem = new int[n];
         var d2 = new double[n];
-        for (int i = 0; i < n; i++) d2[i] = quality[i] * quality[i];
-        var remaining = new int[n];
-        for (int i = 0; i < n; i++) remaining[i] = i;
+        var q = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            slotItem[i] = i;
+            q[i] = quality[i];
+            d2[i] = q[i] * q[i];
+        }
         var order = new List<int>(k);
         var gains = new List<double>(k);
         var maxSim = new double[n];
         var closest = new int[n];
         Array.Fill(closest, -1);
         var row = new double[n];
-        var members = new int[width];
-        var rotations = new (double Cos, double Sin)[width];
+        var scratch = new double[n];
         int left = n, t = 0;
 
         while (order.Count < k)
         {
             if ((order.Count & 15) == 0) cancellation.ThrowIfCancellationRequested();
-            int j = -1, slot = -1;
+            int slot = -1;
             double best = double.NegativeInfinity;
             for (int s = 0; s < left; s++)
-            {
-                int i = remaining[s];
-                if (d2[i] > best || (d2[i] == best && i < j)) { j = i; slot = s; best = d2[i]; }
-            }
+                if (d2[s] > best || (d2[s] == best && slot >= 0 && slotItem[s] < slotItem[slot])) { slot = s; best = d2[s]; }
             if (!(best >= epsilon) || best <= 0) break;
+            int j = slotItem[slot];
+            double dj = Math.Sqrt(best), qj = q[slot];
             order.Add(j);
             gains.Add(best);
-            remaining[slot] = remaining[--left];
+            Span<double> vj = v.AsSpan(t * width, width);
+            vj.Clear();
+            for (int c = 0; c < t; c++) vj[c] = columns[c][slot];
+            vj[t] = dj;
+
+            // The last slot fills the pick's.
+            int last = --left;
+            slotItem[slot] = slotItem[last];
+            d2[slot] = d2[last];
+            q[slot] = q[last];
+            for (int c = 0; c < t; c++) columns[c][slot] = columns[c][last];
             if (left == 0) break;
 
-            double dj = Math.Sqrt(best), qj = quality[j];
-            Span<int> rest = remaining.AsSpan(0, left);
-            similarity.Row(j, rest, row.AsSpan(0, left));
-            ReadOnlySpan<double> cj = c.AsSpan(j * width, t);
+            Span<double> sim = row.AsSpan(0, left), acc = scratch.AsSpan(0, left);
+            similarity.Row(j, slotItem.AsSpan(0, left), sim);
             for (int s = 0; s < left; s++)
             {
-                int i = rest[s];
-                double sim = row[s];
-                if (sim > maxSim[i]) { maxSim[i] = sim; closest[i] = j; }
-                Span<double> ci = c.AsSpan(i * width, width);
-                double e = (qj * sim * quality[i] - TensorPrimitives.Dot(cj, ci[..t])) / dj;
-                ci[t] = e;
-                d2[i] -= e * e;
+                int i = slotItem[s];
+                if (sim[s] > maxSim[i]) { maxSim[i] = sim[s]; closest[i] = j; }
             }
-            c[j * width + t] = dj;
-            members[t++] = j;
+            // e = (qj * S_j. * q - sum_c V[j][c] * column c) / dj, then d^2 -= e^2.
+            TensorPrimitives.Multiply(sim, q.AsSpan(0, left), acc);
+            TensorPrimitives.Multiply(acc, qj, acc);
+            for (int c = 0; c < t; c++) TensorPrimitives.MultiplyAdd(columns[c].AsSpan(0, left), -vj[c], acc, acc);
+            Span<double> e = columns[t].AsSpan(0, left);
+            TensorPrimitives.Multiply(acc, 1 / dj, e);
+            TensorPrimitives.Multiply(e, e, acc);
+            TensorPrimitives.Subtract(d2.AsSpan(0, left), acc, d2.AsSpan(0, left));
+            t++;
             if (t > capacity)
             {
-                DropOldest(c, width, members, t, rest, d2, rotations);
+                DropOldest(columns, v, width, t, left, d2, scratch);
                 t--;
             }
         }
@@ -93,40 +111,43 @@ internal static class DppGreedy
 
     /// <summary>
     /// Removes the oldest window member (column 0) from the factor: Givens rotations of column 0 with column p + 1 zero
-    /// column 0 of member p + 1 in turn, leaving the lower-triangular factor of the younger members in columns 1..t-1,
-    /// then every row shifts left. A candidate's coefficient rotated out of column 0 goes back into its gain (<c>d_i^2 += z^2</c>),
-    /// since the row's length is unchanged by the rotations.
+    /// V[p + 1][0] in turn, leaving the lower-triangular factor of the younger members in columns 1..t-1; every candidate's
+    /// coefficients get the same rotations, and what is rotated out of column 0 goes back into its gain
+    /// (<c>d^2 += z^2</c>: rotations keep the length of its coefficients). Then everything shifts one column left.
     /// </summary>
-    private static void DropOldest(double[] c, int width, int[] members, int t, ReadOnlySpan<int> rest, double[] d2, (double Cos, double Sin)[] rotations)
+    private static void DropOldest(double[][] columns, double[] v, int width, int t, int left, double[] d2, double[] scratch)
     {
+        Span<double> x0 = columns[0].AsSpan(0, left), tmp = scratch.AsSpan(0, left);
         for (int p = 0; p < t - 1; p++)
         {
-            Span<double> v = c.AsSpan(members[p + 1] * width, width);
-            double a = v[0], b = v[p + 1], r = Math.Sqrt(a * a + b * b);
-            rotations[p] = r > 0 ? (b / r, a / r) : (1, 0);
-            for (int q = p + 1; q < t; q++) Rotate(c.AsSpan(members[q] * width, width), p + 1, rotations[p]);
+            Span<double> member = v.AsSpan((p + 1) * width, width);
+            double a = member[0], b = member[p + 1], r = Math.Sqrt(a * a + b * b);
+            if (r == 0) continue;
+            double cos = b / r, sin = a / r;
+            for (int m = p + 1; m < t; m++)
+            {
+                Span<double> vm = v.AsSpan(m * width, width);
+                (vm[0], vm[p + 1]) = (cos * vm[0] - sin * vm[p + 1], sin * vm[0] + cos * vm[p + 1]);
+            }
+            Span<double> xp = columns[p + 1].AsSpan(0, left);
+            x0.CopyTo(tmp);
+            TensorPrimitives.Multiply(x0, cos, x0);
+            TensorPrimitives.MultiplyAdd(xp, -sin, x0, x0);  // x0' = cos x0 - sin xp
+            TensorPrimitives.Multiply(xp, cos, xp);
+            TensorPrimitives.MultiplyAdd(tmp, sin, xp, xp);  // xp' = sin x0 + cos xp
         }
-        foreach (int i in rest)
+        TensorPrimitives.Multiply(x0, x0, tmp);
+        TensorPrimitives.Add(d2.AsSpan(0, left), tmp, d2.AsSpan(0, left));
+
+        double[] oldest = columns[0];
+        Array.Copy(columns, 1, columns, 0, width - 1);
+        Array.Clear(oldest);
+        columns[width - 1] = oldest;
+        for (int m = 1; m < t; m++)
         {
-            Span<double> ci = c.AsSpan(i * width, width);
-            for (int p = 0; p < t - 1; p++) Rotate(ci, p + 1, rotations[p]);
-            d2[i] += ci[0] * ci[0];
-            ShiftLeft(ci);
+            Span<double> from = v.AsSpan(m * width, width), to = v.AsSpan((m - 1) * width, width);
+            from[1..].CopyTo(to);
+            to[^1] = 0;
         }
-        for (int q = 1; q < t; q++) ShiftLeft(c.AsSpan(members[q] * width, width));
-        Array.Copy(members, 1, members, 0, t - 1);
-    }
-
-    private static void Rotate(Span<double> x, int column, (double Cos, double Sin) g)
-    {
-        double x0 = x[0], xc = x[column];
-        x[0] = g.Cos * x0 - g.Sin * xc;
-        x[column] = g.Sin * x0 + g.Cos * xc;
-    }
-
-    private static void ShiftLeft(Span<double> x)
-    {
-        x[1..].CopyTo(x);
-        x[^1] = 0;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class ItemSimilarity : ISimilarity
         _match = match;
         _textShare = wt / (wt + wa);
         _attributeShare = wa / (wt + wa);
-        _dense = _text is null ? [] : new double[_text.TermCount];
+        _dense = _text is null ? [] : new double[count];
         if (_attributes is not null && match == AttributeMatch.Equality) _setIds = SetIds(_attributes);
     }
 

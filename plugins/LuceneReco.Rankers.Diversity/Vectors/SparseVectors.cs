@@ -52,21 +52,48 @@ internal sealed class SparseVectors
     }
 
     /// <summary>
-    /// <c>into[t] = Dot(a, others[t])</c>: vector a is scattered once into <paramref name="dense"/> (length <see cref="TermCount"/>,
-    /// all zero, and left all zero), then each other vector gathers from it, which costs its own length instead of a merge.
+    /// <c>into[t] = Dot(a, others[t])</c> through an inverted index of the vectors (built on first use): only the vectors
+    /// sharing a term with a are touched, each shared term once, so a row costs the postings of a's terms instead of
+    /// every other vector's length. <paramref name="accumulator"/> has <see cref="Count"/> zeros and is left all zero.
     /// </summary>
-    public void DotRow(int a, ReadOnlySpan<int> others, Span<double> into, double[] dense)
+    public void DotRow(int a, ReadOnlySpan<int> others, Span<double> into, double[] accumulator)
     {
+        if (_postingOffsets is null) BuildPostings();
         ReadOnlySpan<int> ta = TermsOf(a);
         ReadOnlySpan<double> wa = WeightsOf(a);
-        for (int x = 0; x < ta.Length; x++) dense[ta[x]] = wa[x];
-        for (int t = 0; t < others.Length; t++)
+        int[] offsets = _postingOffsets!, items = _postingItems!;
+        double[] weights = _postingWeights!;
+        for (int x = 0; x < ta.Length; x++)
         {
-            int o = others[t], end = Offsets[o + 1];
-            double sum = 0;
-            for (int p = Offsets[o]; p < end; p++) sum += dense[Terms[p]] * Weights[p];
-            into[t] = sum;
+            double w = wa[x];
+            for (int p = offsets[ta[x]], end = offsets[ta[x] + 1]; p < end; p++) accumulator[items[p]] += w * weights[p];
         }
-        for (int x = 0; x < ta.Length; x++) dense[ta[x]] = 0;
+        for (int t = 0; t < others.Length; t++) into[t] = accumulator[others[t]];
+        for (int x = 0; x < ta.Length; x++)
+            for (int p = offsets[ta[x]], end = offsets[ta[x] + 1]; p < end; p++) accumulator[items[p]] = 0;
+    }
+
+    private int[]? _postingOffsets, _postingItems;
+    private double[]? _postingWeights;
+
+    /// <summary>Per term, the vectors holding it (ascending) and their weights: the transpose of the rows.</summary>
+    private void BuildPostings()
+    {
+        var offsets = new int[TermCount + 1];
+        foreach (int term in Terms) offsets[term + 1]++;
+        for (int t = 0; t < TermCount; t++) offsets[t + 1] += offsets[t];
+        var fill = (int[])offsets.Clone();
+        var items = new int[Terms.Length];
+        var weights = new double[Terms.Length];
+        for (int i = 0; i < Count; i++)
+            for (int p = Offsets[i]; p < Offsets[i + 1]; p++)
+            {
+                int at = fill[Terms[p]]++;
+                items[at] = i;
+                weights[at] = Weights[p];
+            }
+        _postingItems = items;
+        _postingWeights = weights;
+        _postingOffsets = offsets;
     }
 }

@@ -49,6 +49,28 @@ public sealed class ItemSimilarityTests
         return true;
     }
 
+    [Property(MaxTest = 100)]
+    public bool MmrAndDpp_OverTfIdfAndAttributes_AgreeWithTheirReferences(int seed)
+    {
+        var random = new Random(seed);
+        int n = random.Next(2, 14);
+        (FakeCatalog catalog, string[] ids) = RandomCatalog(random, n);
+        SparseVectors text = CandidateReader.TermVectors(catalog, ids, ["title", "body"], null, CancellationToken.None);
+        ItemAttributes attributes = CandidateReader.Attributes(catalog, ids, ["category", "tags"], null, CancellationToken.None);
+        var similarity = new ItemSimilarity(n, text, 1, attributes, random.NextDouble(), AttributeMatch.Jaccard);
+        var matrix = new double[n, n];
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) matrix[a, b] = similarity.Pair(a, b);
+        double[] relevance = LuceneReco.Rankers.Diversity.Core.Relevance.MinMax(Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray());
+        double[] quality = LuceneReco.Rankers.Diversity.Core.DppKernel.Quality(relevance, 0.5);
+
+        int[] mmr = LuceneReco.Rankers.Diversity.Core.Mmr.Select(relevance, similarity, 0.5, n).Order;
+        int[] dpp = LuceneReco.Rankers.Diversity.Core.DppGreedy.Select(quality, similarity, n, null, 1e-9).Order;
+
+        return mmr.SequenceEqual(Core.MmrTests.Naive(relevance, similarity, 0.5, n))
+            && dpp.SequenceEqual(Core.DppGreedyTests.BruteForce(quality, new MatrixSimilarity(matrix), n, null, 1e-9));
+    }
+
     [Fact]
     public void TermVectors_AreUnitTfIdf_WithLuceneClassicIdf()
     {

@@ -18,7 +18,7 @@ public sealed class DiversityCapsOptions : DiversityStageOptions
     /// <summary>The least cap count a request may ask for. <value>The default is 1.</value></summary>
     public int MinCap { get; set; } = 1;
 
-    /// <summary>The largest cap count a request may ask for. <value>The default is <c>null</c>: the cap's own number of places.</value></summary>
+    /// <summary>The largest cap count a request may ask for. <value>The default is <c>null</c>: the cap's own number of places (the depth for a cap over the whole depth).</value></summary>
     public int? MaxCap { get; set; }
 
     /// <summary>The least coverage count a request may ask for (0 turns the rule off). <value>The default is 0.</value></summary>
@@ -41,11 +41,15 @@ public sealed class DiversityCapsOptions : DiversityStageOptions
         if (MaxCap is int maxCap && maxCap < MinCap) problems.Add(Format($"maxCap must be at least minCap {MinCap}, got {maxCap}"));
         foreach (AttributeRule cap in caps)
             if (cap.Count < MinCap || cap.Count > (MaxCap ?? int.MaxValue))
-                problems.Add(Format($"caps: {cap.Field}'s {cap.Count} must be between minCap {MinCap} and maxCap {MaxCap}"));
+                problems.Add(MaxCap is null
+                    ? Format($"caps: {cap.Field}'s count {cap.Count} must be at least minCap {MinCap}")
+                    : Format($"caps: {cap.Field}'s count {cap.Count} must be between minCap {MinCap} and maxCap {MaxCap}"));
         if (MinCoverage < 0) problems.Add(Format($"minCoverage must be at least 0, got {MinCoverage}"));
         if (MaxCoverage is int maxCoverage && maxCoverage < MinCoverage) problems.Add(Format($"maxCoverage must be at least minCoverage {MinCoverage}, got {maxCoverage}"));
         foreach (AttributeRule rule in coverage)
             if (rule.Count < MinCoverage || rule.Count > (MaxCoverage ?? int.MaxValue))
-                problems.Add(Format($"coverage: {rule.Field}'s {rule.Count} must be between minCoverage {MinCoverage} and maxCoverage {MaxCoverage}"));
+                problems.Add(MaxCoverage is null
+                    ? Format($"coverage: {rule.Field}'s count {rule.Count} must be at least minCoverage {MinCoverage}")
+                    : Format($"coverage: {rule.Field}'s count {rule.Count} must be between minCoverage {MinCoverage} and maxCoverage {MaxCoverage}"));
     }
 }

@@ -37,7 +37,7 @@ internal sealed class DiversityCapsStage : IRequestValidatingStage
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<string>();
-        Counts(request, int.MaxValue, problems);
+        Counts(request, problems);
         string known = "cap.{field} for " + Fields(_caps) + " and coverage.{field} for " + Fields(_coverage);
         RequestOverrides.Unknown(request, _name, option =>
             (option.StartsWith("cap.", StringComparison.Ordinal) && _caps.Exists(r => r.Field == option[4..]))
@@ -57,7 +57,7 @@ internal sealed class DiversityCapsStage : IRequestValidatingStage
         var titles = new TitleCache(items, ids, _options.TitleField);
         ItemAttributes attributes = CandidateReader.Attributes(items, ids, _fields, titles, cancellation);
 
-        (int[] capCounts, int[] coverageCounts) = Counts(request, n, null);
+        (int[] capCounts, int[] coverageCounts) = Counts(request, null);
         var caps = new List<CapConstraint>(_caps.Count);
         var capFields = new int[_caps.Count];
         for (int r = 0; r < _caps.Count; r++)
@@ -89,14 +89,17 @@ internal sealed class DiversityCapsStage : IRequestValidatingStage
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The cap and coverage counts for this request: configured, or overridden within the bounds (a bad override keeps the configured count).</summary>
-    private (int[] Caps, int[] Coverage) Counts(RankingRequest request, int depth, List<string>? problems)
+    /// <summary>
+    /// The cap and coverage counts for this request: configured, or overridden within the bounds (a bad override keeps the
+    /// configured count). The bounds come from the options alone, so a request valid for validation is valid for any list.
+    /// </summary>
+    private (int[] Caps, int[] Coverage) Counts(RankingRequest request, List<string>? problems)
     {
         var caps = new int[_caps.Count];
         for (int r = 0; r < caps.Length; r++)
         {
             AttributeRule rule = _caps[r];
-            int max = _options.MaxCap ?? Math.Min(rule.Within ?? depth, depth);
+            int max = _options.MaxCap ?? rule.Within ?? _options.Depth ?? int.MaxValue;
             caps[r] = RequestOverrides.Whole(request, $"{_name}.cap.{rule.Field}", rule.Count, _options.MinCap, Math.Max(max, _options.MinCap), problems);
         }
         var coverage = new int[_coverage.Count];

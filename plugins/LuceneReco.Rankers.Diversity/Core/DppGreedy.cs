@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace LuceneReco.Rankers.Diversity.Core;
@@ -38,8 +39,11 @@ internal static class DppGreedy
 
         int width = window ?? Math.Max(k, 1);
         int capacity = window is int w ? w - 1 : k;
-        var columns = new double[width][];
-        for (int c = 0; c < width; c++) columns[c] = new double[n];
+        // One pooled block for all columns (k x n doubles would otherwise be most of what a request allocates); no column
+        // is read before it is written, so it needs no clearing.
+        double[] block = ArrayPool<double>.Shared.Rent(width * n);
+        var columns = new ArraySegment<double>[width];
+        for (int c = 0; c < width; c++) columns[c] = new ArraySegment<double>(block, c * n, n);
         var v = new double[width * width]; // row p: window member p's coefficients, d at column p
         var slotItem = new int[n];
         var d2 = new double[n];
@@ -106,6 +110,7 @@ internal static class DppGreedy
                 t--;
             }
         }
+        ArrayPool<double>.Shared.Return(block);
         return new DppResult(order.ToArray(), gains.ToArray(), maxSim, closest);
     }
 
@@ -115,7 +120,7 @@ internal static class DppGreedy
     /// coefficients get the same rotations, and what is rotated out of column 0 goes back into its gain
     /// (<c>d^2 += z^2</c>: rotations keep the length of its coefficients). Then everything shifts one column left.
     /// </summary>
-    private static void DropOldest(double[][] columns, double[] v, int width, int t, int left, double[] d2, double[] scratch)
+    private static void DropOldest(ArraySegment<double>[] columns, double[] v, int width, int t, int left, double[] d2, double[] scratch)
     {
         Span<double> x0 = columns[0].AsSpan(0, left), tmp = scratch.AsSpan(0, left);
         for (int p = 0; p < t - 1; p++)
@@ -139,10 +144,9 @@ internal static class DppGreedy
         TensorPrimitives.Multiply(x0, x0, tmp);
         TensorPrimitives.Add(d2.AsSpan(0, left), tmp, d2.AsSpan(0, left));
 
-        double[] oldest = columns[0];
+        ArraySegment<double> oldest = columns[0];
         Array.Copy(columns, 1, columns, 0, width - 1);
-        Array.Clear(oldest);
-        columns[width - 1] = oldest;
+        columns[width - 1] = oldest; // written before it is read again
         for (int m = 1; m < t; m++)
         {
             Span<double> from = v.AsSpan(m * width, width), to = v.AsSpan((m - 1) * width, width);

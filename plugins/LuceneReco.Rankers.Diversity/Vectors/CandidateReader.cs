@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Rankers.Diversity.Vectors;
@@ -20,9 +21,9 @@ internal static class CandidateReader
         ArgumentNullException.ThrowIfNull(fields);
         if (maxTerms is < 1) throw new ArgumentOutOfRangeException(nameof(maxTerms), maxTerms, "must be at least 1, or null for all terms");
         int docs = Math.Max(items.Count, 0);
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var idf = new List<double>[fields.Count];
-        for (int f = 0; f < fields.Count; f++) idf[f] = [];
+        var termIds = new Dictionary<string, int>(ids.Count * 8, StringComparer.Ordinal);
+        var idf = new List<double>[fields.Count]; // per field, by term id; NaN until read
+        for (int f = 0; f < fields.Count; f++) idf[f] = new List<double>(ids.Count * 8);
         var offsets = new int[ids.Count + 1];
         var terms = new List<int>(ids.Count * 32);
         var weights = new List<double>(ids.Count * 32);
@@ -38,7 +39,9 @@ internal static class CandidateReader
                 foreach (KeyValuePair<string, int> entry in items.TermVector(ids[i], fields[f]))
                 {
                     if (entry.Value <= 0) continue;
-                    if (!termIds.TryGetValue(entry.Key, out int term)) termIds[entry.Key] = term = termIds.Count;
+                    ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(termIds, entry.Key, out bool known);
+                    if (!known) slot = termIds.Count - 1;
+                    int term = slot;
                     List<double> fieldIdf = idf[f];
                     while (fieldIdf.Count <= term) fieldIdf.Add(double.NaN);
                     if (double.IsNaN(fieldIdf[term]))

@@ -15,7 +15,7 @@ using LuceneReco.Rankers.Diversity.Vectors;
 
 string corpus = args.Length > 0 ? args[0] : FindCorpus();
 int requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
-const int Candidates = 1000, Picks = 50, Sets = 40, Warmup = 30;
+const int Candidates = 1000, Picks = 50, Sets = 40, Warmup = 100;
 
 var load = Stopwatch.StartNew();
 CorpusCatalog catalog = CorpusCatalog.Load(corpus);
@@ -80,7 +80,9 @@ IRankerStage Stage(IRankerPlugin plugin, string json)
 
 void Report(string what, Action<int> run)
 {
-    for (int w = 0; w < Warmup; w++) run(w % Sets);
+    // Warm-up: at least 100 calls and 2 seconds, so tiered compilation has finished optimising the code before timing.
+    long warmStarted = Stopwatch.GetTimestamp();
+    for (int w = 0; w < Warmup || Stopwatch.GetElapsedTime(warmStarted).TotalSeconds < 2; w++) run(w % Sets);
     var ms = new double[requests];
     var cpu = new double[requests];
     for (int r = 0; r < requests; r++)

@@ -54,8 +54,10 @@ internal sealed class CalibrationStage(string name, CalibrationOptions options, 
         var p = new double[g];
         for (int j = 0; j < g; j++) p[j] = mass[j] / historyItems;
 
-        // Candidates: weight on each history category, whether categorised at all, normalised relevance.
-        var weights = new double[n * g];
+        // Candidates: weights on the history's categories (sparse rows), whether categorised at all, normalised relevance.
+        var start = new int[n + 1];
+        var category = new List<int>(n);
+        var weight = new List<double>(n);
         var categorised = new bool[n];
         var relevance = new double[n];
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
@@ -63,19 +65,28 @@ internal sealed class CalibrationStage(string name, CalibrationOptions options, 
         for (int c = 0; c < n; c++)
         {
             relevance[c] = max > min ? (candidates[c].Score - min) / (max - min) : 1;
-            if (!items.Fields(candidates[c].ItemId).TryGetValue(options.Field, out IReadOnlyList<string>? cats) || cats.Count == 0) continue;
-            categorised[c] = true;
-            foreach (string cat in cats)
-                if (categoryIndex.TryGetValue(cat, out int j)) weights[c * g + j] += 1.0 / cats.Count;
+            if (items.Fields(candidates[c].ItemId).TryGetValue(options.Field, out IReadOnlyList<string>? cats) && cats.Count > 0)
+            {
+                categorised[c] = true;
+                foreach (string cat in cats)
+                {
+                    if (!categoryIndex.TryGetValue(cat, out int j)) continue;
+                    int at = category.IndexOf(j, start[c]);
+                    if (at >= 0) { weight[at] += 1.0 / cats.Count; continue; } // a category listed twice
+                    category.Add(j);
+                    weight.Add(1.0 / cats.Count);
+                }
+            }
+            start[c + 1] = category.Count;
         }
         cancellation.ThrowIfCancellationRequested();
 
         int k = Math.Min(n, options.K ?? (request.K > 0 ? request.K : n));
         var kl = new double[n];
-        int[] order = CalibratedSelection.Select(relevance, p, weights, categorised, k, Lambda(request), options.Smoothing, kl);
+        int[] order = CalibratedSelection.Select(relevance, p, start, [.. category], [.. weight], categorised, k, Lambda(request), options.Smoothing, kl);
         var before = candidates.ToArray();
         for (int i = 0; i < n; i++) candidates[i] = before[order[i]];
-        Explain(before, order, k, kl, p, weights, categorised, names);
+        Explain(before, order, k, kl, p, start, category, weight, categorised, names);
         return ValueTask.CompletedTask;
     }
 
@@ -100,7 +111,7 @@ internal sealed class CalibrationStage(string name, CalibrationOptions options, 
             ? v
             : options.Lambda;
 
-    private void Explain(Candidate[] before, int[] order, int k, double[] kl, double[] p, double[] weights, bool[] categorised, List<string> names)
+    private void Explain(Candidate[] before, int[] order, int k, double[] kl, double[] p, int[] start, List<int> category, List<double> weight, bool[] categorised, List<string> names)
     {
         int g = p.Length;
         var sums = new double[g];
@@ -120,9 +131,9 @@ internal sealed class CalibrationStage(string name, CalibrationOptions options, 
                 // The history category this item brought that the list was shortest of when it was picked.
                 int shortest = -1;
                 double gap = 0;
-                for (int j = 0; j < g; j++)
+                for (int e = start[from]; e < start[from + 1]; e++)
                 {
-                    if (weights[from * g + j] <= 0) continue;
+                    int j = category[e];
                     double missing = p[j] - (count > 0 ? sums[j] / count : 0);
                     if (missing > gap) { gap = missing; shortest = j; }
                 }
@@ -136,7 +147,7 @@ internal sealed class CalibrationStage(string name, CalibrationOptions options, 
             }
             if (i < k)
             {
-                for (int j = 0; j < g; j++) sums[j] += weights[from * g + j];
+                for (int e = start[from]; e < start[from + 1]; e++) sums[category[e]] += weight[e];
                 if (categorised[from]) count++;
             }
         }

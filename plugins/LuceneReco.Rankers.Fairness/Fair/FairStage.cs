@@ -8,7 +8,7 @@ namespace LuceneReco.Rankers.Fairness.Fair;
 /// <summary>
 /// Applies <see cref="FairReranker"/> to the top k of a request. The shares come from the options or the request
 /// (<c>fair.p</c>, or <c>fair.p.VALUE</c> per group), within the options' bounds; tables are cached per (k, p, alpha).
-/// Features: <c>fair.group</c> on every candidate (0 unprotected, 1.. protected), <c>fair.from</c>/<c>fair.to</c>
+/// Features: <c>fair.group</c> on protected candidates (1.., by configured group; absent means unprotected), <c>fair.from</c>/<c>fair.to</c>
 /// (1-based) on moved ones, <c>fair.minimum</c> and <c>fair.alpha</c> (the per-prefix alpha used) on those a constraint moved up.
 /// </summary>
 internal sealed class FairStage : IRequestValidatingStage
@@ -74,7 +74,7 @@ internal sealed class FairStage : IRequestValidatingStage
         for (int c = 0; c < n; c++)
         {
             groups[c] = _attribute.GroupOf(items, candidates[c].ItemId);
-            candidates[c].Features["fair.group"] = groups[c];
+            if (groups[c] > 0) candidates[c].Features["fair.group"] = groups[c]; // absent means 0: no write per unprotected candidate
         }
         cancellation.ThrowIfCancellationRequested();
         if (k == 0) return ValueTask.CompletedTask;
@@ -94,6 +94,7 @@ internal sealed class FairStage : IRequestValidatingStage
     {
         int n = order.Length;
         var pushers = new List<int>(); // new positions (0-based) a constraint filled
+        var titles = new string?[n];   // by incoming index, read once per request
         for (int i = 0; i < n; i++)
         {
             int from = order[i];
@@ -114,21 +115,22 @@ internal sealed class FairStage : IRequestValidatingStage
         {
             int from = order[i];
             if (from >= i) continue; // moved up or stayed
+            // Every item that ended above it but came from below it was placed by a constraint (an unconstrained pick is
+            // the best left, and the tail keeps incoming order), so i - from of them jumped it; name the first two.
             var names = new List<int>(2);
-            int more = 0;
             foreach (int p in pushers)
             {
-                if (p >= i || order[p] <= from) continue; // only constraint picks that jumped over this item
-                if (names.Count < 2) names.Add(p);
-                else more++;
+                if (p >= i || names.Count == 2) break;
+                if (order[p] > from) names.Add(p);
             }
-            if (names.Count == 0) continue; // moved down only because an item above it moved on its own? cannot happen; stay silent
+            int more = i - from - names.Count;
+            if (names.Count == 0) continue; // cannot happen (see above); stay silent rather than say something untrue
             var text = new StringBuilder(Text.F($"moved down from {from + 1} to {i + 1} to make room for "));
             for (int k = 0; k < names.Count; k++)
             {
                 if (k > 0) text.Append(more == 0 && k == names.Count - 1 ? " and " : ", ");
-                Candidate up = before[order[names[k]]];
-                text.Append(Text.Title(items, up.ItemId, _options.TitleField)).Append(" from ").Append(_labels[groups[order[names[k]]] - 1]);
+                int up = order[names[k]];
+                text.Append(titles[up] ??= Text.Title(items, before[up].ItemId, _options.TitleField)).Append(" from ").Append(_labels[groups[order[names[k]]] - 1]);
             }
             if (more > 0) text.Append(Text.F($" and {more} more"));
             before[from].Explain(_name, text.ToString());

@@ -41,7 +41,7 @@ public sealed class FairStageTests
         Assert.Contains("fair: moved down from 4 to 5 to make room for Title 7 from the protected group", list[4].Explanations);
         Assert.Contains("fair: moved down from 7 to 10 to make room for Title 7 from the protected group, Title 8 from the protected group and 1 more", list[9].Explanations);
         Assert.Empty(list[0].Explanations); // unmoved items get no line
-        Assert.Equal(0, list[0].Features["fair.group"]);
+        Assert.False(list[0].Features.ContainsKey("fair.group"), "unprotected items carry no group feature");
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class FairStageTests
         var list = new List<Candidate> { new("ghost", 3), new("b", 2), new("a", 1) };
         Requests.Run(stage, Requests.For(3), list);
         Assert.Equal("a", list[0].ItemId);
-        Assert.Equal(0, list[1].Features["fair.group"]);
-        Assert.Equal(0, list[2].Features["fair.group"]);
+        Assert.False(list[1].Features.ContainsKey("fair.group"));
+        Assert.False(list[2].Features.ContainsKey("fair.group"));
         Assert.Contains(list, c => c.Explanations.Any(e => e.Contains("make room for A", StringComparison.Ordinal)));
     }
 
@@ -72,7 +72,7 @@ public sealed class FairStageTests
         Requests.Run(stage, Requests.For(6), list);
         Assert.Equal("c5", list[0].ItemId);
         Assert.Equal(1, list[0].Features["fair.group"]);
-        Assert.Equal(0, list.Find(c => c.ItemId == "c3")!.Features["fair.group"]);
+        Assert.False(list.Find(c => c.ItemId == "c3")!.Features.ContainsKey("fair.group"));
     }
 
     [Fact]
@@ -147,5 +147,54 @@ public sealed class FairStageTests
         var e = Assert.ThrowsAny<ArgumentException>(() => Stage(new FakeServices("/nonexistent"), """{ "protectedValues": "a", "p": 2, "alpha": 3 }"""));
         Assert.Contains("p must", e.Message, StringComparison.Ordinal);
         Assert.Contains("alpha must", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rerank_SeededRandomLists_EveryMovedItemHasOneLine_AndMovedDownLinesCountTheItemsThatJumpedIt()
+    {
+        int seed = TestSeed.Next();
+        var rng = new Random(seed);
+        for (int t = 0; t < 40; t++)
+        {
+            var services = new FakeServices("/nonexistent");
+            int n = rng.Next(1, 80);
+            for (int i = 0; i < n; i++)
+            {
+                int draw = rng.Next(10);
+                services.Catalog.Add("c" + i, "T" + i, ("provider", draw < 2 ? "indie" : draw < 3 ? "local" : "big"));
+            }
+            string json = t % 2 == 0
+                ? """{ "protectedValues": "indie", "p": 0.6, "alpha": 0.1 }"""
+                : """{ "groups": "indie=0.3,local=0.3", "alpha": 0.1 }""";
+            List<Candidate> list = Requests.Candidates(n);
+            Requests.Run(Stage(services, json), Requests.For(rng.Next(1, n + 1)), list);
+            string where = $"case {t}, {TestSeed.Describe(seed)}";
+            for (int i = 0; i < n; i++)
+            {
+                Candidate c = list[i];
+                int from = int.Parse(c.ItemId[1..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+                if (from == i + 1)
+                {
+                    Assert.True(c.Explanations.Count == 0, where);
+                    continue;
+                }
+                string line = Assert.Single(c.Explanations);
+                Assert.Equal(from, c.Features["fair.from"]);
+                Assert.Equal(i + 1, c.Features["fair.to"]);
+                if (from < i + 1)
+                {
+                    Assert.StartsWith($"fair: moved down from {from} to {i + 1} to make room for ", line, StringComparison.Ordinal);
+                    int named = line.Split(" from the ").Length - 1;
+                    var more = System.Text.RegularExpressions.Regex.Match(line, @" and (\d+) more$");
+                    int jumped = named + (more.Success ? int.Parse(more.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
+                    int actual = list.Take(i).Count(u => int.Parse(u.ItemId[1..], System.Globalization.CultureInfo.InvariantCulture) + 1 > from);
+                    Assert.True(jumped == actual, $"{line}: {actual} items jumped it; {where}");
+                }
+                else
+                {
+                    Assert.StartsWith($"fair: moved up from {from} to {i + 1} so the top {i + 1} holds the minimum of ", line, StringComparison.Ordinal);
+                }
+            }
+        }
     }
 }

@@ -70,6 +70,7 @@ internal sealed class ExposureStage(string name, ExposureOptions options, IRanke
         for (int i = 0; i < n; i++) candidates[i] = before[order[i].Position];
         Explain(names, group, before, order);
 
+        cancellation.ThrowIfCancellationRequested(); // a stage past its budget is dropped: leave its request unrecorded
         if (!request.Offline)
         {
             int depth = Math.Min(n, options.Depth ?? (request.K > 0 ? request.K : n));

@@ -7,7 +7,8 @@ namespace LuceneReco.Rankers.Fairness.Fair;
 
 /// <summary>
 /// Applies <see cref="FairReranker"/> to the top k of a request. The shares come from the options or the request
-/// (<c>fair.p</c>, or <c>fair.p.VALUE</c> per group), within the options' bounds; tables are cached per (k, p, alpha).
+/// (<c>fair.p</c>, or <c>fair.p.VALUE</c> per group), within the options' bounds; tables are cached per (k, p, alpha), and
+/// made when the stage is created for a configured k.
 /// Features: <c>fair.group</c> on protected candidates (1.., by configured group; absent means unprotected), <c>fair.from</c>/<c>fair.to</c>
 /// (1-based) on moved ones, <c>fair.minimum</c> and <c>fair.alpha</c> (the per-prefix alpha used) on those a constraint moved up.
 /// </summary>
@@ -49,6 +50,8 @@ internal sealed class FairStage : IRequestValidatingStage
                 ? GroupAttribute.Numeric(options.Field, t, options.ProtectedBelow)
                 : GroupAttribute.Keyword(options.Field, [Text.List(options.ProtectedValues)]);
         }
+        if (options.K is int k)
+            foreach (double p in _shares) Table(k, p); // the configured tables are ready before the first request
     }
 
     public IReadOnlyList<string> ValidateRequest(RankingRequest request)
@@ -66,8 +69,10 @@ internal sealed class FairStage : IRequestValidatingStage
         int n = candidates.Count;
         if (n == 0) return ValueTask.CompletedTask;
         double[] shares = Shares(request, problems: null);
-        int k = Math.Min(n, _options.K ?? (request.K > 0 ? request.K : n));
-        k = Math.Min(k, _options.Adjust ? MTableAdjuster.MaxK : MTable.MaxK);
+        // The table is made for the asked k (cached; candidate counts vary, k rarely does); with fewer candidates its
+        // first n prefixes apply, which for an adjusted table is the stricter choice (its alpha covers k tests).
+        int tableK = Math.Min(_options.K ?? (request.K > 0 ? request.K : n), _options.Adjust ? MTableAdjuster.MaxK : MTable.MaxK);
+        int k = Math.Min(n, tableK);
 
         IItemCatalog items = request.Items ?? _services.Items;
         var groups = new int[n];
@@ -79,7 +84,7 @@ internal sealed class FairStage : IRequestValidatingStage
         cancellation.ThrowIfCancellationRequested();
         if (k == 0) return ValueTask.CompletedTask;
         var tables = new MTable[shares.Length];
-        for (int g = 0; g < shares.Length; g++) tables[g] = Table(k, shares[g]);
+        for (int g = 0; g < shares.Length; g++) tables[g] = Table(tableK, shares[g]);
         cancellation.ThrowIfCancellationRequested();
 
         var forced = new int[n];

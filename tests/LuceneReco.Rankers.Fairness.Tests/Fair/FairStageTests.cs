@@ -197,4 +197,23 @@ public sealed class FairStageTests
             }
         }
     }
+
+    [Fact]
+    public void Rerank_FewerCandidatesThanK_AppliesThePrefixesOfTheTableForK()
+    {
+        var services = new FakeServices("/nonexistent");
+        for (int i = 0; i < 12; i++) services.Catalog.Add("c" + i, "T" + i, ("provider", i >= 8 ? "indie" : "big"));
+        IRankerStage stage = Stage(services, """{ "protectedValues": "indie", "p": 0.6, "alpha": 0.1, "k": 50 }""");
+        List<Candidate> list = Requests.Candidates(12);
+        Requests.Run(stage, Requests.For(10), list);
+        MTable table = MTableAdjuster.Adjust(50, 0.6, 0.1).Table;
+        int seen = 0;
+        for (int i = 1; i <= 12; i++)
+        {
+            if (list[i - 1].Features.ContainsKey("fair.group")) seen++;
+            Assert.True(seen >= Math.Min(table.MinimumAt(i), 4), $"top {i} holds {seen}, table asks {table.MinimumAt(i)}");
+        }
+        Assert.True(table.MinimumAt(12) >= 2, "the example must constrain");
+        Assert.NotEqual("c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,c10,c11", string.Join(",", list.ConvertAll(c => c.ItemId)));
+    }
 }

@@ -14,6 +14,7 @@ public sealed class MTable
     public const int MaxK = 10_000;
 
     private readonly int[] _minimums;
+    private readonly Lazy<double> _failProbability; // O(k^2): computed when first asked, not for every table a stage uses
 
     private MTable(int k, double p, double alpha, int[] minimums)
     {
@@ -21,7 +22,7 @@ public sealed class MTable
         P = p;
         Alpha = alpha;
         _minimums = minimums;
-        FailProbability = FailProbabilityOf(minimums, p);
+        _failProbability = new Lazy<double>(() => FailProbabilityOf(_minimums, P));
     }
 
     /// <summary>The longest prefix the table covers.</summary>
@@ -40,7 +41,7 @@ public sealed class MTable
     /// The probability that a fair ranking (each position protected independently with probability p) breaks at least one
     /// prefix of this table, computed exactly by dynamic programming over (prefix, protected so far).
     /// </summary>
-    public double FailProbability { get; }
+    public double FailProbability => _failProbability.Value;
 
     /// <summary>The minimum protected count of the top <paramref name="prefixLength"/> (0 for 0; m(k) beyond k).</summary>
     public int MinimumAt(int prefixLength)

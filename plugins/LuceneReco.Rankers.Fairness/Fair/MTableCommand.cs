@@ -13,12 +13,17 @@ public static class MTableCommand
     /// <summary>The usage line printed on bad input.</summary>
     public const string Usage = "usage: lucenereco fairness mtable --k N --p P --alpha A [--adjust] [--json]";
 
-    /// <summary>Runs the command; 0 on success, 2 on bad usage (one line on <paramref name="stderr"/>).</summary>
+    /// <summary>Runs the command; 0 on success (and for <c>--help</c>, which prints the usage line), 2 on bad usage (one line on <paramref name="stderr"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (args is ["--help"] or ["-h"])
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
         Parsed parsed = Parse(args);
         if (parsed.Problem is { } problem)
         {

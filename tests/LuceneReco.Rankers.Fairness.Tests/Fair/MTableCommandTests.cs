@@ -72,4 +72,13 @@ public sealed class MTableCommandTests
         Assert.Single(err.TrimEnd().Split(Environment.NewLine));
         Assert.Contains("usage:", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_Help_PrintsUsageAndSucceeds()
+    {
+        var (code, output, err) = Run("--help");
+        Assert.Equal(0, code);
+        Assert.Equal(MTableCommand.Usage + Environment.NewLine, output);
+        Assert.Equal("", err);
+    }
 }

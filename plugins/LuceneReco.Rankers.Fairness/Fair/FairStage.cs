@@ -103,32 +103,39 @@ internal sealed class FairStage : IRequestValidatingStage
         for (int i = 0; i < n; i++)
         {
             int from = order[i];
-            if (from == i) continue;
             Candidate c = before[from];
-            c.Features["fair.from"] = from + 1;
-            c.Features["fair.to"] = i + 1;
-            if (forced[i] is int g and > 0)
+            if (from != i)
             {
-                int minimum = tables[g - 1].MinimumAt(i + 1);
-                c.Features["fair.minimum"] = minimum;
-                c.Features["fair.alpha"] = tables[g - 1].Alpha;
-                c.Explain(_name, Text.F($"moved up from {from + 1} to {i + 1} so the top {i + 1} holds the minimum of {Text.Items(minimum)} from {_labels[g - 1]}"));
-                pushers.Add(i);
+                c.Features["fair.from"] = from + 1;
+                c.Features["fair.to"] = i + 1;
             }
+            if (forced[i] is not (int g and > 0)) continue;
+            // Placed by a constraint over a better candidate. Usually that moves it up; with several groups another
+            // group's constraint may have pushed it down first, and then its line is the moved-down one below.
+            pushers.Add(i);
+            int minimum = tables[g - 1].MinimumAt(i + 1);
+            c.Features["fair.minimum"] = minimum;
+            c.Features["fair.alpha"] = tables[g - 1].Alpha;
+            if (from > i)
+                c.Explain(_name, Text.F($"moved up from {from + 1} to {i + 1} so the top {i + 1} holds the minimum of {Text.Items(minimum)} from {_labels[g - 1]}"));
         }
+        var placed = new int[n + 1]; // Fenwick tree over incoming indices of the items placed so far
         for (int i = 0; i < n; i++)
         {
             int from = order[i];
-            if (from >= i) continue; // moved up or stayed
-            // Every item that ended above it but came from below it was placed by a constraint (an unconstrained pick is
-            // the best left, and the tail keeps incoming order), so i - from of them jumped it; name the first two.
+            // The items above it that came from below it: i minus those above it that came from above it.
+            int jumped = i - PlacedBelow(placed, from);
+            for (int x = from + 1; x <= n; x += x & -x) placed[x]++;
+            if (from >= i || jumped == 0) continue; // moved up or stayed
+            // Every one that jumped it was placed by a constraint (an unconstrained pick is the best left, and the tail
+            // keeps incoming order); name the first two.
             var names = new List<int>(2);
             foreach (int p in pushers)
             {
                 if (p >= i || names.Count == 2) break;
                 if (order[p] > from) names.Add(p);
             }
-            int more = i - from - names.Count;
+            int more = jumped - names.Count;
             if (names.Count == 0) continue; // cannot happen (see above); stay silent rather than say something untrue
             var text = new StringBuilder(Text.F($"moved down from {from + 1} to {i + 1} to make room for "));
             for (int k = 0; k < names.Count; k++)
@@ -140,6 +147,14 @@ internal sealed class FairStage : IRequestValidatingStage
             if (more > 0) text.Append(Text.F($" and {more} more"));
             before[from].Explain(_name, text.ToString());
         }
+    }
+
+    /// <summary>How many placed items have an incoming index below <paramref name="index"/>.</summary>
+    private static int PlacedBelow(int[] tree, int index)
+    {
+        int count = 0;
+        for (int x = index; x > 0; x -= x & -x) count += tree[x];
+        return count;
     }
 
     private MTable Table(int k, double p)

@@ -35,11 +35,44 @@ public sealed class MultiGroupFailTests
             if (broke1) failed1++;
         }
         double joint = (double)failed / trials, one = (double)failed1 / trials;
-        double sigma = Math.Sqrt(alpha * (1 - alpha) / trials);
-        Assert.True(joint <= alpha + 4 * sigma, $"joint fail {joint} > alpha {alpha}, {TestSeed.Describe(seed)}");
+        double exact = JointFailProbability(t1, t2, p1, p2, k);
+        Assert.True(exact <= alpha, $"exact joint fail {exact} > alpha {alpha}");
+        Assert.True(exact >= Math.Max(t1.FailProbability, t2.FailProbability), "the joint fail rate is at least each group's");
+        double sigma = Math.Sqrt(exact * (1 - exact) / trials);
+        Assert.True(Math.Abs(joint - exact) < 5 * sigma + 1e-9, $"Monte Carlo joint fail {joint} vs exact {exact}, {TestSeed.Describe(seed)}");
         // Each group's marginal is still its exact binomial DP.
         double s1 = Math.Sqrt(t1.FailProbability * (1 - t1.FailProbability) / trials);
         Assert.True(Math.Abs(one - t1.FailProbability) < 5 * s1 + 1e-9, $"group 1 fail {one} vs exact {t1.FailProbability}, {TestSeed.Describe(seed)}");
         Assert.True(t1.FailProbability + t2.FailProbability <= alpha, "the union bound holds by construction");
+    }
+
+    /// <summary>P(some prefix breaks either table) by DP over (prefix, count of group 1, count of group 2), positions drawn with p1, p2, rest.</summary>
+    private static double JointFailProbability(MTable t1, MTable t2, double p1, double p2, int k)
+    {
+        var alive = new double[k + 1, k + 1];
+        alive[0, 0] = 1;
+        double failed = 0, p0 = 1 - p1 - p2;
+        for (int i = 1; i <= k; i++)
+        {
+            var next = new double[k + 1, k + 1];
+            for (int a = 0; a < i; a++)
+                for (int b = 0; a + b < i; b++)
+                {
+                    double m = alive[a, b];
+                    if (m == 0) continue;
+                    next[a + 1, b] += m * p1;
+                    next[a, b + 1] += m * p2;
+                    next[a, b] += m * p0;
+                }
+            for (int a = 0; a <= i; a++)
+                for (int b = 0; a + b <= i; b++)
+                    if (next[a, b] != 0 && (a < t1.MinimumAt(i) || b < t2.MinimumAt(i)))
+                    {
+                        failed += next[a, b];
+                        next[a, b] = 0;
+                    }
+            alive = next;
+        }
+        return failed;
     }
 }

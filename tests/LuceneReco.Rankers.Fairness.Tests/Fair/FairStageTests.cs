@@ -154,7 +154,7 @@ public sealed class FairStageTests
     {
         int seed = TestSeed.Next();
         var rng = new Random(seed);
-        for (int t = 0; t < 40; t++)
+        for (int t = 0; t < 150; t++)
         {
             var services = new FakeServices("/nonexistent");
             int n = rng.Next(1, 80);

@@ -20,6 +20,7 @@ internal static class CliApp
     public static int Run(string[] args, CliConsole console)
     {
         var root = CreateRoot(console);
+        if (PluginCommands.TryRun(args, console, name => root.Subcommands.Any(c => c.Name == name)) is { } pluginExit) return pluginExit;
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
@@ -63,7 +64,8 @@ internal static class CliApp
 
     /// <summary>The root command and every subcommand.</summary>
     public static RootCommand CreateRoot(CliConsole console) =>
-        new("lucenereco: search-as-recommendation over an embedded Lucene-style index.")
+        new("lucenereco: search-as-recommendation over an embedded Lucene-style index. Plugins add commands too: "
+            + "'fairness mtable' (FA*IR tables) from the built-in fairness plugin.")
         {
             IndexCommand.Create(console),
             SearchCommand.Create(console),

@@ -52,8 +52,13 @@ public sealed class QueryParser
         if (clauses.Count == 0 || clauses.All(c => c.Occur == Occur.MustNot))
             throw new ArgumentException($"The query '{text}' has no searchable words (only stop words or exclusions).");
         clauses = Flatten(clauses);
-        foreach (var f in filters ?? []) clauses.Add(new BooleanClause(ParseFilter(f), Occur.Filter));
-        return new BooleanQuery(clauses);
+        if (filters is not { Count: > 0 }) return new BooleanQuery(clauses);
+        // Filters narrow the query's hits and never change its match rule or scores (as Elasticsearch's bool query with the
+        // query as "must" and the filters as "filter"): without a required word, at least one word must still match, where a
+        // bare Lucene BooleanQuery would make every should clause optional once a filter clause is there.
+        int minimumShouldMatch = clauses.Any(c => c.Occur == Occur.Must) ? 0 : 1;
+        foreach (var f in filters) clauses.Add(new BooleanClause(ParseFilter(f), Occur.Filter));
+        return new BooleanQuery(clauses, minimumShouldMatch);
     }
 
     /// <summary>A filter clause from <c>field=value</c> (keyword) or <c>field=min..max</c> (numeric).</summary>

@@ -68,7 +68,7 @@ public sealed class PluginBoundaryTests : IDisposable
     {
         CliRun.Of("train", "--interactions", _data.InteractionsFile, "--plugins", _plugins, "--data", _root).AssertOk();
         var config = _data.Files.Write("p.json", """
-            {"defaultPipeline": "p", "pipelines": {"p": {"recall": [{"source": "popular", "size": 5}], "stages": [{"ranker": "popular", "name": "popular-rerank"}]}}}
+            {"defaultPipeline": "p", "pipelines": {"p": {"recall": [{"source": "popular", "size": 5}], "stages": [{"ranker": "popular", "name": "popular-rerank", "budgetMs": 10000}]}}}
             """);
         var output = CliRun.Of("recommend", "--index", _data.Index, "--plugins", _plugins, "--data", _root, "--config", config,
             "--user", "nobody", "--k", "5", "--json", "--explain").AssertOk();

@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using LuceneReco.Rankers.Learned.Features;
+using LuceneReco.Rankers.Learned.Models;
+
+namespace LuceneReco.Rankers.Learned.Trees;
+
+/// <summary>
+/// Boosted trees flattened into parallel arrays: <c>margin = base + sum over trees of the leaf the row reaches</c>.
+/// Scoring walks one tree over a block of four rows at a time, each walk taking the tree's depth in steps (leaves loop to
+/// themselves), so the four walks are independent chains the CPU overlaps and the step has no "arrived?" branch.
+/// Contributions are TreeSHAP's (<see cref="TreeShap"/>).
+/// </summary>
+internal sealed class TreeEnsemble : ScoringModel
+{
+    private readonly TreeNode[] _nodes;
+    private readonly double[] _values;
+    private readonly double[] _covers;
+    private readonly int[] _roots;
+    private readonly int[] _depths;
+    private readonly double _bias;
+
+    internal TreeEnsemble(string path, Objective objective, int featureCount, IReadOnlyList<string>? featureNames, TreeNode[] nodes,
+        double[] values, double[] covers, int[] roots, int[] depths, double[] expected, double baseMargin, bool roundInputsToFloat)
+        : base(path, objective, featureCount, featureNames)
+    {
+        _nodes = nodes;
+        _values = values;
+        _covers = covers;
+        _roots = roots;
+        _depths = depths;
+        BaseMargin = baseMargin;
+        RoundInputsToFloat = roundInputsToFloat;
+        double bias = baseMargin;
+        foreach (double e in expected) bias += e;
+        _bias = bias;
+        MaxDepth = 0;
+        foreach (int d in depths) MaxDepth = Math.Max(MaxDepth, d);
+    }
+
+    /// <summary>The margin before any tree (XGBoost's base_score on the margin scale; 0 for LightGBM).</summary>
+    public double BaseMargin { get; }
+
+    /// <summary>Whether inputs are rounded to float before the comparisons (XGBoost compares in float).</summary>
+    public bool RoundInputsToFloat { get; }
+
+    /// <summary>How many trees.</summary>
+    public int TreeCount => _roots.Length;
+
+    /// <summary>How many nodes, over all trees.</summary>
+    public int NodeCount => _nodes.Length;
+
+    /// <summary>The deepest tree's depth (a single leaf is depth 0).</summary>
+    public int MaxDepth { get; }
+
+    /// <summary>TreeSHAP's bias: the base margin plus every tree's cover-weighted mean leaf.</summary>
+    public double ExpectedMargin => _bias;
+
+    internal ReadOnlySpan<TreeNode> Nodes => _nodes;
+
+    internal ReadOnlySpan<double> Values => _values;
+
+    internal ReadOnlySpan<double> Covers => _covers;
+
+    internal ReadOnlySpan<int> Roots => _roots;
+
+    /// <summary>The share of a parent's cover that went to a child; an empty parent splits evenly.</summary>
+    public static double Fraction(double childCover, double parentCover) => parentCover > 0 ? childCover / parentCover : 0.5;
+
+    public override void Score(FeatureMatrix rows, Span<double> margins)
+    {
+        CheckShape(rows, margins, rows.Rows);
+        if (RoundInputsToFloat) rows.RoundToFloat();
+        int n = rows.Rows, stride = rows.Stride;
+        margins[..n].Fill(BaseMargin);
+        ref TreeNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref double values = ref MemoryMarshal.GetArrayDataReference(_values);
+        ref double data = ref MemoryMarshal.GetReference(rows.Data);
+        ref double sums = ref MemoryMarshal.GetReference(margins);
+        for (int t = 0; t < _roots.Length; t++)
+        {
+            int root = _roots[t], steps = _depths[t];
+            int r = 0;
+            for (; r + 4 <= n; r += 4)
+            {
+                ref double x0 = ref Unsafe.Add(ref data, r * stride);
+                ref double x1 = ref Unsafe.Add(ref x0, stride);
+                ref double x2 = ref Unsafe.Add(ref x1, stride);
+                ref double x3 = ref Unsafe.Add(ref x2, stride);
+                int a = root, b = root, c = root, d = root;
+                for (int s = 0; s < steps; s++)
+                {
+                    a = Step(ref nodes, a, ref x0);
+                    b = Step(ref nodes, b, ref x1);
+                    c = Step(ref nodes, c, ref x2);
+                    d = Step(ref nodes, d, ref x3);
+                }
+                Unsafe.Add(ref sums, r) += Unsafe.Add(ref values, a);
+                Unsafe.Add(ref sums, r + 1) += Unsafe.Add(ref values, b);
+                Unsafe.Add(ref sums, r + 2) += Unsafe.Add(ref values, c);
+                Unsafe.Add(ref sums, r + 3) += Unsafe.Add(ref values, d);
+            }
+            for (; r < n; r++)
+            {
+                ref double x = ref Unsafe.Add(ref data, r * stride);
+                int a = root;
+                for (int s = 0; s < steps; s++) a = Step(ref nodes, a, ref x);
+                Unsafe.Add(ref sums, r) += Unsafe.Add(ref values, a);
+            }
+        }
+    }
+
+    public override double Contributions(FeatureMatrix rows, int row, Span<double> contributions)
+    {
+        CheckShape(rows, contributions, FeatureCount);
+        ReadOnlySpan<double> x = rows.Row(row);
+        if (RoundInputsToFloat)
+        {
+            var rounded = new double[x.Length];
+            for (int k = 0; k < x.Length; k++) rounded[k] = (float)x[k];
+            x = rounded;
+        }
+        contributions[..FeatureCount].Clear();
+        TreeShap.Explain(this, x, contributions);
+        return _bias;
+    }
+
+    /// <summary>One step of a walk: the node's child for this row (a leaf returns itself).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(ref TreeNode nodes, int i, ref double row)
+    {
+        ref TreeNode node = ref Unsafe.Add(ref nodes, i);
+        double x = Unsafe.Add(ref row, node.Feature);
+        int next = node.Left + (x < node.Threshold ? 0 : 1);
+        if (double.IsNaN(x) || ((node.Flags & TreeNode.ZeroIsMissing) != 0 && Math.Abs(x) <= TreeNode.ZeroThreshold)) next = node.Missing;
+        return next;
+    }
+}

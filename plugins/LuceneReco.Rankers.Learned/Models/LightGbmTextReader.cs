@@ -79,7 +79,7 @@ internal static class LightGbmTextReader
         if (block.Has("is_linear") && block.Int("is_linear") != 0) throw block.Error("is_linear", "linear trees are not served");
         internalNodes = leaves - 1;
         double[] leafValue = block.Doubles("leaf_value", leaves);
-        double[] leafCount = leaves == 1 && !block.Has("leaf_count") ? [1] : block.Doubles("leaf_count", leaves);
+        double[] leafCount = leaves == 1 ? [1] : block.Doubles("leaf_count", leaves); // a lone leaf's cover plays no part
         var raw = new RawTree(internalNodes + leaves);
         for (int j = 0; j < leaves; j++)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LuceneReco.Rankers.Learned.Tests.Support;
 
 /// <summary>Small model files written by hand for tests.</summary>
-internal static class Models
+internal static class ModelTexts
 {
     /// <summary>A linear model file's text.</summary>
     public static string Linear(string[] features, double[] weights, double bias) =>

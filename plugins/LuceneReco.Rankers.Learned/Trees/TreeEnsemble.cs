@@ -7,23 +7,30 @@ namespace LuceneReco.Rankers.Learned.Trees;
 
 /// <summary>
 /// Boosted trees flattened into parallel arrays: <c>margin = base + sum over trees of the leaf the row reaches</c>.
-/// Scoring walks one tree over a block of four rows at a time, each walk taking the tree's depth in steps (leaves loop to
-/// themselves), so the four walks are independent chains the CPU overlaps and the step has no "arrived?" branch.
+/// Scoring walks one tree over four rows at a time, each walk taking the tree's depth in steps (leaves loop to themselves),
+/// so the four walks are independent chains the CPU overlaps, and a step has no branch: not "arrived?", not "missing?"
+/// (see <see cref="TreeNode"/>). Rows go in blocks of 64 through all trees, so a block's values stay in L1.
 /// Contributions are TreeSHAP's (<see cref="TreeShap"/>).
 /// </summary>
 internal sealed class TreeEnsemble : ScoringModel
 {
+    /// <summary>Rows scored together by every tree before the next rows (their values stay in L1).</summary>
+    private const int RowBlock = 64;
+
     private readonly TreeNode[] _nodes;
     private readonly double[] _values;
     private readonly double[] _covers;
     private readonly int[] _roots;
     private readonly int[] _depths;
     private readonly double _bias;
+    private readonly bool _zeroIsMissing;
 
     internal TreeEnsemble(string path, Objective objective, int featureCount, IReadOnlyList<string>? featureNames, TreeNode[] nodes,
-        double[] values, double[] covers, int[] roots, int[] depths, double[] expected, double baseMargin, bool roundInputsToFloat)
+        double[] values, double[] covers, int[] roots, int[] depths, double[] expected, double baseMargin, bool roundInputsToFloat,
+        bool zeroIsMissing)
         : base(path, objective, featureCount, featureNames)
     {
+        _zeroIsMissing = zeroIsMissing;
         _nodes = nodes;
         _values = values;
         _covers = covers;
@@ -71,41 +78,56 @@ internal sealed class TreeEnsemble : ScoringModel
     {
         CheckShape(rows, margins, rows.Rows);
         if (RoundInputsToFloat) rows.RoundToFloat();
+        margins[..rows.Rows].Fill(BaseMargin);
+        if (_zeroIsMissing) Walk<ZeroChecked>(rows, margins);
+        else Walk<Comparisons>(rows, margins);
+    }
+
+    /// <summary>
+    /// Adds every tree's leaf to each row's sum. <typeparamref name="TStep"/> picks the step at JIT time: plain comparisons
+    /// (no branch: NaN fails the comparison and lands on the second child), or, when some node treats zero as missing, the checked step.
+    /// </summary>
+    private void Walk<TStep>(FeatureMatrix rows, Span<double> margins) where TStep : struct
+    {
         int n = rows.Rows, stride = rows.Stride;
-        margins[..n].Fill(BaseMargin);
         ref TreeNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref double values = ref MemoryMarshal.GetArrayDataReference(_values);
         ref double data = ref MemoryMarshal.GetReference(rows.Data);
         ref double sums = ref MemoryMarshal.GetReference(margins);
-        for (int t = 0; t < _roots.Length; t++)
+        // blocks of rows small enough to stay in L1 while every tree walks them; each tree stays in L1 across its block
+        for (int block = 0; block < n; block += RowBlock)
         {
-            int root = _roots[t], steps = _depths[t];
-            int r = 0;
-            for (; r + 4 <= n; r += 4)
+            int end = Math.Min(n, block + RowBlock);
+            for (int t = 0; t < _roots.Length; t++)
             {
-                ref double x0 = ref Unsafe.Add(ref data, r * stride);
-                ref double x1 = ref Unsafe.Add(ref x0, stride);
-                ref double x2 = ref Unsafe.Add(ref x1, stride);
-                ref double x3 = ref Unsafe.Add(ref x2, stride);
-                int a = root, b = root, c = root, d = root;
-                for (int s = 0; s < steps; s++)
+                int root = _roots[t], steps = _depths[t];
+                int r = block;
+                for (; r + 4 <= end; r += 4)
                 {
-                    a = Step(ref nodes, a, ref x0);
-                    b = Step(ref nodes, b, ref x1);
-                    c = Step(ref nodes, c, ref x2);
-                    d = Step(ref nodes, d, ref x3);
+                    ref double x0 = ref Unsafe.Add(ref data, r * stride);
+                    ref double x1 = ref Unsafe.Add(ref x0, stride);
+                    ref double x2 = ref Unsafe.Add(ref x1, stride);
+                    ref double x3 = ref Unsafe.Add(ref x2, stride);
+                    int a = root, b = root, c = root, d = root;
+                    for (int s = 0; s < steps; s++)
+                    {
+                        a = Step<TStep>(ref nodes, a, ref x0);
+                        b = Step<TStep>(ref nodes, b, ref x1);
+                        c = Step<TStep>(ref nodes, c, ref x2);
+                        d = Step<TStep>(ref nodes, d, ref x3);
+                    }
+                    Unsafe.Add(ref sums, r) += Unsafe.Add(ref values, a);
+                    Unsafe.Add(ref sums, r + 1) += Unsafe.Add(ref values, b);
+                    Unsafe.Add(ref sums, r + 2) += Unsafe.Add(ref values, c);
+                    Unsafe.Add(ref sums, r + 3) += Unsafe.Add(ref values, d);
                 }
-                Unsafe.Add(ref sums, r) += Unsafe.Add(ref values, a);
-                Unsafe.Add(ref sums, r + 1) += Unsafe.Add(ref values, b);
-                Unsafe.Add(ref sums, r + 2) += Unsafe.Add(ref values, c);
-                Unsafe.Add(ref sums, r + 3) += Unsafe.Add(ref values, d);
-            }
-            for (; r < n; r++)
-            {
-                ref double x = ref Unsafe.Add(ref data, r * stride);
-                int a = root;
-                for (int s = 0; s < steps; s++) a = Step(ref nodes, a, ref x);
-                Unsafe.Add(ref sums, r) += Unsafe.Add(ref values, a);
+                for (; r < end; r++)
+                {
+                    ref double x = ref Unsafe.Add(ref data, r * stride);
+                    int a = root;
+                    for (int s = 0; s < steps; s++) a = Step<TStep>(ref nodes, a, ref x);
+                    Unsafe.Add(ref sums, r) += Unsafe.Add(ref values, a);
+                }
             }
         }
     }
@@ -127,12 +149,18 @@ internal sealed class TreeEnsemble : ScoringModel
 
     /// <summary>One step of a walk: the node's child for this row (a leaf returns itself).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step(ref TreeNode nodes, int i, ref double row)
+    private static int Step<TStep>(ref TreeNode nodes, int i, ref double row) where TStep : struct
     {
         ref TreeNode node = ref Unsafe.Add(ref nodes, i);
         double x = Unsafe.Add(ref row, node.Feature);
-        int next = node.Left + (x < node.Threshold ? 0 : 1);
-        if (double.IsNaN(x) || ((node.Flags & TreeNode.ZeroIsMissing) != 0 && Math.Abs(x) <= TreeNode.ZeroThreshold)) next = node.Missing;
-        return next;
+        if (typeof(TStep) == typeof(ZeroChecked)) return node.Next(x);
+        // NaN fails the comparison: the second child, where missing values go
+        return node.First + (x * node.Sign < node.Threshold ? 0 : 1);
     }
+
+    /// <summary>The walk's step is one comparison (no node treats zero as missing).</summary>
+    private struct Comparisons;
+
+    /// <summary>The walk's step checks for zero-as-missing (LightGBM's missing type Zero).</summary>
+    private struct ZeroChecked;
 }

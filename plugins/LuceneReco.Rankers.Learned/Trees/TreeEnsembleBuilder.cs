@@ -21,6 +21,7 @@ internal sealed class TreeEnsembleBuilder
     private readonly List<int> _roots = [];
     private readonly List<int> _depths = [];
     private readonly List<double> _expected = [];
+    private bool _zeroIsMissing;
 
     public TreeEnsembleBuilder(string path, int featureCount)
     {
@@ -46,7 +47,9 @@ internal sealed class TreeEnsembleBuilder
             if (tree.IsLeaf[raw]) continue;
             if (depth[s] + 1 > MaxDepth) throw Error(nodeName(raw), Invariant($"the tree is deeper than {MaxDepth} levels, which is not served"));
             firstChild[s] = slots.Count;
-            foreach (int child in (ReadOnlySpan<int>)[tree.Left[raw], tree.Right[raw]])
+            // the second child is where missing values go (see TreeNode)
+            int left = tree.Left[raw], right = tree.Right[raw];
+            foreach (int child in tree.MissingGoesLeft[raw] ? (ReadOnlySpan<int>)[right, left] : [left, right])
             {
                 if ((uint)child >= (uint)tree.Count)
                     throw Error(nodeName(raw), Invariant($"child {child} is out of range (the tree has {tree.Count} nodes)"));
@@ -66,21 +69,14 @@ internal sealed class TreeEnsembleBuilder
             int self = start + s;
             if (tree.IsLeaf[raw])
             {
-                _nodes.Add(new TreeNode { Threshold = double.PositiveInfinity, Feature = _featureCount, Left = self, Missing = self, Flags = TreeNode.Leaf });
+                _nodes.Add(TreeNode.LeafAt(self, _featureCount));
                 _values.Add(tree.Value[raw]);
             }
             else
             {
-                int left = start + firstChild[s];
-                _nodes.Add(new TreeNode
-                {
-                    Threshold = tree.Threshold[raw],
-                    Feature = tree.Feature[raw],
-                    Left = left,
-                    Missing = tree.MissingGoesLeft[raw] ? left : left + 1,
-                    Flags = tree.ZeroIsMissing[raw] ? TreeNode.ZeroIsMissing : 0,
-                });
+                _nodes.Add(TreeNode.Split(tree.Feature[raw], tree.Threshold[raw], tree.MissingGoesLeft[raw], tree.ZeroIsMissing[raw], start + firstChild[s]));
                 _values.Add(0);
+                _zeroIsMissing |= tree.ZeroIsMissing[raw];
             }
             _covers.Add(tree.Cover[raw]);
         }
@@ -91,9 +87,9 @@ internal sealed class TreeEnsembleBuilder
         {
             if (tree.IsLeaf[slots[s]]) { expected[s] = tree.Value[slots[s]]; continue; }
             int c = firstChild[s];
-            double fLeft = TreeEnsemble.Fraction(_covers[start + c], _covers[start + s]);
-            double fRight = TreeEnsemble.Fraction(_covers[start + c + 1], _covers[start + s]);
-            expected[s] = fLeft * expected[c] + fRight * expected[c + 1];
+            double fFirst = TreeEnsemble.Fraction(_covers[start + c], _covers[start + s]);
+            double fSecond = TreeEnsemble.Fraction(_covers[start + c + 1], _covers[start + s]);
+            expected[s] = fFirst * expected[c] + fSecond * expected[c + 1];
         }
         _roots.Add(start);
         _depths.Add(maxDepth);
@@ -113,7 +109,7 @@ internal sealed class TreeEnsembleBuilder
             for (int k = 0; k < expected.Length; k++) expected[k] *= scale;
         }
         return new TreeEnsemble(_path, objective, _featureCount, featureNames, [.. _nodes], values, [.. _covers], [.. _roots], [.. _depths],
-            expected, baseMargin, roundInputsToFloat);
+            expected, baseMargin, roundInputsToFloat, _zeroIsMissing);
     }
 
     private void Check(RawTree tree, int raw, Func<int, string> nodeName)

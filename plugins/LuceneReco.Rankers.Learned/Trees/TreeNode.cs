@@ -3,10 +3,13 @@ using System.Runtime.InteropServices;
 namespace LuceneReco.Rankers.Learned.Trees;
 
 /// <summary>
-/// One node of a flattened tree (24 bytes, no references). A walk goes to <see cref="Left"/> when <c>x &lt; Threshold</c>,
-/// else to <c>Left + 1</c> (the right child always follows the left one), and to <see cref="Missing"/> when x is missing.
-/// A leaf reads the row's constant-zero column with an infinite threshold and points to itself, so every walk can take the
-/// same number of steps without asking whether it has arrived.
+/// One node of a flattened tree (32 bytes, no references). Its two children are adjacent, <see cref="First"/> and
+/// <c>First + 1</c>, and the second is always where a missing value goes. The walk takes the first child when
+/// <c>x * Sign &lt; Threshold</c>: a node whose missing values go right stores <c>Sign = 1</c> and its split point (left is
+/// <c>x &lt; t</c>); a node whose missing values go left stores its children swapped, <c>Sign = -1</c> and the threshold
+/// <c>nextUp(-t)</c>, since <c>x &gt;= t</c> is <c>-x &lt;= -t</c>. NaN fails every comparison, so it reaches the second child
+/// without a test. A leaf reads the row's constant-zero column with an infinite threshold and points to itself, so every walk
+/// can take the same number of steps without asking whether it has arrived.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct TreeNode
@@ -20,17 +23,17 @@ internal struct TreeNode
     /// <summary>LightGBM's kZeroThreshold.</summary>
     public const double ZeroThreshold = 1e-35f;
 
-    /// <summary>Go left when the value is below it.</summary>
+    /// <summary>The first child is taken when <c>x * Sign &lt; Threshold</c>.</summary>
     public double Threshold;
+
+    /// <summary>1, or -1 when the children are stored right first (missing values go left).</summary>
+    public double Sign;
 
     /// <summary>The feature column read.</summary>
     public int Feature;
 
-    /// <summary>The left child's index in the ensemble's node array; the right child is the next node.</summary>
-    public int Left;
-
-    /// <summary>The child taken when the value is missing (<see cref="Left"/> or <c>Left + 1</c>).</summary>
-    public int Missing;
+    /// <summary>The first child's index in the ensemble's node array; the second child, where missing values go, is the next node.</summary>
+    public int First;
 
     /// <summary><see cref="ZeroIsMissing"/>, <see cref="Leaf"/>.</summary>
     public int Flags;
@@ -38,10 +41,24 @@ internal struct TreeNode
     /// <summary>Whether the node is a leaf.</summary>
     public readonly bool IsLeaf => (Flags & Leaf) != 0;
 
-    /// <summary>The child a value <paramref name="x"/> goes to.</summary>
+    /// <summary>A split node: left when <c>x &lt; threshold</c>, missing values to <paramref name="missingGoesLeft"/>'s side.</summary>
+    public static TreeNode Split(int feature, double threshold, bool missingGoesLeft, bool zeroIsMissing, int first) => new()
+    {
+        Threshold = missingGoesLeft ? Math.BitIncrement(-threshold) : threshold,
+        Sign = missingGoesLeft ? -1 : 1,
+        Feature = feature,
+        First = first,
+        Flags = zeroIsMissing ? ZeroIsMissing : 0,
+    };
+
+    /// <summary>A leaf at <paramref name="self"/>, reading the constant-zero column <paramref name="zeroColumn"/>.</summary>
+    public static TreeNode LeafAt(int self, int zeroColumn) =>
+        new() { Threshold = double.PositiveInfinity, Sign = 1, Feature = zeroColumn, First = self, Flags = Leaf };
+
+    /// <summary>The child a value <paramref name="x"/> goes to (a leaf returns itself).</summary>
     public readonly int Next(double x)
     {
-        if (double.IsNaN(x) || ((Flags & ZeroIsMissing) != 0 && Math.Abs(x) <= ZeroThreshold)) return Missing;
-        return x < Threshold ? Left : Left + 1;
+        if ((Flags & ZeroIsMissing) != 0 && Math.Abs(x) <= ZeroThreshold) return First + 1;
+        return x * Sign < Threshold ? First : First + 1;
     }
 }

@@ -48,7 +48,7 @@ internal static class TreeShap
         }
 
         int hot = n.Next(row[n.Feature]);
-        int cold = hot == n.Left ? n.Left + 1 : n.Left;
+        int cold = hot == n.First ? n.First + 1 : n.First;
         double cover = e.Covers[node];
         double incomingZero = 1, incomingOne = 1;
         // a feature split on again: undo its earlier entry and carry its fractions into this split's

@@ -66,14 +66,18 @@ internal static class TreeShap
         if (coldZero != 0) Recurse(e, row, phi, buffer, cold, start, length, coldZero, 0, n.Feature);
     }
 
+    /// <summary>1/k for the path lengths and positions that occur (divisions are the slow part of the weight updates).</summary>
+    private static readonly double[] Reciprocal = Reciprocals(TreeEnsembleBuilder.MaxDepth + 3);
+
     /// <summary>Appends (feature, zero, one) to a path of <paramref name="length"/> entries and updates the subset weights; returns the new length.</summary>
     private static int Extend(Span<PathElement> path, int length, double zero, double one, int feature)
     {
         path[length] = new PathElement { Feature = feature, Zero = zero, One = one, Weight = length == 0 ? 1 : 0 };
+        double inv = Reciprocal[length + 1];
         for (int i = length - 1; i >= 0; i--)
         {
-            path[i + 1].Weight += one * path[i].Weight * (i + 1) / (length + 1);
-            path[i].Weight = zero * path[i].Weight * (length - i) / (length + 1);
+            path[i + 1].Weight += one * path[i].Weight * (i + 1) * inv;
+            path[i].Weight = zero * path[i].Weight * (length - i) * inv;
         }
         return length + 1;
     }
@@ -83,17 +87,18 @@ internal static class TreeShap
     {
         double one = path[index].One, zero = path[index].Zero;
         double next = path[length - 1].Weight;
+        double invLength = Reciprocal[length];
         for (int j = length - 2; j >= 0; j--)
         {
             if (one != 0)
             {
                 double old = path[j].Weight;
-                path[j].Weight = next * length / ((j + 1) * one);
-                next = old - path[j].Weight * zero * (length - 1 - j) / length;
+                path[j].Weight = next * length * Reciprocal[j + 1] / one;
+                next = old - path[j].Weight * zero * (length - 1 - j) * invLength;
             }
             else
             {
-                path[j].Weight = path[j].Weight * length / (zero * (length - 1 - j));
+                path[j].Weight = path[j].Weight * length * Reciprocal[length - 1 - j] / zero;
             }
         }
         for (int j = index; j < length - 1; j++)
@@ -110,19 +115,28 @@ internal static class TreeShap
     {
         double one = path[index].One, zero = path[index].Zero;
         double next = path[length - 1].Weight, total = 0;
-        for (int j = length - 2; j >= 0; j--)
+        if (one != 0)
         {
-            if (one != 0)
+            double lengthOverOne = length / one, zeroOverLength = zero * Reciprocal[length];
+            for (int j = length - 2; j >= 0; j--)
             {
-                double w = next * length / ((j + 1) * one);
+                double w = next * lengthOverOne * Reciprocal[j + 1];
                 total += w;
-                next = path[j].Weight - w * zero * (length - 1 - j) / length;
-            }
-            else
-            {
-                total += path[j].Weight * length / (zero * (length - 1 - j));
+                next = path[j].Weight - w * zeroOverLength * (length - 1 - j);
             }
         }
+        else
+        {
+            double lengthOverZero = length / zero;
+            for (int j = length - 2; j >= 0; j--) total += path[j].Weight * lengthOverZero * Reciprocal[length - 1 - j];
+        }
         return total;
+    }
+
+    private static double[] Reciprocals(int n)
+    {
+        var r = new double[n + 1];
+        for (int k = 1; k <= n; k++) r[k] = 1.0 / k;
+        return r;
     }
 }

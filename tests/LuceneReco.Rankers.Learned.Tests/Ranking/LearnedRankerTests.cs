@@ -220,6 +220,33 @@ public sealed class LearnedRankerTests : IDisposable
         Assert.Contains("trending now", candidates[0].Explanations[0]);
     }
 
+    [Fact]
+    public async Task HotReload_UnderConcurrentRequests_EveryRequestScoresWithOneWholeModel()
+    {
+        string path = _dir.Sub("linear.json");
+        File.WriteAllText(path, ModelTexts.Linear(["a"], [1], 0));
+        IRankerStage stage = Stage("""{"model": "linear.json", "format": "linear"}""");
+        using var stop = new CancellationTokenSource();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<double>();
+        Task[] readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) seen.Add(await ScoreOf(stage, ("a", 2.0)));
+        })).ToArray();
+        for (int version = 2; version <= 6; version++)
+        {
+            string temp = path + ".tmp";
+            File.WriteAllText(temp, ModelTexts.Linear(["a"], [version], 0));
+            File.SetLastWriteTimeUtc(temp, DateTime.UtcNow.AddSeconds(version));
+            File.Move(temp, path, overwrite: true);
+            await Task.Delay(30);
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        Assert.Equal(12.0, await ScoreOf(stage, ("a", 2.0)), 12); // no reload in flight now: the newest is served
+        Assert.All(seen, s => Assert.Contains(s, new[] { 2.0, 4.0, 6.0, 8.0, 10.0, 12.0 }));
+        Assert.Empty(_services.Lines.Warnings);
+    }
+
     private async Task<double> ScoreOf(IRankerStage stage, params (string Name, double Value)[] features)
     {
         List<Candidate> one = [With("x", 0, features)];

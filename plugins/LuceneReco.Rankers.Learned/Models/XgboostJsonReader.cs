@@ -26,7 +26,7 @@ internal static class XgboostJsonReader
             throw file.Error(Join(paramAt, "num_class"), "multi-class models are not served (one score per item is needed)");
         if (Optional(param, "num_target") is JsonElement nt && file.Integer(nt, Join(paramAt, "num_target")) > 1)
             throw file.Error(Join(paramAt, "num_target"), "multi-target models are not served");
-        double baseScore = file.Number(file.Member(param, paramAt, "base_score"), Join(paramAt, "base_score"));
+        double baseScore = BaseScore(file, file.Member(param, paramAt, "base_score"), Join(paramAt, "base_score"));
 
         JsonElement objectiveElement = file.Member(learner, "learner", "objective", JsonValueKind.Object);
         string objectiveName = file.String(objectiveElement, "learner.objective", "name");
@@ -68,6 +68,19 @@ internal static class XgboostJsonReader
             t++;
         }
         return builder.Build(objective, names, baseMargin, roundInputsToFloat: true, average: false);
+    }
+
+    /// <summary>base_score: "5E-1" in XGBoost 1.x; newer versions write a one-element list, "[5E-1]".</summary>
+    private static double BaseScore(JsonFile file, JsonElement value, string at)
+    {
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is ['[', .. string inner, ']'])
+        {
+            if (inner.Contains(',', StringComparison.Ordinal)) throw file.Error(at, "several base scores (a multi-target model) are not served");
+            return double.TryParse(inner, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d)
+                ? d
+                : throw file.Error(at, $"\"{value.GetString()}\" is not a number");
+        }
+        return file.Number(value, at);
     }
 
     /// <summary>base_score is on the output scale; the margin starts at its inverse link (logit for binary:logistic).</summary>

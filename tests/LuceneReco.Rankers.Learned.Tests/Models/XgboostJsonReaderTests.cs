@@ -56,6 +56,16 @@ public sealed class XgboostJsonReaderTests
     }
 
     [Fact]
+    public void Read_BaseScoreAsAOneElementList_IsAccepted()
+    {
+        using var dir = new TempDir();
+        string path = dir.Sub("m.json");
+        File.WriteAllText(path, ModelTexts.XgboostStump(["x"], 0, 0.5, -1, 1, false, baseScore: 0.25).Replace("\"base_score\": \"0.25\"", "\"base_score\": \"[2.5E-1]\"", StringComparison.Ordinal));
+        Assert.Contains("[2.5E-1]", File.ReadAllText(path));
+        Assert.Equal(0.25, ((TreeEnsemble)XgboostJsonReader.Read(path)).BaseMargin);
+    }
+
+    [Fact]
     public void Read_BinaryFixture_StartsAtLogitOfBaseScore()
     {
         var model = (TreeEnsemble)XgboostJsonReader.Read(Fixture.Load("binary").ModelPath);

@@ -92,6 +92,18 @@ public sealed class LearnedRankerTests : IDisposable
     }
 
     [Fact]
+    public async Task Rerank_ExplainTopZero_WritesNoExplanationOrContributions()
+    {
+        WriteLabelledLinear();
+        IRankerStage stage = Stage("""{"model": "ltr/linear.json", "format": "linear", "featuresFile": "features.json", "explainTop": 0}""");
+        List<Candidate> candidates = Four();
+        await stage.RerankAsync(Request(k: 4) with { Explain = true }, candidates, CancellationToken.None);
+        Assert.All(candidates, c => Assert.Empty(c.Explanations));
+        Assert.All(candidates, c => Assert.DoesNotContain(c.Features.Keys, k => k.StartsWith("learned.contrib.", StringComparison.Ordinal)));
+        Assert.Equal(2.3, candidates[0].StageScores["learned"], 12);
+    }
+
+    [Fact]
     public async Task Rerank_ExplainAllWhenAsked_ExplainsEveryCandidate()
     {
         WriteLabelledLinear();

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using LuceneReco.Rankers.Learned.Features;
 using LuceneReco.Rankers.Learned.Models;
@@ -155,7 +156,8 @@ internal sealed class TreeEnsemble : ScoringModel
         double x = Unsafe.Add(ref row, node.Feature);
         if (typeof(TStep) == typeof(ZeroChecked)) return node.Next(x);
         // NaN fails the comparison: the second child, where missing values go
-        return node.First + (x * node.Sign < node.Threshold ? 0 : 1);
+        double signed = Vector128.Xor(Vector128.CreateScalarUnsafe(x), Vector128.CreateScalarUnsafe(node.Sign)).ToScalar();
+        return node.First + (signed < node.Threshold ? 0 : 1);
     }
 
     /// <summary>The walk's step is one comparison (no node treats zero as missing).</summary>

@@ -5,9 +5,9 @@ namespace LuceneReco.Rankers.Learned.Trees;
 /// <summary>
 /// One node of a flattened tree (32 bytes, no references). Its two children are adjacent, <see cref="First"/> and
 /// <c>First + 1</c>, and the second is always where a missing value goes. The walk takes the first child when
-/// <c>x * Sign &lt; Threshold</c>: a node whose missing values go right stores <c>Sign = 1</c> and its split point (left is
-/// <c>x &lt; t</c>); a node whose missing values go left stores its children swapped, <c>Sign = -1</c> and the threshold
-/// <c>nextUp(-t)</c>, since <c>x &gt;= t</c> is <c>-x &lt;= -t</c>. NaN fails every comparison, so it reaches the second child
+/// <c>(x with its sign bit xor Sign's) &lt; Threshold</c>: a node whose missing values go right stores <c>Sign = +0.0</c> (x as
+/// it is) and its split point (left is <c>x &lt; t</c>); a node whose missing values go left stores its children swapped,
+/// <c>Sign = -0.0</c> (x negated) and the threshold <c>nextUp(-t)</c>, since <c>x &gt;= t</c> is <c>-x &lt;= -t</c>. NaN fails every comparison, so it reaches the second child
 /// without a test. A leaf reads the row's constant-zero column with an infinite threshold and points to itself, so every walk
 /// can take the same number of steps without asking whether it has arrived.
 /// </summary>
@@ -23,10 +23,10 @@ internal struct TreeNode
     /// <summary>LightGBM's kZeroThreshold.</summary>
     public const double ZeroThreshold = 1e-35f;
 
-    /// <summary>The first child is taken when <c>x * Sign &lt; Threshold</c>.</summary>
+    /// <summary>The first child is taken when x, its sign bit xor <see cref="Sign"/>'s, is below it.</summary>
     public double Threshold;
 
-    /// <summary>1, or -1 when the children are stored right first (missing values go left).</summary>
+    /// <summary>+0.0, or -0.0 (only the sign bit set) when the children are stored right first (missing values go left).</summary>
     public double Sign;
 
     /// <summary>The feature column read.</summary>
@@ -45,7 +45,7 @@ internal struct TreeNode
     public static TreeNode Split(int feature, double threshold, bool missingGoesLeft, bool zeroIsMissing, int first) => new()
     {
         Threshold = missingGoesLeft ? Math.BitIncrement(-threshold) : threshold,
-        Sign = missingGoesLeft ? -1 : 1,
+        Sign = missingGoesLeft ? -0.0 : 0.0,
         Feature = feature,
         First = first,
         Flags = zeroIsMissing ? ZeroIsMissing : 0,
@@ -53,12 +53,13 @@ internal struct TreeNode
 
     /// <summary>A leaf at <paramref name="self"/>, reading the constant-zero column <paramref name="zeroColumn"/>.</summary>
     public static TreeNode LeafAt(int self, int zeroColumn) =>
-        new() { Threshold = double.PositiveInfinity, Sign = 1, Feature = zeroColumn, First = self, Flags = Leaf };
+        new() { Threshold = double.PositiveInfinity, Sign = 0.0, Feature = zeroColumn, First = self, Flags = Leaf };
 
     /// <summary>The child a value <paramref name="x"/> goes to (a leaf returns itself).</summary>
     public readonly int Next(double x)
     {
         if ((Flags & ZeroIsMissing) != 0 && Math.Abs(x) <= ZeroThreshold) return First + 1;
-        return x * Sign < Threshold ? First : First + 1;
+        double signed = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) ^ BitConverter.DoubleToInt64Bits(Sign));
+        return signed < Threshold ? First : First + 1;
     }
 }

@@ -1,0 +1,38 @@
+using LuceneReco.Plugins;
+using LuceneReco.Rankers.Learned.Features;
+using LuceneReco.Rankers.Learned.Models;
+
+namespace LuceneReco.Rankers.Learned.Ranking;
+
+/// <summary>
+/// The "learned" ranker plugin: rescores candidates with a learned model (XGBoost JSON, LightGBM text, or linear) read from
+/// their features, reorders them, and says which features moved each returned item. The model file is reloaded when it changes.
+/// </summary>
+public sealed class LearnedRanker : RankerPlugin<LearnedOptions>
+{
+    /// <inheritdoc/>
+    public override string Name => "learned";
+
+    /// <inheritdoc/>
+    public override string Description => "Learning to rank: scores candidates' features with an XGBoost, LightGBM or linear model and explains the features that moved each item.";
+
+    /// <summary>Creates a stage; bad options, or a model that does not load, throw <see cref="ArgumentException"/> naming the file.</summary>
+    protected override IRankerStage CreateStage(LearnedOptions options, IRankerServices services)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(services);
+        options.Validate();
+        string model = Path.GetFullPath(Path.Combine(services.DataDirectory, options.Model!));
+        string? features = options.FeaturesFile is { } file ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(model)!, file)) : null;
+        IReadOnlyList<FeatureSpec>? named = options.Features is { } list ? Array.ConvertAll(LearnedOptions.FeatureNames(list), n => new FeatureSpec(n)) : null;
+        try
+        {
+            var reloader = new ModelReloader(model, ModelFormats.Parse(options.Format)!.Value, features, named, services.Log, services.Clock);
+            return new LearnedStage(Name, options, reloader);
+        }
+        catch (ModelFormatException e)
+        {
+            throw new ArgumentException($"Options of ranker '{Name}' are invalid: the model does not load: {e.Message}", nameof(options), e);
+        }
+    }
+}

@@ -65,7 +65,7 @@ internal static class CliApp
     /// <summary>The root command and every subcommand.</summary>
     public static RootCommand CreateRoot(CliConsole console) =>
         new("lucenereco: search-as-recommendation over an embedded Lucene-style index. Plugins add commands too: "
-            + "'fairness mtable' (FA*IR tables) from the built-in fairness plugin.")
+            + "'fairness mtable' (FA*IR tables) from the built-in fairness plugin, 'model score' (score features with a tree or linear model) from the learned plugin.")
         {
             IndexCommand.Create(console),
             SearchCommand.Create(console),

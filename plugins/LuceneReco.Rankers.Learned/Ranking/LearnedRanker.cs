@@ -8,7 +8,7 @@ namespace LuceneReco.Rankers.Learned.Ranking;
 /// The "learned" ranker plugin: rescores candidates with a learned model (XGBoost JSON, LightGBM text, or linear) read from
 /// their features, reorders them, and says which features moved each returned item. The model file is reloaded when it changes.
 /// </summary>
-public sealed class LearnedRanker : RankerPlugin<LearnedOptions>
+public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
 {
     /// <inheritdoc/>
     public override string Name => "learned";
@@ -34,5 +34,20 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>
         {
             throw new ArgumentException($"Options of ranker '{Name}' are invalid: the model does not load: {e.Message}", nameof(options), e);
         }
+    }
+
+    /// <summary>The command group this plugin adds: <c>lucenereco model score ...</c>.</summary>
+    public string CommandName => "model";
+
+    /// <inheritdoc/>
+    public string CommandDescription => "Score a features TSV with a tree or linear model: 'model score --model FILE --format xgboost-json|lightgbm|linear --features FILE.tsv [--contributions] --out FILE.tsv'.";
+
+    /// <summary>Runs <c>model score ...</c> (<see cref="Cli.ModelScoreCommand"/>); anything else is bad usage.</summary>
+    public int RunCommand(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (arguments.Count > 0 && arguments[0] == "score") return Cli.ModelScoreCommand.Run([.. arguments.Skip(1)], output, error);
+        error.WriteLine("'model' has one command, score (usage: lucenereco model score --model FILE --format xgboost-json|lightgbm|linear --features FILE.tsv [--contributions] --out FILE.tsv)");
+        return 2;
     }
 }

@@ -21,4 +21,21 @@ public sealed class PluginCommandTests
         Assert.Contains("'fairness' has one command, mtable", CliRun.Of("fairness", "tables").AssertOneLineFailure(2));
         Assert.Contains("Unrecognized command or argument 'nosuch'", CliRun.Of("nosuch").AssertOneLineFailure(2));
     }
+
+    [Fact]
+    public void ModelScore_FromTheBuiltInLearnedPlugin_GivesXGBoostsOwnMargins()
+    {
+        string fixtures = Path.Combine(TestFiles.RepositoryRoot, "tests", "LuceneReco.Rankers.Learned.Tests", "Fixtures");
+        using var files = new TestFiles();
+        string output = files.PathOf("scores.tsv");
+        CliRun.Of("model", "score", "--model", Path.Combine(fixtures, "ndcg_missing.json"), "--format", "xgboost-json",
+            "--features", Path.Combine(fixtures, "ndcg_missing.features.tsv"), "--out", output).AssertOk();
+
+        var ours = File.ReadAllLines(output).Skip(1).Select(l => double.Parse(l.Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var xgboost = File.ReadAllLines(Path.Combine(fixtures, "ndcg_missing.margins.tsv")).Skip(1)
+            .Select(l => double.Parse(l.Split('\t')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(xgboost.Count, ours.Count);
+        Assert.All(ours.Zip(xgboost), p => Assert.Equal(p.Second, p.First, 1e-5));
+        Assert.Contains("'model' has one command, score", CliRun.Of("model", "train").AssertOneLineFailure(2));
+    }
 }

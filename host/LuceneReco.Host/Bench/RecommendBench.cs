@@ -34,8 +34,8 @@ internal static class RecommendBench
         var (sample, userCount) = SampleUsers(events, options.Users, options.Seed);
         progress?.Invoke(Invariant($"read {events.Count:N0} events of {userCount:N0} users; timing {sample.Count:N0} of them"));
 
-        var pipeline = options.Config.Find(options.Pipeline)!;
-        string name = options.Pipeline ?? options.Config.DefaultPipeline;
+        var pipeline = options.Config.Find(options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false))!;
+        string name = options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false);
         using var offline = OfflinePipeline.Open(options.IndexDirectory, name, pipeline, events, options.Training, options.Models, options.Plugins, options.Clock, progress);
         double setupSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 

@@ -64,7 +64,7 @@ internal sealed record RecommendBenchOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(IndexDirectory)) errors.Add("--index must name a folder");
         if (string.IsNullOrWhiteSpace(Interactions)) errors.Add("--interactions must name a file");
-        if (Config.Find(Pipeline) is null) errors.Add($"unknown pipeline '{Pipeline ?? Config.DefaultPipeline}' (pipelines: {string.Join(", ", Config.Pipelines.Keys)})");
+        if (Config.Find(Pipeline ?? Config.DefaultFor(RequestKind.Recommend, hasQuery: false)) is null) errors.Add($"unknown pipeline '{Pipeline ?? Config.DefaultFor(RequestKind.Recommend, hasQuery: false)}' (pipelines: {string.Join(", ", Config.Pipelines.Keys)})");
         if (Recall is < 1 or > RecallStep.MaxSize) errors.Add(Invariant($"--recall must be 1 to {RecallStep.MaxSize}, got {Recall}"));
         if (Users is < 1 or > MaxUsers) errors.Add(Invariant($"--users must be 1 to {MaxUsers}, got {Users}"));
         if (K is < 1 or > PipelineRequest.MaxK) errors.Add(Invariant($"--k must be 1 to {PipelineRequest.MaxK}, got {K}"));

@@ -43,7 +43,7 @@ internal static class EvalCommand
             if (events.Count == 0) throw new UsageException($"interactions file '{parse.GetValue(interactions)}' has no events");
             var (parts, coldItems) = EvaluationSplit.Create(events, splitName == "time", testFraction, coldShare, parse.GetValue(seed));
             var report = Evaluate(console, batch, parse, options, parts, coldItems);
-            var header = new EvalHeader(splitName, testFraction, coldShare, coldItems.Count, parts.Train.Count, parts.Test.Count, options.K, options.Pipeline ?? options.Config.DefaultPipeline);
+            var header = new EvalHeader(splitName, testFraction, coldShare, coldItems.Count, parts.Train.Count, parts.Test.Count, options.K, options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false));
             if (parse.GetValue(json)) console.Out.WriteLine(JsonSerializer.Serialize(new { header, systems = report }, JsonOptions));
             else WriteTable(console.Out, header, report);
             return ExitCodes.Ok;
@@ -94,7 +94,7 @@ internal static class EvalCommand
         [
             SystemScores.Of("popularity", popLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
             SystemScores.Of(ItemKnnBaseline, knnLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
-            SystemScores.Of(options.Pipeline ?? options.Config.DefaultPipeline, ours.Lists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
+            SystemScores.Of(options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false), ours.Lists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
         ];
     }
 

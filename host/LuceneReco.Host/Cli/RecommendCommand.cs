@@ -93,6 +93,8 @@ internal static class RecommendCommand
         }
         if (result.Items.Count == 0) output.WriteLine("no results");
         foreach (var s in result.SkippedStages) output.WriteLine($"skipped {s.Stage}: {s.Reason}");
+        if (explain && result.Plugins.Count > 0)
+            output.WriteLine($"served by plugins {string.Join(", ", result.Plugins.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}");
         output.WriteLine($"pipeline {result.Pipeline}, {CliFormat.Plural(result.Items.Count, "result")} in {result.Took.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms");
     }
 }

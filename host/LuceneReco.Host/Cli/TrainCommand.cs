@@ -61,8 +61,9 @@ internal static class TrainCommand
                 foreach (var name in settings.Plugins ?? [])
                     if (!trainable.Exists(h => h.Name == name))
                         throw new UsageException(rankers.Find(name) is null
-                            ? $"no plugin named '{name}' is loaded (loaded: {string.Join(", ", catalog.List().Select(p => p.Name))})"
-                            : $"plugin '{name}' does not learn from interactions");
+                            ? $"no plugin named '{name}' is loaded; the trainable ones are {TrainableNames(catalog)}"
+                              + (pluginsFolder is null ? " (a plugin of your own needs --plugins DIR)" : "")
+                            : $"plugin '{name}' does not learn from interactions; the trainable ones are {TrainableNames(catalog)}");
                 if (trainable.Count == 0)
                     throw new UsageException(pluginsFolder is null && PluginCatalogFactory.BuiltInFolder is null
                         ? "this build has no built-in plugins folder (rebuild the CLI) and no --plugins was given"
@@ -82,6 +83,13 @@ internal static class TrainCommand
             }
         }));
         return command;
+    }
+
+    private static string TrainableNames(IRankerCatalog catalog)
+    {
+        var rankers = catalog.Snapshot();
+        var names = catalog.List().Where(p => rankers.Find(p.Name)?.Plugin is ITrainablePlugin).Select(p => p.Name).ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
     /// <summary>The data root: <paramref name="data"/>, else INDEX.plugin-data beside <paramref name="index"/>.</summary>

@@ -36,7 +36,7 @@ internal sealed record BatchOptions
         if (string.IsNullOrWhiteSpace(IndexDirectory)) errors.Add("IndexDirectory must name a folder");
         if (K is < 1 or > PipelineRequest.MaxK) errors.Add($"K must be 1 to {PipelineRequest.MaxK}, got {K}");
         if (Parallelism < 1) errors.Add($"Parallelism must be >= 1, got {Parallelism}");
-        if (Config.Find(Pipeline) is null) errors.Add($"unknown pipeline '{Pipeline ?? Config.DefaultPipeline}' (pipelines: {string.Join(", ", Config.Pipelines.Keys)})");
+        if (Config.Find(Pipeline ?? Config.DefaultFor(RequestKind.Recommend, hasQuery: false)) is null) errors.Add($"unknown pipeline '{Pipeline ?? Config.DefaultFor(RequestKind.Recommend, hasQuery: false)}' (pipelines: {string.Join(", ", Config.Pipelines.Keys)})");
         errors.AddRange(Training.Validate());
         return errors;
     }

@@ -32,9 +32,9 @@ internal sealed class BatchRecommender
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(users);
         var clock = _options.Clock;
-        var pipeline = _options.Config.Find(_options.Pipeline)
+        var pipeline = _options.Config.Find(_options.Pipeline ?? _options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false))
             ?? throw new ArgumentException($"unknown pipeline '{_options.Pipeline}'", nameof(_options.Pipeline));
-        string name = _options.Pipeline ?? _options.Config.DefaultPipeline;
+        string name = _options.Pipeline ?? _options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false);
         baselines ??= [];
         using var offline = OfflinePipeline.Open(_options.IndexDirectory, name, pipeline, train, _options.Training, dataRoot: null,
             _options.Plugins, clock, progress, baselines.SelectMany(b => OfflinePipeline.PluginsUsed(b.Pipeline)));

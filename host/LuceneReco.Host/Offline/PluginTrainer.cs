@@ -41,7 +41,8 @@ internal static class PluginTrainer
             }
             catch (ArgumentException e)
             {
-                throw new TrainingException($"plugin '{handle.Name}' refused its training settings: {e.Message}", e);
+                string message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+                throw new TrainingException($"plugin '{handle.Name}' refused its training settings: {message}", e);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {

@@ -40,7 +40,7 @@ internal sealed class PipelineRunner(
         if (request.K is < 1 or > PipelineRequest.MaxK)
             throw RequestException.BadRequest($"k must be between 1 and {PipelineRequest.MaxK}, got {request.K}");
         var snapshot = config.Current;
-        string name = request.Pipeline ?? snapshot.Config.DefaultPipeline;
+        string name = request.Pipeline ?? snapshot.Config.DefaultFor(request.Kind, !string.IsNullOrWhiteSpace(request.QueryText));
         var pipeline = snapshot.Config.Find(name)
             ?? throw RequestException.BadRequest($"unknown pipeline '{name}' (pipelines: {string.Join(", ", snapshot.Config.Pipelines.Keys)})");
         if (request.Kind == RequestKind.Search && string.IsNullOrWhiteSpace(request.QueryText))

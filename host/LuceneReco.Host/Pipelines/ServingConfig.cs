@@ -6,6 +6,16 @@ internal sealed record ServingConfig
     /// <summary>The pipeline used when a request names none. <value>The default is <c>"default"</c>.</value></summary>
     public string DefaultPipeline { get; init; } = "default";
 
+    /// <summary>
+    /// The pipeline a recommendation request without query text runs when it names none (a search or "similar items"
+    /// request runs <see cref="DefaultPipeline"/>). <value>The default is <c>null</c>: <see cref="DefaultPipeline"/> for every request.</value>
+    /// </summary>
+    public string? RecommendPipeline { get; init; }
+
+    /// <summary>The pipeline <paramref name="kind"/> runs when it names none (see <see cref="RecommendPipeline"/>).</summary>
+    public string DefaultFor(RequestKind kind, bool hasQuery) =>
+        kind == RequestKind.Recommend && !hasQuery && RecommendPipeline is { Length: > 0 } recommend && Pipelines.ContainsKey(recommend) ? recommend : DefaultPipeline;
+
     /// <summary>The pipelines by name. <value>The default is empty (which <see cref="Validate"/> rejects).</value></summary>
     public IReadOnlyDictionary<string, PipelineDefinition> Pipelines { get; init; } = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal);
 
@@ -45,12 +55,14 @@ internal sealed record ServingConfig
 
     /// <summary>
     /// The configuration used when none is given: the pipeline <c>default</c> recalling 200 keyword matches, 200 items like
-    /// the user's recent items and 100 items like the given item, fused by RRF (k = 60), with no rerank stages; and the
-    /// pipeline <c>recommend</c> (<see cref="Recommend"/>).
+    /// the user's recent items and 100 items like the given item, fused by RRF (k = 60), with no rerank stages, for searches
+    /// and "similar items"; and the pipeline <c>recommend</c> (<see cref="Recommend"/>), which recommendation requests without
+    /// query text run.
     /// </summary>
     public static ServingConfig BuiltIn { get; } = new()
     {
         DefaultPipeline = "default",
+        RecommendPipeline = RecommendName,
         Pipelines = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal)
         {
             ["default"] = new PipelineDefinition
@@ -79,6 +91,8 @@ internal sealed record ServingConfig
         if (string.IsNullOrWhiteSpace(DefaultPipeline)) errors.Add("defaultPipeline is missing");
         else if (Pipelines.Count > 0 && !Pipelines.ContainsKey(DefaultPipeline))
             errors.Add($"defaultPipeline '{DefaultPipeline}' is not defined (pipelines: {string.Join(", ", Pipelines.Keys)})");
+        if (RecommendPipeline is { } r && Pipelines.Count > 0 && !Pipelines.ContainsKey(r))
+            errors.Add($"recommendPipeline '{r}' is not defined (pipelines: {string.Join(", ", Pipelines.Keys)})");
         foreach (var (name, pipeline) in Pipelines)
         {
             if (string.IsNullOrWhiteSpace(name)) errors.Add("pipelines: a pipeline name is blank");

@@ -40,6 +40,9 @@ internal static class ServingConfigParser
             {
                 switch (p.Name)
                 {
+                    case "recommendPipeline":
+                        config = config with { RecommendPipeline = String(p.Value, "recommendPipeline", errors) ?? "" };
+                        break;
                     case "defaultPipeline":
                         config = config with { DefaultPipeline = String(p.Value, "defaultPipeline", errors) ?? "" };
                         break;
@@ -49,7 +52,7 @@ internal static class ServingConfigParser
                             pipelines[named.Name] = Pipeline(named.Value, $"pipelines.{named.Name}", errors);
                         break;
                     default:
-                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, pipelines)");
+                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines)");
                         break;
                 }
             }

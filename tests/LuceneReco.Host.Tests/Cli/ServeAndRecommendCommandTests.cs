@@ -24,7 +24,7 @@ public sealed class ServeAndRecommendCommandTests : IDisposable
         Assert.Matches(@"^  1\. f059 +0\.\d{4}  Orbit of Silence$", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("       profile: like items you viewed: b001", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(" b001 ", StringComparison.Ordinal) && !l.StartsWith("       ", StringComparison.Ordinal));
-        Assert.Matches(@"^pipeline default, 3 results in \d+\.\d ms$", lines[^1]);
+        Assert.Matches(@"^pipeline recommend, 3 results in \d+\.\d ms$", lines[^1]); // a recommendation runs the built-in recommend pipeline
     }
 
     [Fact]

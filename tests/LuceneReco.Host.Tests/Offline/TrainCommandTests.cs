@@ -47,7 +47,7 @@ public sealed class TrainCommandTests
 
     [Theory]
     [InlineData("--scaling", "sqrt", "scaling must be raw, log or binary, got 'sqrt'")]
-    [InlineData("--model", "svd", "no plugin named 'svd' is loaded")]
+    [InlineData("--model", "svd", "no plugin named 'svd' is loaded; the trainable ones are als, itemknn")]
     [InlineData("--factors", "0", "plugin 'als' refused its training settings: factors must be an integer from 1 to 1024, got '0'")]
     [InlineData("--set", "depth=3", "training setting 'depth' is understood by none of the plugins being trained (als, itemknn;")]
     [InlineData("--set", "depth", "--set must be NAME=VALUE, got 'depth'")]

@@ -20,8 +20,8 @@ public sealed class PluginsCommandTests : IDisposable
 
         var lines = CliRun.Of("plugins", "list", "--plugins", Plugins).AssertOk().Replace("\r", "").TrimEnd('\n').Split('\n');
 
-        Assert.Matches(@"^name\s+version\s+state\s+sha256\s+error$", lines[0].TrimEnd());
-        Assert.Matches(@"^good\s+1\.0\.0\.0\s+loaded\s+[0-9a-f]{12}\s*$", lines[1]);
+        Assert.Matches(@"^name\s+version\s+state\s+sha256\s+provides / error$", lines[0].TrimEnd());
+        Assert.Matches(@"^good\s+1\.0\.0\.0\s+loaded\s+[0-9a-f]{12}\s+stage$", lines[1]);
         Assert.StartsWith("hangs ", lines[2]);
         Assert.StartsWith("hangs-hard ", lines[3]);
         Assert.False(Directory.Exists(Path.Combine(Plugins, "good", "data")), "listing must not write to the plugins folder");
@@ -52,5 +52,18 @@ public sealed class PluginsCommandTests : IDisposable
     {
         Directory.CreateDirectory(Plugins);
         Assert.StartsWith("no plugins in ", CliRun.Of("plugins", "list", "--plugins", Plugins).AssertOk());
+    }
+
+    [Fact]
+    public void List_WithoutAFolder_ShowsTheBuiltInPlugins_AndWhatEachProvides()
+    {
+        var rows = JsonDocument.Parse(CliRun.Of("plugins", "list", "--json").AssertOk()).RootElement.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
+        Assert.Equal(new[] { "als", "calibration", "diversity-caps", "dpp", "exposure", "fair", "itemknn", "learned", "mmr" }, rows.Keys.Order(StringComparer.Ordinal));
+        var roles = (string name) => rows[name].GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Equal(["stage", "source", "trainable"], roles("als"));
+        Assert.Contains("factors", rows["als"].GetProperty("trainingSettings").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["stage", "command 'fairness'"], roles("fair"));
+        Assert.Equal(["stage"], roles("mmr"));
     }
 }

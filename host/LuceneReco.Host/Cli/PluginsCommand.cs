@@ -1,3 +1,4 @@
+using LuceneReco.Host.Pipelines;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

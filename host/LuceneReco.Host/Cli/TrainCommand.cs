@@ -1,3 +1,4 @@
+using LuceneReco.Host.Pipelines;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Plugins;
 using LuceneReco.Plugins;
 

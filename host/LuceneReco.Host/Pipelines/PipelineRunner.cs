@@ -1,4 +1,3 @@
-using LuceneReco.Host.Plugins;
 using LuceneReco.Index;
 using LuceneReco.Index.Search;
 using LuceneReco.Plugins;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LuceneReco.Host.Plugins;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;

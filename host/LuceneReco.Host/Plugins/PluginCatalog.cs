@@ -1,3 +1,4 @@
+using LuceneReco.Host.Pipelines;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Plugins;

@@ -1,3 +1,5 @@
+using LuceneReco.Host.Offline;
+using LuceneReco.Host.Pipelines;
 using System.Text.Json;
 using LuceneReco.Host.Plugins;
 using LuceneReco.Plugins;

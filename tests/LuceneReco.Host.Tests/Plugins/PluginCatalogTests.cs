@@ -1,3 +1,5 @@
+using LuceneReco.Host.Offline;
+using LuceneReco.Host.Pipelines;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;

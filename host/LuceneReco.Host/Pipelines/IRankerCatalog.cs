@@ -1,6 +1,6 @@
 using LuceneReco.Plugins;
 
-namespace LuceneReco.Host.Plugins;
+namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// The rankers the host can run: the plugin catalogue (hot-reloaded from the plugins folder) behind the

@@ -1,3 +1,4 @@
+using LuceneReco.Host.Bench;
 using System.Diagnostics;
 using System.Globalization;
 using LuceneReco.Host.Interactions;
@@ -5,7 +6,7 @@ using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Offline;
 using LuceneReco.Plugins;
 
-namespace LuceneReco.Host.Bench;
+namespace LuceneReco.Host.Offline;
 
 /// <summary>
 /// <c>bench recommend</c>: the latency of one user's recommendation request through the ordinary

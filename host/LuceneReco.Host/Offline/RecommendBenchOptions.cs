@@ -2,7 +2,7 @@ using System.Globalization;
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Offline;
 
-namespace LuceneReco.Host.Bench;
+namespace LuceneReco.Host.Offline;
 
 /// <summary>Inputs of <c>bench recommend</c> (<see cref="RecommendBench"/>).</summary>
 internal sealed record RecommendBenchOptions

@@ -1,7 +1,8 @@
+using LuceneReco.Host.Bench;
 using System.Globalization;
 using System.Text.Json;
 
-namespace LuceneReco.Host.Bench;
+namespace LuceneReco.Host.Offline;
 
 /// <summary>What <c>bench recommend</c> measured (<see cref="RecommendBench"/>); written as text and as <c>summary.json</c>.</summary>
 internal sealed record RecommendBenchReport

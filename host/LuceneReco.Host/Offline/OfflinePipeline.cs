@@ -133,9 +133,10 @@ internal sealed class OfflinePipeline : IDisposable
             _log);
     }
 
-    /// <summary>The plugins a pipeline names: its plugin candidate sources and its stages' rankers, in order.</summary>
+    /// <summary>The plugins a pipeline names: its plugin candidate sources (recall and fallback) and its stages' rankers, in order.</summary>
     public static IEnumerable<string> PluginsUsed(PipelineDefinition pipeline) =>
-        pipeline.Recall.Where(r => !r.IsBuiltIn).Select(r => r.Source).Concat(pipeline.Stages.Select(s => s.Ranker)).Distinct(StringComparer.Ordinal);
+        pipeline.Recall.Concat(pipeline.Fallback).Where(r => !r.IsBuiltIn).Select(r => r.Source)
+            .Concat(pipeline.Stages.Select(s => s.Ranker)).Distinct(StringComparer.Ordinal);
 
     /// <summary>Whether the pipeline names the plugin <paramref name="name"/> (as a candidate source or a stage's ranker).</summary>
     public static bool Uses(PipelineDefinition pipeline, string name) => PluginsUsed(pipeline).Contains(name, StringComparer.Ordinal);

@@ -6,6 +6,13 @@ internal sealed record PipelineDefinition
     /// <summary>The recall sources. <value>The default is empty (which <see cref="Validate"/> rejects).</value></summary>
     public IReadOnlyList<RecallStep> Recall { get; init; } = [];
 
+    /// <summary>
+    /// Recall sources run only when <see cref="Recall"/> found nothing (a user with no history, a query nothing matches), so a
+    /// list is never empty for want of personal data: for example the "popular" plugin's trending items.
+    /// <value>The default is empty (no fallback).</value>
+    /// </summary>
+    public IReadOnlyList<RecallStep> Fallback { get; init; } = [];
+
     /// <summary>How recall lists are fused: <c>rrf</c> (reciprocal rank fusion) or <c>weighted</c> (weighted sum of min-max normalised scores). <value>The default is <c>rrf</c>.</value></summary>
     public string Fusion { get; init; } = "rrf";
 
@@ -32,6 +39,13 @@ internal sealed record PipelineDefinition
             step.Validate($"{where}.recall[{i}]", errors);
             if (!sources.Add(step.Source)) errors.Add($"{where}.recall[{i}]: source '{step.Source}' is listed twice");
         }
+        var fallbackSources = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < Fallback.Count; i++)
+        {
+            var step = Fallback[i];
+            step.Validate($"{where}.fallback[{i}]", errors);
+            if (!fallbackSources.Add(step.Source)) errors.Add($"{where}.fallback[{i}]: source '{step.Source}' is listed twice");
+        }
         if (FusionMath.Parse(Fusion) is null) errors.Add($"{where}: unknown fusion '{Fusion}' (known: rrf, weighted)");
         if (RrfK is < 1 or > 100_000) errors.Add($"{where}: rrfK must be 1 to 100000, got {RrfK}");
         NewItems?.Validate($"{where}.newItems", Recall, errors);
@@ -42,7 +56,7 @@ internal sealed record PipelineDefinition
             stage.Validate($"{where}.stages[{i}]", errors);
             if (!string.IsNullOrWhiteSpace(stage.Ranker) && !names.Add(stage.StageName))
                 errors.Add($"{where}.stages[{i}]: stage name '{stage.StageName}' is used twice; give one a \"name\"");
-            if (sources.Contains(stage.StageName))
+            if (sources.Contains(stage.StageName) || fallbackSources.Contains(stage.StageName))
                 errors.Add($"{where}.stages[{i}]: stage name '{stage.StageName}' is also a recall source; give it a \"name\"");
         }
     }

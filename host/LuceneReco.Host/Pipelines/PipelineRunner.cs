@@ -59,30 +59,9 @@ internal sealed class PipelineRunner(
         };
         ValidateOverrides(name, pipeline, snapshot.Version, rankers, ranking);
         var known = new List<Predicate<string>>();
-        var lists = new List<SourceHits>(pipeline.Recall.Count);
-        for (int i = 0; i < pipeline.Recall.Count; i++)
-        {
-            var step = pipeline.Recall[i];
-            if (RecallSources.Find(step.Source) is { } builtIn)
-            {
-                try
-                {
-                    lists.Add(new SourceHits(step.Source, step.Weight, builtIn.Recall(context, step)));
-                }
-                catch (ArgumentException e)
-                {
-                    skipped.Add(new SkippedStage(step.Source, $"recall source failed: {e.Message}"));
-                }
-                continue;
-            }
-            if (PluginRecall(name, i, step, snapshot.Version, rankers, request, context, items, skipped, cancellation) is { } plugin)
-            {
-                lists.Add(plugin.Hits);
-                served[plugin.Handle.Name] = plugin.Handle.Version;
-                if (plugin.Known is { } k) known.Add(k);
-            }
-        }
-        var candidates = FusionMath.Fuse(lists, pipeline.FusionMethod, pipeline.RrfK);
+        var candidates = Recall(name, 0, pipeline.Recall, pipeline, snapshot.Version, rankers, request, context, items, skipped, served, known, cancellation);
+        if (candidates.Count == 0 && pipeline.Fallback.Count > 0) // nothing to go on (a new user, say): what everyone likes
+            candidates = Recall(name, pipeline.Recall.Count, pipeline.Fallback, pipeline, snapshot.Version, rankers, request, context, items, skipped, served, known, cancellation);
         int recalled = candidates.Count;
         var recallTook = _clock.GetElapsedTime(start);
 
@@ -124,6 +103,40 @@ internal sealed class PipelineRunner(
             }
         }
         if (problems is not null) throw RequestException.BadRequest(string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> (the pipeline's recall, or its fallback, numbered from <paramref name="first"/> for the
+    /// source cache) and fuses their lists.
+    /// </summary>
+    private List<Candidate> Recall(string name, int first, IReadOnlyList<RecallStep> steps, PipelineDefinition pipeline, long configVersion,
+        RankerSet rankers, PipelineRequest request, RecallContext context, ItemCatalogView items, List<SkippedStage> skipped,
+        Dictionary<string, Version> served, List<Predicate<string>> known, CancellationToken cancellation)
+    {
+        var lists = new List<SourceHits>(steps.Count);
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            if (RecallSources.Find(step.Source) is { } builtIn)
+            {
+                try
+                {
+                    lists.Add(new SourceHits(step.Source, step.Weight, builtIn.Recall(context, step)));
+                }
+                catch (ArgumentException e)
+                {
+                    skipped.Add(new SkippedStage(step.Source, $"recall source failed: {e.Message}"));
+                }
+                continue;
+            }
+            if (PluginRecall(name, first + i, step, configVersion, rankers, request, context, items, skipped, cancellation) is { } plugin)
+            {
+                lists.Add(plugin.Hits);
+                served[plugin.Handle.Name] = plugin.Handle.Version;
+                if (plugin.Known is { } k) known.Add(k);
+            }
+        }
+        return FusionMath.Fuse(lists, pipeline.FusionMethod, pipeline.RrfK);
     }
 
     /// <summary>A plugin source's hits, the handle that served them and what its model knows.</summary>

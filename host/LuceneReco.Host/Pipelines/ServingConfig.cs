@@ -25,7 +25,8 @@ internal sealed record ServingConfig
     /// <summary>
     /// The built-in recommendation pipeline: the collaborative plugin's candidates (<c>als</c>, <c>itemknn</c>) fused with the
     /// content profile by RRF, then the same plugin's ALS and item-kNN stages blend their scores in; one place in every 20 is
-    /// kept for items the models do not know yet (<see cref="NewItemSlots"/>), so new items reach lists by their content.
+    /// kept for items the models do not know yet (<see cref="NewItemSlots"/>), so new items reach lists by their content; a
+    /// user with no history gets the "popular" plugin's trending items (<see cref="PipelineDefinition.Fallback"/>).
     /// Sizes, weights and blends were chosen on MovieLens latest-small (docs/evaluation.md, which also says what the
     /// new-item places cost and buy). Without the collaborative plugin loaded, its steps are skipped and the profile serves alone.
     /// </summary>
@@ -40,6 +41,7 @@ internal sealed record ServingConfig
         Fusion = "rrf",
         RrfK = 60,
         NewItems = new NewItemSlots { Source = "profile", Every = 20 },
+        Fallback = [new RecallStep { Source = "popular", Size = 100, Options = Json("""{"order": "trending"}""") }],
         Stages =
         [
             new StageStep { Ranker = "als", Name = "als-rerank", BudgetMs = 5000, Options = Json("""{"weight": 0.5}""") },

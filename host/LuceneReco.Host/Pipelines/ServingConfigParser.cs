@@ -72,12 +72,13 @@ internal static class ServingConfigParser
             switch (p.Name)
             {
                 case "recall": pipeline = pipeline with { Recall = Array(p.Value, at, errors, Recall) }; break;
+                case "fallback": pipeline = pipeline with { Fallback = Array(p.Value, at, errors, Recall) }; break;
                 case "fusion": pipeline = pipeline with { Fusion = String(p.Value, at, errors) ?? pipeline.Fusion }; break;
                 case "rrfK": pipeline = pipeline with { RrfK = Int(p.Value, at, errors) ?? pipeline.RrfK }; break;
                 case "stages": pipeline = pipeline with { Stages = Array(p.Value, at, errors, Stage) }; break;
                 case "models": errors.Add($"{at}: 'models' is no longer a pipeline setting: each plugin keeps its models in its own data folder (a step's options can name another with \"modelDirectory\")"); break;
                 case "newItems": pipeline = pipeline with { NewItems = NewItems(p.Value, at, errors) }; break;
-                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fusion, rrfK, stages, newItems)"); break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems)"); break;
             }
         }
         return pipeline;

@@ -7,8 +7,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 usage() {
-  echo "usage: ./run.sh demo    index samples/catalogue.tsv into .demo/ and show stats, updates, a check, search, more-like-this," >&2
-  echo "                        recommendations, interaction import, training from the store and erasing a user" >&2
+  echo "usage: ./run.sh demo [--no-serve]" >&2
+  echo "         index samples/catalogue.tsv into .demo/ and show stats, updates, a check, search, more-like-this," >&2
+  echo "         recommendations, interaction import, training from the store and erasing a user; then serve the" >&2
+  echo "         demo on http://127.0.0.1:5080 until Ctrl-C (--no-serve stops after the walkthrough)" >&2
   exit 2
 }
 
@@ -38,9 +40,23 @@ demo() {
   step "Erase a user on request" users erase --store .demo/events.db --user u07
   step "Train again: the erased user is in no model" train --store .demo/events.db --index "$index"
   printf '\nThe index is in %s/%s\n' "$root" "$index"
+  [[ "${1:-}" == "--no-serve" ]] && return 0
+
+  local url=http://127.0.0.1:5080
+  printf '\n== Serve the demo on %s (Ctrl-C stops it). From another terminal, try:\n' "$url"
+  printf "  curl -s '%s/search?q=space+station&k=3'\n" "$url"
+  printf "  curl -s -X POST %s/recommend -H 'Content-Type: application/json' -d '{\"userId\":\"u05\",\"k\":5,\"explain\":true}'\n" "$url"
+  printf "  curl -s -X POST %s/recommend -H 'Content-Type: application/json' -d '{\"userId\":\"someone-new\",\"k\":5}'\n" "$url"
+  printf "  curl -s '%s/items/b001/similar?k=3'\n" "$url"
+  printf "  curl -s %s/plugins\n\n" "$url"
+  exec ./lucenereco serve --index "$index" --store .demo/events.db --urls "$url"
 }
 
 case "${1:-}" in
-  demo) demo ;;
+  demo)
+    case "${2:-}" in
+      "" | --no-serve) demo "${2:-}" ;;
+      *) usage ;;
+    esac ;;
   *) usage ;;
 esac

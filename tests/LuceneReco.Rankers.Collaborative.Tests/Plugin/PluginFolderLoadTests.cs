@@ -22,8 +22,9 @@ public sealed class PluginFolderLoadTests
         f.Train(); // with the copy of the plugin assembly referenced by the tests; the loaded copy must read its files
         bool unloaded = IsolatedPlugin.UseAndUnload("LuceneReco.Rankers.Collaborative", plugins =>
         {
-            Assert.Equal(["als", "itemknn"], plugins.Keys.Order());
-            foreach (IRankerPlugin plugin in plugins.Values)
+            Assert.Equal(["als", "itemknn", "popular"], plugins.Keys.Order());
+            Assert.True(plugins["popular"] is ICandidateSourcePlugin and ITrainablePlugin, "popular supplies candidates and is trained");
+            foreach (IRankerPlugin plugin in new[] { plugins["als"], plugins["itemknn"] })
             {
                 Assert.NotSame(typeof(LuceneReco.Rankers.Collaborative.Ranking.ItemKnnRanker).Assembly, plugin.GetType().Assembly);
                 using JsonDocument options = JsonDocument.Parse("""{ "weight": 1 }""");

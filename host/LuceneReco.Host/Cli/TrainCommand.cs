@@ -56,15 +56,8 @@ internal static class TrainCommand
             var catalog = PluginCatalogFactory.Create(pluginsFolder, root, watch: false, console.Time, log);
             try
             {
-                var rankers = catalog.Snapshot();
-                var names = settings.Plugins ?? catalog.List().Where(p => p.State == "loaded").Select(p => p.Name).ToList();
-                var trainable = PluginTrainer.Trainable(rankers, names);
-                foreach (var name in settings.Plugins ?? [])
-                    if (!trainable.Exists(h => h.Name == name))
-                        throw new UsageException(rankers.Find(name) is null
-                            ? $"no plugin named '{name}' is loaded; the trainable ones are {TrainableNames(catalog)}"
-                              + (pluginsFolder is null ? " (a plugin of your own needs --plugins DIR)" : "")
-                            : $"plugin '{name}' does not learn from interactions; the trainable ones are {TrainableNames(catalog)}");
+                var trainable = PluginTrainer.Select(catalog, settings.Plugins, catalog.List().Where(p => p.State == "loaded").Select(p => p.Name),
+                    pluginsFolder is null ? " (a plugin of your own needs --plugins DIR)" : "");
                 if (trainable.Count == 0)
                     throw new UsageException(pluginsFolder is null && PluginCatalogFactory.BuiltInFolder is null
                         ? "this build has no built-in plugins folder (rebuild the CLI) and no --plugins was given"
@@ -84,13 +77,6 @@ internal static class TrainCommand
             }
         }));
         return command;
-    }
-
-    private static string TrainableNames(IRankerCatalog catalog)
-    {
-        var rankers = catalog.Snapshot();
-        var names = catalog.List().Where(p => rankers.Find(p.Name)?.Plugin is ITrainablePlugin).Select(p => p.Name).ToList();
-        return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
     /// <summary>The data root: <paramref name="data"/>, else INDEX.plugin-data beside <paramref name="index"/>.</summary>

@@ -113,7 +113,7 @@ internal sealed class ItemReader : IDisposable
         }
         catch (ArgumentException e)
         {
-            throw new ItemFileException($"{Name}:1: {WithoutParameterName(e)}");
+            throw new ItemFileException($"{Name}:1: {ExceptionText.WithoutParameterName(e)}");
         }
     }
 
@@ -236,8 +236,6 @@ internal sealed class ItemReader : IDisposable
         return null;
     }
 
-    private static string WithoutParameterName(ArgumentException e) =>
-        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     /// <summary>Closes the file.</summary>
     public void Dispose()

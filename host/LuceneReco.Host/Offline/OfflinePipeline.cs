@@ -93,9 +93,7 @@ internal sealed class OfflinePipeline : IDisposable
             long started = clock.GetTimestamp();
             if (dataRoot is null)
             {
-                var names = training.Plugins ?? [.. PluginsUsed(pipeline), .. alsoTrain ?? []];
-                var trainable = PluginTrainer.Trainable(catalog.Snapshot(), names);
-                if (training.Plugins is { } asked) RequireAll(asked, trainable, catalog);
+                var trainable = PluginTrainer.Select(catalog, training.Plugins, [.. PluginsUsed(pipeline), .. alsoTrain ?? []]);
                 outcomes = PluginTrainer.Train(trainable, events, training, clock, progress);
             }
             var took = dataRoot is null ? clock.GetElapsedTime(started) : TimeSpan.Zero;
@@ -140,18 +138,6 @@ internal sealed class OfflinePipeline : IDisposable
 
     /// <summary>Whether the pipeline names the plugin <paramref name="name"/> (as a candidate source or a stage's ranker).</summary>
     public static bool Uses(PipelineDefinition pipeline, string name) => PluginsUsed(pipeline).Contains(name, StringComparer.Ordinal);
-
-    private static void RequireAll(IReadOnlyList<string> asked, List<RankerHandle> trainable, IRankerCatalog catalog)
-    {
-        foreach (var name in asked)
-        {
-            if (trainable.Exists(h => h.Name == name)) continue;
-            var loaded = catalog.Snapshot().Find(name);
-            throw new TrainingException(loaded is null
-                ? $"no plugin named '{name}' is loaded (loaded: {string.Join(", ", catalog.List().Select(p => p.Name))})"
-                : $"plugin '{name}' does not learn from interactions (it is not trainable)");
-        }
-    }
 
     public void Dispose()
     {

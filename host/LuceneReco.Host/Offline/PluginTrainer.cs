@@ -11,14 +11,33 @@ namespace LuceneReco.Host.Offline;
 /// </summary>
 internal static class PluginTrainer
 {
-    /// <summary>The names, among <paramref name="names"/>, of loaded plugins that can be trained, in the order given.</summary>
-    public static List<RankerHandle> Trainable(RankerSet rankers, IEnumerable<string> names)
+    /// <summary>
+    /// The plugins to train: every one <paramref name="asked"/> names (each must be loaded and trainable), or else the
+    /// trainable ones among <paramref name="defaults"/>, in the order given.
+    /// </summary>
+    /// <exception cref="TrainingException">A plugin asked for is not loaded (<paramref name="hint"/> is added) or does not learn.</exception>
+    public static List<RankerHandle> Select(IRankerCatalog catalog, IReadOnlyList<string>? asked, IEnumerable<string> defaults, string hint = "")
     {
+        var rankers = catalog.Snapshot();
         var result = new List<RankerHandle>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-            if (seen.Add(name) && rankers.Find(name) is { Plugin: ITrainablePlugin } handle) result.Add(handle);
+        foreach (var name in asked ?? defaults)
+        {
+            if (!seen.Add(name)) continue;
+            if (rankers.Find(name) is { Plugin: ITrainablePlugin } handle) result.Add(handle);
+            else if (asked is not null)
+                throw new TrainingException(rankers.Find(name) is null
+                    ? $"no plugin named '{name}' is loaded; the trainable ones are {TrainableNames(catalog)}{hint}"
+                    : $"plugin '{name}' does not learn from interactions; the trainable ones are {TrainableNames(catalog)}");
+        }
         return result;
+    }
+
+    private static string TrainableNames(IRankerCatalog catalog)
+    {
+        var rankers = catalog.Snapshot();
+        var names = catalog.List().Where(p => rankers.Find(p.Name)?.Plugin is ITrainablePlugin).Select(p => p.Name).ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
     /// <summary>Trains <paramref name="plugins"/> on <paramref name="events"/> with <paramref name="settings"/>; returns what each wrote.</summary>
@@ -42,8 +61,7 @@ internal static class PluginTrainer
             }
             catch (ArgumentException e)
             {
-                string message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-                throw new TrainingException($"plugin '{handle.Name}' refused its training settings: {message}", e);
+                throw new TrainingException($"plugin '{handle.Name}' refused its training settings: {ExceptionText.WithoutParameterName(e)}", e);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {

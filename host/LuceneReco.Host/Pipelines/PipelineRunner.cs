@@ -86,6 +86,7 @@ internal sealed class PipelineRunner(
     /// </summary>
     private void ValidateOverrides(string pipelineName, PipelineDefinition pipeline, long configVersion, RankerSet rankers, RankingRequest ranking)
     {
+        if (ranking.Options.Count == 0) return; // overrides come in the request's options: nothing to check
         List<string>? problems = null;
         for (int i = 0; i < pipeline.Stages.Count; i++)
         {
@@ -200,8 +201,8 @@ internal sealed class PipelineRunner(
         foreach (var c in found)
         {
             if (hits.Count == step.Size) break;
-            if (c.ItemId is null || !double.IsFinite(c.Score) || !seen.Add(c.ItemId) || !context.Accepts(c.ItemId)) continue;
-            hits.Add(new RecallHit(context.Reader.DocOf(c.ItemId), c.ItemId, c.Score, context.Explain ? c.Explanation : null));
+            if (c.ItemId is null || !double.IsFinite(c.Score) || !seen.Add(c.ItemId) || !context.TryAccept(c.ItemId, out int doc)) continue;
+            hits.Add(new RecallHit(doc, c.ItemId, c.Score, context.Explain ? c.Explanation : null));
         }
         return new PluginHits(new SourceHits(step.Source, step.Weight, hits), handle, knownItems);
     }
@@ -221,7 +222,7 @@ internal sealed class PipelineRunner(
             }
             catch (ArgumentException e)
             {
-                throw RequestException.BadRequest(WithoutParameterName(e));
+                throw RequestException.BadRequest(ExceptionText.WithoutParameterName(e));
             }
         }
 
@@ -345,6 +346,4 @@ internal sealed class PipelineRunner(
         return $"no {role} named '{ranker}' is loaded";
     }
 
-    private static string WithoutParameterName(ArgumentException e) =>
-        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 }

@@ -37,9 +37,12 @@ internal sealed class RecallContext
     /// Whether a plugin source may return <paramref name="itemId"/>: live in <see cref="Reader"/>, not excluded, and passing every
     /// filter. The filters are evaluated once per request, on first use, into a bit set. Thread-safe.
     /// </summary>
-    public bool Accepts(string itemId)
+    public bool Accepts(string itemId) => TryAccept(itemId, out _);
+
+    /// <summary><see cref="Accepts"/>, giving the item's doc number in <see cref="Reader"/> when it is accepted.</summary>
+    public bool TryAccept(string itemId, out int doc)
     {
-        int doc = Reader.DocOf(itemId);
+        doc = Reader.DocOf(itemId);
         if (doc < 0 || Excluded.Contains(doc)) return false;
         if (Filters.Count == 0) return true;
         var bits = LazyInitializer.EnsureInitialized(ref _filterBits, FilterBits);

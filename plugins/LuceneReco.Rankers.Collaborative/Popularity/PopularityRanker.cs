@@ -54,7 +54,7 @@ public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, IT
     {
         ArgumentNullException.ThrowIfNull(job);
         var options = PopularityOptions.From(job.Settings);
-        int keep = job.Settings.TryGetValue("keep-versions", out string? k) && int.TryParse(k, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 1 ? n : 3;
+        int keep = Training.TrainingSettingsReader.KeepVersions(job.Settings);
         long started = Stopwatch.GetTimestamp();
         var model = PopularityModel.Train(job.Events, options);
         cancellation.ThrowIfCancellationRequested();

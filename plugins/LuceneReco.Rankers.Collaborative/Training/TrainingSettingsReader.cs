@@ -66,6 +66,16 @@ internal static class TrainingSettingsReader
         return options;
     }
 
+    /// <summary>The <c>keep-versions</c> setting (default 3, 1 to 1000), shared by every model this plugin trains.</summary>
+    /// <exception cref="ArgumentException">The value is not an integer in range.</exception>
+    public static int KeepVersions(IReadOnlyDictionary<string, string> settings)
+    {
+        var errors = new List<string>();
+        int keep = Int(settings, "keep-versions", 3, 1, 1000, errors);
+        if (errors.Count > 0) throw new ArgumentException(errors[0], nameof(settings));
+        return keep;
+    }
+
     private static WeightScaling Scaling(IReadOnlyDictionary<string, string> settings, List<string> errors)
     {
         if (!settings.TryGetValue("scaling", out string? text)) return WeightScaling.Raw;

@@ -2,7 +2,7 @@ namespace LuceneReco.Plugins;
 
 /// <summary>
 /// An item on its way to the result: its current score, the score each stage gave it, features stages
-/// recorded, and the explanation lines stages wrote.
+/// recorded, the reasons stages gave for it, and their arithmetic (debug lines).
 /// </summary>
 public sealed class Candidate
 {
@@ -25,11 +25,34 @@ public sealed class Candidate
     /// <summary>Named numeric features (e.g. "bm25", "itemknn.sim") for later stages and for logging.</summary>
     public Dictionary<string, double> Features { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Human-readable explanation lines, in the order stages wrote them.</summary>
-    public List<string> Explanations { get; } = new();
+    /// <summary>Why the item is here, in the order sources and stages gave their reasons. Stages append; they never rewrite earlier reasons.</summary>
+    public List<Reason> Reasons { get; } = new();
 
-    /// <summary>Adds an explanation line attributed to <paramref name="stage"/>.</summary>
-    public void Explain(string stage, string text) => Explanations.Add($"{stage}: {text}");
+    /// <summary>The reasons as lines people read (<c>source: text</c>), in order.</summary>
+    public IReadOnlyList<string> Explanations
+    {
+        get
+        {
+            var lines = new string[Reasons.Count];
+            for (int i = 0; i < lines.Length; i++) lines[i] = Reasons[i].ToString();
+            return lines;
+        }
+    }
+
+    /// <summary>
+    /// The arithmetic behind the score (<c>stage: text</c> lines): normalised scores, weights, sums. Returned only in the
+    /// debug part of an <c>explain=true</c> response; people read <see cref="Reasons"/>.
+    /// </summary>
+    public List<string> DebugLines { get; } = new();
+
+    /// <summary>Adds a reason in words attributed to <paramref name="stage"/>.</summary>
+    public void Explain(string stage, string text) => Reasons.Add(new Reason(stage, text));
+
+    /// <summary>Adds <paramref name="reason"/>.</summary>
+    public void Explain(Reason reason) => Reasons.Add(reason ?? throw new ArgumentNullException(nameof(reason)));
+
+    /// <summary>Adds a line of arithmetic attributed to <paramref name="stage"/> (see <see cref="DebugLines"/>).</summary>
+    public void Debug(string stage, string text) => DebugLines.Add($"{stage}: {text}");
 
     /// <summary>A deep copy (the host hands each stage its own).</summary>
     public Candidate Clone()
@@ -37,7 +60,8 @@ public sealed class Candidate
         var c = new Candidate(ItemId, Score);
         foreach (var (k, v) in StageScores) c.StageScores[k] = v;
         foreach (var (k, v) in Features) c.Features[k] = v;
-        c.Explanations.AddRange(Explanations);
+        c.Reasons.AddRange(Reasons);
+        c.DebugLines.AddRange(DebugLines);
         return c;
     }
 }

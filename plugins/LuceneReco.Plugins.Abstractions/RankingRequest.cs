@@ -28,6 +28,12 @@ public sealed record RankingRequest(
     public bool Explain { get; init; }
 
     /// <summary>
+    /// The user's events behind <see cref="RecentItems"/>, newest first, with their kinds ("rating", "play"), so a stage can
+    /// say "because you rated ...". <value>The default is empty.</value>
+    /// </summary>
+    public IReadOnlyList<Interaction> History { get; init; } = [];
+
+    /// <summary>
     /// True for offline runs (<c>eval</c>, <c>recommend-batch</c>, benchmarks) and shadow scoring: a stateful stage
     /// (an exposure controller, an interleaving counter) must score as usual but must not change its state.
     /// <value>The default is <c>false</c>.</value>

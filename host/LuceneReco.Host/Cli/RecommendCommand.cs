@@ -88,8 +88,9 @@ internal static class RecommendCommand
             var scores = new List<string>();
             foreach (var (stage, score) in new SortedDictionary<string, double>(c.StageScores, StringComparer.Ordinal))
                 scores.Add($"{stage} {score.ToString("0.####", CultureInfo.InvariantCulture)}");
-            output.WriteLine($"       scores: {string.Join(", ", scores)}");
             foreach (var line in c.Explanations) output.WriteLine($"       {line}");
+            output.WriteLine($"       debug: scores {string.Join(", ", scores)}");
+            foreach (var line in c.DebugLines) output.WriteLine($"       debug: {line}");
         }
         if (result.Items.Count == 0) output.WriteLine("no results");
         foreach (var s in result.SkippedStages) output.WriteLine($"skipped {s.Stage}: {s.Reason}");

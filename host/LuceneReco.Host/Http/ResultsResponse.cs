@@ -29,7 +29,9 @@ internal sealed record ResultsResponse(
             var fields = doc >= 0 ? FieldsOf(reader, doc) : new Dictionary<string, object>();
             items.Add(new ResultItem(c.ItemId, c.Score, fields,
                 explain ? new SortedDictionary<string, double>(c.StageScores, StringComparer.Ordinal) : null,
-                explain ? c.Explanations : null));
+                explain ? c.Explanations : null,
+                explain ? c.Reasons : null,
+                explain ? c.DebugLines : null));
         }
         var plugins = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, version) in result.Plugins) plugins[name] = version.ToString();

@@ -1,4 +1,5 @@
 using LuceneReco.Plugins;
+using static System.FormattableString;
 
 namespace LuceneReco.Host.Pipelines;
 
@@ -59,7 +60,13 @@ internal static class FusionMath
                 candidate.Score += contribution;
                 candidate.StageScores[list.Source] = hit.Score;
                 candidate.Features[rankFeature] = i + 1;
-                if (hit.Why is { } why) candidate.Explain(list.Source, why);
+                if (hit.Why is { } why)
+                {
+                    candidate.Explain(why with { Source = list.Source, Contribution = contribution });
+                    candidate.Debug(list.Source, method == FusionMethod.Rrf
+                        ? Invariant($"score {hit.Score:0.####}, rank {i + 1}, rrf {list.Weight:0.###} / ({rrfK} + {i + 1}) = {contribution:0.#####}")
+                        : Invariant($"score {hit.Score:0.####}, rank {i + 1}, weighted {list.Weight:0.###} x minmax {MinMax(hit.Score, min, max):0.####} = {contribution:0.#####}"));
+                }
             }
         }
         foreach (var c in order) c.StageScores[FusionScoreName] = c.Score;

@@ -1,5 +1,6 @@
 using LuceneReco.Index.Search;
 using LuceneReco.Index.Search.MoreLikeThis;
+using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;
 
@@ -16,10 +17,10 @@ internal static class MoreLikeThisRecall
 
     /// <summary>
     /// The best <see cref="RecallStep.Size"/> hits of <paramref name="mlt"/>. When explaining,
-    /// <paramref name="why"/> turns a hit's doc and the chosen terms it contains into its explanation line.
+    /// <paramref name="why"/> turns a hit's doc and the chosen terms it contains into its reason.
     /// </summary>
     public static IReadOnlyList<RecallHit> Search(RecallContext context, RecallStep step, MoreLikeThisQuery mlt, MoreLikeThisOptions options,
-        Func<int, List<string>, string> why)
+        Func<int, List<(string Field, string Term)>, Reason> why)
     {
         if (mlt.Terms.Count == 0) return [];
         var reader = context.Reader;
@@ -45,7 +46,7 @@ internal static class MoreLikeThisRecall
         {
             if (hits.Count == step.Size) break;
             if (mlt.SourceDocs.Contains(hit.Doc) || context.Excluded.Contains(hit.Doc)) continue;
-            string? line = matcher is null ? null : why(hit.Doc, matcher.Matched(hit.Doc));
+            Reason? line = matcher is null ? null : why(hit.Doc, matcher.Matched(hit.Doc));
             hits.Add(new RecallHit(hit.Doc, reader.IdOf(hit.Doc), hit.Score, line));
         }
         return hits;

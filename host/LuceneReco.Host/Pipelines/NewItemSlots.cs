@@ -72,8 +72,9 @@ internal sealed record NewItemSlots
                     var placed = ranked[index];
                     double displacedScore = ranked[next].Score;
                     placed.StageScores[StageName] = placed.Score;
-                    placed.Explain(StageName, string.Create(CultureInfo.InvariantCulture,
-                        $"a new item the collaborative models do not know yet, placed at {position} (one place in every {Every} is kept for new items), {Source} rank {rank:0}"));
+                    placed.Explain(new Reason(StageName, "new here: shown so it can be discovered before anyone has chosen it") { Kind = "new" });
+                    placed.Debug(StageName, string.Create(CultureInfo.InvariantCulture,
+                        $"not known to the collaborative models; placed at {position} (one place in every {Every} is kept for new items), {Source} rank {rank:0}"));
                     placed.Score = displacedScore;
                     taken[index] = true;
                     result.Add(placed);

@@ -56,6 +56,7 @@ internal sealed class PipelineRunner(
             Items = items,
             Explain = request.Explain,
             Offline = request.Offline,
+            History = context.History,
         };
         ValidateOverrides(name, pipeline, snapshot.Version, rankers, ranking);
         var known = new List<Predicate<string>>();
@@ -202,7 +203,7 @@ internal sealed class PipelineRunner(
         {
             if (hits.Count == step.Size) break;
             if (c.ItemId is null || !double.IsFinite(c.Score) || !seen.Add(c.ItemId) || !context.TryAccept(c.ItemId, out int doc)) continue;
-            hits.Add(new RecallHit(doc, c.ItemId, c.Score, context.Explain ? c.Explanation : null));
+            hits.Add(new RecallHit(doc, c.ItemId, c.Score, context.Explain && c.Explanation is { } why ? new Reason("", why) : null));
         }
         return new PluginHits(new SourceHits(step.Source, step.Weight, hits), handle, knownItems);
     }
@@ -245,7 +246,7 @@ internal sealed class PipelineRunner(
             {
                 if (!seenIds.Add(id)) continue;
                 recentEvents.Add(new Interaction(request.UserId ?? "", id, "recent", 1, now));
-                if (reader.DocOf(id) is >= 0 and var doc) profile.Add(new ProfileItem(doc, id, 1));
+                if (reader.DocOf(id) is >= 0 and var doc) profile.Add(new ProfileItem(doc, id, 1, "recent"));
             }
             scoredHistory = recentEvents;
         }
@@ -253,7 +254,7 @@ internal sealed class PipelineRunner(
         {
             foreach (var e in history) // newest first; an item's newest event gives its weight
                 if (seenIds.Add(e.ItemId) && e.Weight > 0 && double.IsFinite(e.Weight) && reader.DocOf(e.ItemId) is >= 0 and var doc)
-                    profile.Add(new ProfileItem(doc, e.ItemId, e.Weight));
+                    profile.Add(new ProfileItem(doc, e.ItemId, e.Weight, e.Kind));
         }
         var recentIds = new List<string>(profile.Count);
         foreach (var p in profile) recentIds.Add(p.Id);

@@ -1,13 +1,13 @@
-using System.Text;
 using LuceneReco.Index;
 using LuceneReco.Index.Search.MoreLikeThis;
+using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// <c>profile</c>: "more like this" of the user's recent items, each weighted by its interaction
 /// weight times a recency decay, <c>weight * 0.5^(position / RecencyHalfLife)</c> (position 0 = newest).
-/// The explanation names the profile items that share matched terms with the result.
+/// The explanation names, by title and by the user's own kind of event, the profile items that share matched terms with the result.
 /// </summary>
 internal sealed class ProfileRecallSource : IRecallSource
 {
@@ -35,39 +35,64 @@ internal sealed class ProfileRecallSource : IRecallSource
         var options = MoreLikeThisRecall.OptionsFor(step);
         var engine = new MoreLikeThis(context.Reader, options);
         var query = engine.LikeDocs(docs);
-        Dictionary<string, List<string>>? owners = context.Explain ? OwnersOf(context.Reader, query, profile, n) : null;
-        return MoreLikeThisRecall.Search(context, step, query, options, (_, matched) => Why(matched, owners!, profile, n));
+        Dictionary<string, List<int>>? owners = context.Explain ? OwnersOf(context.Reader, query, profile, n) : null;
+        return MoreLikeThisRecall.Search(context, step, query, options, (doc, matched) => Why(context.Reader, doc, matched, owners!, profile, n));
     }
 
-    /// <summary>For each chosen term, the profile items that contain it.</summary>
-    private static Dictionary<string, List<string>> OwnersOf(IndexReader reader, MoreLikeThisQuery query, IReadOnlyList<ProfileItem> profile, int n)
+    /// <summary>For each chosen term, the profile positions whose items contain it.</summary>
+    private static Dictionary<string, List<int>> OwnersOf(IndexReader reader, MoreLikeThisQuery query, IReadOnlyList<ProfileItem> profile, int n)
     {
-        var owners = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
         {
             foreach (var t in query.Terms)
             {
                 if (reader.Freq(profile[i].Doc, t.Field, t.Term) == 0) continue;
-                if (!owners.TryGetValue(t.Term, out var list)) owners[t.Term] = list = new List<string>();
-                if (!list.Contains(profile[i].Id)) list.Add(profile[i].Id);
+                if (!owners.TryGetValue(t.Term, out var list)) owners[t.Term] = list = new List<int>();
+                if (!list.Contains(i)) list.Add(i);
             }
         }
         return owners;
     }
 
-    private static string Why(List<string> matched, Dictionary<string, List<string>> owners, IReadOnlyList<ProfileItem> profile, int n)
+    /// <summary>
+    /// "because you rated Alien and played Space Oddity: shares "space" in the title": the newest profile items that
+    /// share a chosen term with the hit, by title and by the kind of the user's event, and the shared words as the hit writes them.
+    /// </summary>
+    private static Reason Why(IndexReader reader, int doc, List<(string Field, string Term)> matched, Dictionary<string, List<int>> owners, IReadOnlyList<ProfileItem> profile, int n)
     {
-        var named = new List<string>(MaxNamed);
+        var named = new List<int>(MaxNamed);
         for (int i = 0; i < n && named.Count < MaxNamed; i++) // newest first
         {
-            foreach (var term in matched)
-            {
-                if (owners.TryGetValue(term, out var ids) && ids.Contains(profile[i].Id)) { named.Add(profile[i].Id); break; }
-            }
+            foreach (var (_, term) in matched)
+                if (owners.TryGetValue(term, out var positions) && positions.Contains(i)) { named.Add(i); break; }
         }
-        var line = new StringBuilder("like items you viewed: ");
-        line.Append(named.Count > 0 ? string.Join(", ", named) : "your recent items");
-        if (matched.Count > 0) line.Append(" (").Append(string.Join(", ", matched)).Append(')');
-        return line.ToString();
+        var words = ItemWords.Surface(reader, doc, matched);
+        string shared = ItemWords.Describe("shares", words);
+        var ids = new List<string>(named.Count);
+        foreach (int i in named) ids.Add(profile[i].Id);
+        string because = named.Count > 0 ? "because " + YouDid(reader, profile, named) : "like items in your history";
+        return new Reason("", shared.Length > 0 ? because + ": " + shared : because)
+        {
+            Kind = "history",
+            Items = ids,
+            Terms = ItemWords.AllWords(words),
+        };
+    }
+
+    /// <summary>"you rated Alien and Aliens and played Space Oddity": the named items grouped by their event's kind, in order.</summary>
+    private static string YouDid(IndexReader reader, IReadOnlyList<ProfileItem> profile, List<int> named)
+    {
+        var kinds = new List<(string Verb, List<string> Titles)>();
+        foreach (int i in named)
+        {
+            string verb = EventWording.Verb(profile[i].Kind);
+            int at = kinds.FindIndex(k => k.Verb == verb);
+            if (at < 0) { kinds.Add((verb, new List<string>())); at = kinds.Count - 1; }
+            kinds[at].Titles.Add(ItemWords.Title(reader, profile[i].Doc));
+        }
+        var parts = new List<string>(kinds.Count);
+        foreach (var (verb, titles) in kinds) parts.Add(verb + " " + EventWording.Join(titles));
+        return "you " + EventWording.Join(parts);
     }
 }

@@ -1,4 +1,6 @@
+using LuceneReco.Index;
 using LuceneReco.Index.Search;
+using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;
 
@@ -19,12 +21,17 @@ internal sealed class SearchRecallSource : IRecallSource
         {
             if (hits.Count == step.Size) break;
             if (context.Excluded.Contains(hit.Doc)) continue;
-            string? why = matcher is null ? null : Why(matcher.Matched(hit.Doc));
+            Reason? why = matcher is null ? null : Why(reader, hit.Doc, matcher.Matched(hit.Doc));
             hits.Add(new RecallHit(hit.Doc, reader.IdOf(hit.Doc), hit.Score, why));
         }
         return hits;
     }
 
-    private static string Why(List<string> matched) =>
-        matched.Count == 0 ? "matched the query" : "matched terms " + string.Join(", ", matched);
+    /// <summary>"matches "orbit" and "station" in the title", in the item's own words.</summary>
+    private static Reason Why(IndexReader reader, int doc, List<(string Field, string Term)> matched)
+    {
+        var words = ItemWords.Surface(reader, doc, matched);
+        string text = ItemWords.Describe("matches", words);
+        return new Reason("", text.Length > 0 ? text : "matches the query") { Kind = "match", Terms = ItemWords.AllWords(words) };
+    }
 }

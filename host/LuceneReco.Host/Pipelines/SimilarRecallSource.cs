@@ -1,4 +1,5 @@
 using LuceneReco.Index.Search.MoreLikeThis;
+using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;
 
@@ -13,8 +14,18 @@ internal sealed class SimilarRecallSource : IRecallSource
         var options = MoreLikeThisRecall.OptionsFor(step);
         var engine = new MoreLikeThis(context.Reader, options);
         var query = engine.LikeDoc(context.ItemDoc);
-        string source = context.Reader.IdOf(context.ItemDoc);
-        return MoreLikeThisRecall.Search(context, step, query, options, (_, matched) =>
-            matched.Count == 0 ? $"like {source}" : $"like {source} ({string.Join(", ", matched)})");
+        var reader = context.Reader;
+        string? source = context.Explain ? ItemWords.Title(reader, context.ItemDoc) : null;
+        string sourceId = reader.IdOf(context.ItemDoc);
+        return MoreLikeThisRecall.Search(context, step, query, options, (doc, matched) =>
+        {
+            // the shared words, as this item writes them
+            var words = ItemWords.Surface(reader, doc, matched);
+            string shared = ItemWords.Describe("shares", words);
+            string text = shared.Length > 0 ? $"like {Quote(source!)}: {shared}" : $"like {Quote(source!)}";
+            return new Reason("", text) { Kind = "similar", Items = [sourceId], Terms = ItemWords.AllWords(words) };
+        });
     }
+
+    private static string Quote(string title) => '"' + title + '"';
 }

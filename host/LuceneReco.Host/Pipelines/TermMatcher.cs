@@ -4,8 +4,8 @@ using LuceneReco.Index.Search;
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
-/// Tells which of a query's terms a document contains, for explanation lines ("matched terms orbit,
-/// station"), through <see cref="IndexReader.Freq"/> (term vectors where the field has them, else postings).
+/// Tells which of a query's terms a document contains, for explanations (shown as the item's own words through
+/// <see cref="ItemWords"/>), through <see cref="IndexReader.Freq"/> (term vectors where the field has them, else postings).
 /// Used only when a request asks for explanations.
 /// </summary>
 internal sealed class TermMatcher
@@ -40,12 +40,12 @@ internal sealed class TermMatcher
         }
     }
 
-    /// <summary>The distinct term texts of the query that <paramref name="doc"/> contains, in query order.</summary>
-    public List<string> Matched(int doc)
+    /// <summary>The distinct (field, term) pairs of the query that <paramref name="doc"/> contains, in query order.</summary>
+    public List<(string Field, string Term)> Matched(int doc)
     {
-        var result = new List<string>();
-        foreach (var (field, term) in _terms)
-            if (!result.Contains(term) && Contains(doc, field, term)) result.Add(term);
+        var result = new List<(string Field, string Term)>();
+        foreach (var pair in _terms)
+            if (!result.Contains(pair) && Contains(doc, pair.Field, pair.Term)) result.Add(pair);
         return result;
     }
 

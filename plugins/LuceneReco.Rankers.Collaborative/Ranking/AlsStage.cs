@@ -20,9 +20,9 @@ internal sealed class AlsStage(string name, AlsRankerOptions options, IRankerSer
     {
         bool knownUser = request.UserId is { Length: > 0 } user && model.Users.Contains(user);
         if (knownUser && (_options.UseTrainedFactors || history.Count == 0))
-            return (model.ScoreTrainedUser(request.UserId!, history, candidateIds, Options.ExplainTop), "close in taste to items you liked");
+            return (model.ScoreTrainedUser(request.UserId!, history, candidateIds, Options.ExplainTop), "people with tastes like yours liked it");
         if (history.Count == 0) return (null, "no history for this user");
         if (!knownUser && !_options.FoldInUnseenUsers) return (null, "user not in the model and fold-in is off");
-        return (model.ScoreFoldedIn(history, candidateIds, Options.ExplainTop), "because you liked");
+        return (model.ScoreFoldedIn(history, candidateIds, Options.ExplainTop), "people with tastes like yours liked it");
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using LuceneReco.Plugins;
 using LuceneReco.Rankers.Collaborative.Data;
 using LuceneReco.Rankers.Collaborative.Models;
@@ -45,7 +44,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         if (loaded is null)
         {
             string why = _store.LastError is string error ? $"no usable {Name} model ({error})" : $"no {Name} model in {_store.Directory} yet";
-            ExplainAll(candidates, why + "; scores unchanged");
+            DebugAll(candidates, why + "; scores unchanged");
             return ValueTask.CompletedTask;
         }
 
@@ -56,11 +55,11 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         (ExplainedScore[]? scores, string because) = Score(loaded.Model, request, history, ids);
         if (scores is null)
         {
-            ExplainAll(candidates, because + "; scores unchanged");
+            DebugAll(candidates, because + "; scores unchanged");
             return ValueTask.CompletedTask;
         }
         cancellation.ThrowIfCancellationRequested();
-        Blend(candidates, scores, because, loaded.Version, request.Items ?? Services.Items);
+        Blend(candidates, scores, because, loaded.Version, request.Items ?? Services.Items, KindsOf(request));
         return ValueTask.CompletedTask;
     }
 
@@ -77,7 +76,15 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         return Preferences.FromIds(recent);
     }
 
-    private void Blend(List<Candidate> candidates, ExplainedScore[] scores, string because, int version, IItemCatalog items)
+    /// <summary>The kind of the user's newest event on each item of the request's history ("rating", "play").</summary>
+    private static Dictionary<string, string> KindsOf(RankingRequest request)
+    {
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Interaction e in request.History) kinds.TryAdd(e.ItemId, e.Kind);
+        return kinds;
+    }
+
+    private void Blend(List<Candidate> candidates, ExplainedScore[] scores, string because, int version, IItemCatalog items, Dictionary<string, string> kinds)
     {
         int n = candidates.Count;
         var incoming = new double[n];
@@ -102,11 +109,12 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
             {
                 candidate.StageScores[Name] = cf[c];
                 candidate.Features[Name + ".score"] = cf[c];
-                candidate.Explain(Name, Describe(scores[c], because, normIncoming[c], normCf[c], final, titles, items));
+                candidate.Explain(Describe(scores[c], because, titles, items, kinds, w * normCf[c]));
+                candidate.Debug(Name, Format($"cf {cf[c]:0.###}, final {1 - w:0.##} x {normIncoming[c]:0.###} + {w:0.##} x {normCf[c]:0.###} = {final:0.###}"));
             }
             else
             {
-                candidate.Explain(Name, Format($"not in the {Name} model (v{version}), collaborative part 0; final {final:0.###}"));
+                candidate.Debug(Name, Format($"not in the {Name} model (v{version}), collaborative part 0; final {1 - w:0.##} x {normIncoming[c]:0.###} = {final:0.###}"));
             }
             candidate.Score = final;
             order[c] = (final, c);
@@ -118,26 +126,29 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         candidates.AddRange(sorted);
     }
 
-    private string Describe(ExplainedScore score, string because, double normIncoming, double normCf, double final, Dictionary<string, string> titles, IItemCatalog items)
+    /// <summary>
+    /// "because you rated Alien and played Space Oddity (often chosen by the same people)": the history items that drove the
+    /// score, by title, grouped by the kind of the user's event on each; the arithmetic goes to the debug lines.
+    /// </summary>
+    private Reason Describe(ExplainedScore score, string because, Dictionary<string, string> titles, IItemCatalog items, Dictionary<string, string> kinds, double contribution)
     {
-        var text = new StringBuilder();
         if (score.Contributions.Count == 0)
+            return new Reason(Name, "nothing in your history points to this") { Kind = "history", Contribution = contribution };
+        var byVerb = new List<(string Verb, List<string> Titles)>();
+        var ids = new List<string>(score.Contributions.Count);
+        foreach (ScoredItem part in score.Contributions)
         {
-            text.Append("nothing in your history points to this");
+            string id = part.ItemId;
+            ids.Add(id);
+            if (!titles.TryGetValue(id, out string? title)) titles[id] = title = Title(id, items);
+            string verb = kinds.TryGetValue(id, out string? kind) ? EventWording.Verb(kind) : "liked";
+            int at = byVerb.FindIndex(v => v.Verb == verb);
+            if (at < 0) { byVerb.Add((verb, new List<string>())); at = byVerb.Count - 1; }
+            byVerb[at].Titles.Add(title);
         }
-        else
-        {
-            text.Append(because).Append(": ");
-            for (int k = 0; k < score.Contributions.Count; k++)
-            {
-                if (k > 0) text.Append(", ");
-                string id = score.Contributions[k].ItemId;
-                if (!titles.TryGetValue(id, out string? title)) titles[id] = title = Title(id, items);
-                text.Append(title).Append(Format($" ({score.Contributions[k].Score:0.##})"));
-            }
-        }
-        text.Append(Format($"; cf {score.Score:0.###}, final {1 - Options.Weight:0.##} x {normIncoming:0.###} + {Options.Weight:0.##} x {normCf:0.###} = {final:0.###}"));
-        return text.ToString();
+        var parts = new List<string>(byVerb.Count);
+        foreach (var (verb, named) in byVerb) parts.Add(verb + " " + EventWording.Join(named));
+        return new Reason(Name, $"because you {EventWording.Join(parts)} ({because})") { Kind = "history", Items = ids, Contribution = contribution };
     }
 
     private string Title(string itemId, IItemCatalog items)
@@ -173,9 +184,9 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         return result;
     }
 
-    private void ExplainAll(List<Candidate> candidates, string text)
+    private void DebugAll(List<Candidate> candidates, string text)
     {
-        foreach (Candidate c in candidates) c.Explain(Name, text);
+        foreach (Candidate c in candidates) c.Debug(Name, text);
     }
 
     protected static string Format(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -14,6 +14,6 @@ internal sealed class ItemKnnStage(string name, ItemKnnRankerOptions options, IR
     protected override (ExplainedScore[]? Scores, string Because) Score(ItemKnnModel model, RankingRequest request, List<WeightedItem> history, List<string> candidateIds)
     {
         if (history.Count == 0) return (null, "no history for this user");
-        return (model.Score(history, candidateIds, Options.ExplainTop), "similar to items you liked");
+        return (model.Score(history, candidateIds, Options.ExplainTop), "often chosen by the same people");
     }
 }

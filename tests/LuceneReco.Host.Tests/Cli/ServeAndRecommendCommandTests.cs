@@ -22,7 +22,8 @@ public sealed class ServeAndRecommendCommandTests : IDisposable
         var output = CliRun.Of("recommend", "--index", _index, "--user", "u1", "--recent", "b001", "--k", "3", "--explain").AssertOk();
         var lines = output.Replace("\r", "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^  1\. f059 +0\.\d{4}  Orbit of Silence$", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("       profile: like items you viewed: b001", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("       profile: because you looked at The Quiet Orbit: shares ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("       debug: profile: score ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(" b001 ", StringComparison.Ordinal) && !l.StartsWith("       ", StringComparison.Ordinal));
         Assert.Matches(@"^pipeline recommend, 3 results in \d+\.\d ms$", lines[^1]); // a recommendation runs the built-in recommend pipeline
     }

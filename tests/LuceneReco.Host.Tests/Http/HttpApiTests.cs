@@ -55,7 +55,13 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
 
         var explained = await GetOk("/search?q=orbit%20station&k=3&explain=true");
         var item = explained.GetProperty("items")[0];
-        Assert.Equal("search: matched terms orbit, station", item.GetProperty("explanation")[0].GetString());
+        Assert.Equal("search: matches \"Orbit\" in the title; \"station\" in the body", item.GetProperty("explanation")[0].GetString());
+        var reason = item.GetProperty("reasons")[0];
+        Assert.Equal("search", reason.GetProperty("source").GetString());
+        Assert.Equal("match", reason.GetProperty("kind").GetString());
+        Assert.Equal(["Orbit", "station"], reason.GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
+        Assert.True(reason.GetProperty("contribution").GetDouble() > 0);
+        Assert.StartsWith("search: score ", item.GetProperty("debug")[0].GetString());
         Assert.True(item.GetProperty("stageScores").GetProperty("search").GetDouble() > 0);
     }
 
@@ -83,7 +89,7 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
         var result = await GetOk("/items/b001/similar?k=3&explain=true");
         Assert.Equal("f059", Ids(result)[0]);
         Assert.DoesNotContain("b001", Ids(result));
-        Assert.StartsWith("similar: like b001", result.GetProperty("items")[0].GetProperty("explanation")[0].GetString());
+        Assert.StartsWith("similar: like \"The Quiet Orbit\"", result.GetProperty("items")[0].GetProperty("explanation")[0].GetString());
     }
 
     [Fact]
@@ -101,7 +107,7 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.DoesNotContain("b001", ids);
         Assert.DoesNotContain("f059", ids);
         var explanation = result.GetProperty("items")[0].GetProperty("explanation")[0].GetString();
-        Assert.StartsWith("profile: like items you viewed: ", explanation);
+        Assert.Matches(@"^profile: because you (clicked|viewed) (Orbit of Silence|The Quiet Orbit)", explanation); // the event's own kind, the item's title
 
         var before = await server.Send(HttpMethod.Post, "/recommend", """{"userId":"http-nobody","k":5}""");
         Assert.Empty(Ids(await ServerFixture.Json(before))); // no history, no query, no item: nothing to recall from

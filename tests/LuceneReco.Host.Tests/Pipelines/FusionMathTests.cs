@@ -1,4 +1,5 @@
 using LuceneReco.Host.Pipelines;
+using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Tests.Pipelines;
 
@@ -6,7 +7,7 @@ namespace LuceneReco.Host.Tests.Pipelines;
 public sealed class FusionMathTests
 {
     private static SourceHits List(string source, double weight, params (string Id, double Score)[] hits) =>
-        new(source, weight, hits.Select((h, i) => new RecallHit(i, h.Id, h.Score, $"{source} found {h.Id}")).ToList());
+        new(source, weight, hits.Select((h, i) => new RecallHit(i, h.Id, h.Score, new Reason("", $"{source} found {h.Id}"))).ToList());
 
     [Fact]
     public void Rrf_SumsWeightOverKPlusRank()
@@ -26,6 +27,8 @@ public sealed class FusionMathTests
         Assert.Equal(1, first.Features["search.rank"]);
         Assert.Equal(2, first.Features["profile.rank"]);
         Assert.Equal(["search: search found a", "profile: profile found a"], first.Explanations);
+        Assert.Equal([1.0 / 61, 0.5 / 62], first.Reasons.Select(r => r.Contribution!.Value), (x, y) => Math.Abs(x - y) < 1e-15);
+        Assert.Equal(["search: score 9, rank 1, rrf 1 / (60 + 1) = 0.01639", "profile: score 2, rank 2, rrf 0.5 / (60 + 2) = 0.00806"], first.DebugLines);
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class NewItemSlotsTests
         Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.Score >= p.Second.Score), "scores stay ordered");
         Assert.Equal(96, ranked[4].Score); // the score of the item it displaced (w05)
         Assert.Equal(9, ranked[4].StageScores[NewItemSlots.StageName]); // its own score before placing
-        Assert.Contains(ranked[4].Explanations, e => e.StartsWith("new-items: a new item the collaborative models do not know yet, placed at 5 (one place in every 5", StringComparison.Ordinal)
+        Assert.Contains("new-items: new here: shown so it can be discovered before anyone has chosen it", ranked[4].Explanations);
+        Assert.Contains(ranked[4].DebugLines, e => e.StartsWith("new-items: not known to the collaborative models; placed at 5 (one place in every 5", StringComparison.Ordinal)
             && e.EndsWith("profile rank 2", StringComparison.Ordinal));
         Assert.Empty(ranked[0].Explanations);
     }

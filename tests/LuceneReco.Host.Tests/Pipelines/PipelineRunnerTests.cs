@@ -92,8 +92,13 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
     public async Task Search_ExplainsMatchedTerms()
     {
         var result = await Runner().RunAsync(Search("orbit station", k: 3));
-        Assert.Equal("search: matched terms orbit, station", Assert.Single(result.Items[0].Explanations));
-        Assert.Equal("search: matched terms station", Assert.Single(result.Items[2].Explanations));
+        // the item's own words ("Orbit" as the title writes it), each word once, the title first
+        Assert.Equal("search: matches \"Orbit\" in the title; \"station\" in the body", Assert.Single(result.Items[0].Explanations));
+        Assert.Equal("search: matches \"Station\" in the title", Assert.Single(result.Items[2].Explanations));
+        var reason = Assert.Single(result.Items[0].Reasons);
+        Assert.Equal(("search", "match"), (reason.Source, reason.Kind));
+        Assert.Equal(["Orbit", "station"], reason.Terms);
+        Assert.StartsWith("search: score ", Assert.Single(result.Items[0].DebugLines));
     }
 
     [Fact]
@@ -262,7 +267,8 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
         {
             Assert.True(item.StageScores["profile"] > 0);
             var line = Assert.Single(item.Explanations);
-            Assert.Matches(@"^profile: like items you viewed: (f059|b001)(, b001)? \(.+\)$", line);
+            // the profile items by title, named by the user's kind of event, and words the result shares with them
+            Assert.Matches(@"^profile: because you viewed (Orbit of Silence|The Quiet Orbit)( and The Quiet Orbit)?: shares ""[^""]+""", line);
         }
     }
 
@@ -272,7 +278,7 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
         var result = await Runner().RunAsync(new PipelineRequest { UserId = "nobody", RecentItems = ["b001"], K = 3, Explain = true });
         Assert.Equal("f059", result.Items[0].ItemId);
         Assert.DoesNotContain("b001", Ids(result));
-        Assert.StartsWith("profile: like items you viewed: b001 (", result.Items[0].Explanations[0]);
+        Assert.StartsWith("profile: because you looked at The Quiet Orbit: shares \"Orbit\" in the title", result.Items[0].Explanations[0]);
     }
 
     [Fact]
@@ -281,7 +287,8 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
         var result = await Runner().RunAsync(new PipelineRequest { Kind = RequestKind.Similar, ItemId = "b001", K = 3, Explain = true });
         Assert.Equal("f059", result.Items[0].ItemId);
         Assert.DoesNotContain("b001", Ids(result));
-        Assert.StartsWith("similar: like b001 (orbit", result.Items[0].Explanations[0]);
+        Assert.StartsWith("similar: like \"The Quiet Orbit\": shares \"Orbit\" in the title", result.Items[0].Explanations[0]);
+        Assert.Equal(["b001"], result.Items[0].Reasons[0].Items);
     }
 
     [Fact]

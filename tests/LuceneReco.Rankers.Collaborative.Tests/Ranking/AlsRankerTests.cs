@@ -30,7 +30,8 @@ public sealed class AlsRankerTests : IDisposable
         await _f.Stage(new AlsRanker()).RerankAsync(RankerFixture.Request("alice"), candidates, CancellationToken.None);
 
         Assert.Equal([4, 3, 2, 1, 0.5], candidates.Select(c => c.Score));
-        Assert.All(candidates, c => Assert.StartsWith("als: no als model in ", Assert.Single(c.Explanations), StringComparison.Ordinal));
+        Assert.All(candidates, c => Assert.StartsWith("als: no als model in ", Assert.Single(c.DebugLines), StringComparison.Ordinal));
+        Assert.All(candidates, c => Assert.Empty(c.Reasons)); // nothing happened that is a reason for people
     }
 
     [Fact]
@@ -47,9 +48,11 @@ public sealed class AlsRankerTests : IDisposable
             Assert.Equal(model.Score(x, c.ItemId)!.Value, c.StageScores["als"], 5);
         Assert.Equal("m3", candidates[0].ItemId);
         string line = Assert.Single(candidates[0].Explanations);
-        Assert.StartsWith("als: because you liked: ", line, StringComparison.Ordinal);
-        Assert.Contains("Alien (", line, StringComparison.Ordinal);
-        Assert.Contains("Blade Runner (", line, StringComparison.Ordinal);
+        Assert.StartsWith("als: because you liked ", line, StringComparison.Ordinal); // no history in the request: no kinds to name
+        Assert.Contains("Alien", line, StringComparison.Ordinal);
+        Assert.Contains("Blade Runner", line, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d", line); // the arithmetic is in the debug lines
+        Assert.Matches(@"^als: cf -?\d+\.\d+, final \d+(\.\d+)? x ", Assert.Single(candidates[0].DebugLines));
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class AlsRankerTests : IDisposable
         await _f.Stage(new AlsRanker(), """{ "foldInUnseenUsers": false }""").RerankAsync(RankerFixture.Request("alice"), candidates, CancellationToken.None);
 
         Assert.Equal([4, 3, 2, 1, 0.5], candidates.Select(c => c.Score));
-        Assert.All(candidates, c => Assert.Equal("als: user not in the model and fold-in is off; scores unchanged", Assert.Single(c.Explanations)));
+        Assert.All(candidates, c => Assert.Equal("als: user not in the model and fold-in is off; scores unchanged", Assert.Single(c.DebugLines)));
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class ItemKnnRankerTests : IDisposable
         Assert.Equal(["m6", "m5", "m4", "m3", "x9"], candidates.Select(c => c.ItemId));
         Assert.Equal([4, 3, 2, 1, 0.5], candidates.Select(c => c.Score));
         Assert.All(candidates, c => Assert.Empty(c.StageScores));
-        Assert.All(candidates, c => Assert.StartsWith("itemknn: no itemknn model in ", Assert.Single(c.Explanations), StringComparison.Ordinal));
+        Assert.All(candidates, c => Assert.StartsWith("itemknn: no itemknn model in ", Assert.Single(c.DebugLines), StringComparison.Ordinal));
+        Assert.All(candidates, c => Assert.Empty(c.Reasons));
     }
 
     [Fact]
@@ -62,13 +63,37 @@ public sealed class ItemKnnRankerTests : IDisposable
 
         Candidate m3 = candidates[0];
         string line = Assert.Single(m3.Explanations);
-        Assert.StartsWith("itemknn: similar to items you liked: ", line, StringComparison.Ordinal);
-        Assert.Contains("Blade Runner (", line, StringComparison.Ordinal);
-        Assert.Contains("Alien (", line, StringComparison.Ordinal);
+        Assert.StartsWith("itemknn: because you liked ", line, StringComparison.Ordinal);
+        Assert.EndsWith(" (often chosen by the same people)", line, StringComparison.Ordinal);
+        Assert.Contains("Blade Runner", line, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d", line);
+        Assert.Contains("Alien", line, StringComparison.Ordinal);
 
         Candidate unknown = candidates.Single(c => c.ItemId == "x9");
         Assert.False(unknown.StageScores.ContainsKey("itemknn"));
-        Assert.Contains("not in the itemknn model (v1)", Assert.Single(unknown.Explanations), StringComparison.Ordinal);
+        Assert.Contains("not in the itemknn model (v1)", Assert.Single(unknown.DebugLines), StringComparison.Ordinal);
+        Assert.Empty(unknown.Reasons);
+    }
+
+    [Fact]
+    public async Task Explanation_NamesTheHistoryByTheKindOfEachEvent()
+    {
+        _f.Train();
+        IRankerStage stage = _f.Stage(new ItemKnnRanker(), """{ "weight": 0.5 }""");
+        List<Candidate> candidates = RankerFixture.Candidates();
+        var now = DateTimeOffset.UnixEpoch;
+        var request = RankerFixture.Request("alice") with
+        {
+            History = [new Interaction("alice", "m1", "play", 1, now), new Interaction("alice", "m2", "rating", 1, now)],
+        };
+
+        await stage.RerankAsync(request, candidates, CancellationToken.None);
+
+        string line = Assert.Single(candidates.Single(c => c.ItemId == "m3").Explanations);
+        Assert.Matches(@"^itemknn: because you (played Alien and rated Blade Runner|rated Blade Runner and played Alien) \(often chosen by the same people\)$", line);
+        Reason reason = Assert.Single(candidates.Single(c => c.ItemId == "m3").Reasons);
+        Assert.Equal("history", reason.Kind);
+        Assert.Equal(["m1", "m2"], reason.Items!.Order());
     }
 
     [Fact]
@@ -107,7 +132,7 @@ public sealed class ItemKnnRankerTests : IDisposable
         await stage.RerankAsync(RankerFixture.Request("stranger"), candidates, CancellationToken.None);
 
         Assert.Equal([4, 3, 2, 1, 0.5], candidates.Select(c => c.Score));
-        Assert.All(candidates, c => Assert.Equal("itemknn: no history for this user; scores unchanged", Assert.Single(c.Explanations)));
+        Assert.All(candidates, c => Assert.Equal("itemknn: no history for this user; scores unchanged", Assert.Single(c.DebugLines)));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class PluginCommands
             var catalog = PluginCatalogFactory.Create(folder is null ? null : Path.GetFullPath(folder), work, watch: false, console.Time, _ => { });
             try
             {
-                var rankers = catalog.Snapshot();
+                using var rankers = catalog.Snapshot();
                 foreach (var status in catalog.List())
                 {
                     if (rankers.Find(status.Name)?.Plugin is not IPluginCommand command || command.CommandName != args[first]) continue;

@@ -40,7 +40,7 @@ internal static class PluginsCommand
         using (var catalog = new PluginCatalog(new PluginCatalogOptions { Folder = folder, Watch = false }, log: _ => { }, console.Time))
         {
             rows = catalog.List();
-            var rankers = catalog.Snapshot();
+            using var rankers = catalog.Snapshot();
             foreach (var row in rows)
                 if (rankers.Find(row.Name)?.Plugin is { } plugin) roles[row.Name] = Roles.Of(plugin);
         }

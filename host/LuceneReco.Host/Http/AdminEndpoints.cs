@@ -4,6 +4,7 @@ using LuceneReco.Host.Serving;
 using LuceneReco.Index;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace LuceneReco.Host.Http;
@@ -13,22 +14,19 @@ internal static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/plugins", (ServingHost host) => Results.Json(host.Catalog.List(), HttpJson.Write))
-            .WithName("ListPlugins").WithSummary("Every plugin the catalogue knows of, with its state.")
-            .Produces<IReadOnlyList<PluginStatus>>();
-        app.MapPost("/plugins/reload", (ServingHost host) =>
+        var plugins = app.MapGroup("/plugins");
+        plugins.MapGet("", (ServingHost host) => TypedResults.Ok(host.Catalog.List()))
+            .WithName("ListPlugins").WithSummary("Every plugin the catalogue knows of, with its state.");
+        plugins.MapPost("/reload", (ServingHost host) =>
             {
                 host.Catalog.Reload();
-                return Results.Json(host.Catalog.List(), HttpJson.Write);
+                return TypedResults.Ok(host.Catalog.List());
             })
-            .WithName("ReloadPlugins").WithSummary("Rescans the plugins folder now; returns the plugins afterwards.")
-            .Produces<IReadOnlyList<PluginStatus>>();
+            .WithName("ReloadPlugins").WithSummary("Rescans the plugins folder now; returns the plugins afterwards.");
         app.MapGet("/health", Health)
-            .WithName("Health").WithSummary("Liveness and a summary of what is loaded.")
-            .Produces<HealthResponse>();
+            .WithName("Health").WithSummary("Liveness and a summary of what is loaded.");
         app.MapGet("/metrics", Metrics)
-            .WithName("Metrics").WithSummary("Latency percentiles per endpoint and stage over a sliding window, counts, plugin faults, index size, process memory.")
-            .Produces<MetricsResponse>();
+            .WithName("Metrics").WithSummary("Latency percentiles per endpoint and stage over a sliding window, counts, plugin faults, index size, process memory.");
     }
 
     /// <summary>What <c>GET /health</c> says.</summary>
@@ -45,7 +43,7 @@ internal static class AdminEndpoints
         long Interactions,
         ProcessFigures Process);
 
-    private static IResult Health(ServingHost host)
+    private static Ok<HealthResponse> Health(ServingHost host)
     {
         int loaded = 0, failed = 0, quarantined = 0;
         foreach (var p in host.Catalog.List())
@@ -59,15 +57,15 @@ internal static class AdminEndpoints
         }
         var config = host.Runner.Config;
         var status = config.LastError is null && failed == 0 && quarantined == 0 ? "ok" : "degraded";
-        return Results.Json(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError), HttpJson.Write);
+        return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError));
     }
 
-    private static IResult Metrics(ServingHost host)
+    private static Ok<MetricsResponse> Metrics(ServingHost host)
     {
         var pluginFaults = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in host.Catalog.List()) pluginFaults[p.Name] = p.Faults;
         var m = host.Metrics;
-        return Results.Json(new MetricsResponse(ServingMetrics.Window.TotalSeconds, m.Endpoints(), m.Stages(), m.Faults(), pluginFaults,
-            host.Index.Reader.Stats, host.Interactions.Count, ProcessFigures.Now()), HttpJson.Write);
+        return TypedResults.Ok(new MetricsResponse(ServingMetrics.Window.TotalSeconds, m.Endpoints(), m.Stages(), m.Faults(), pluginFaults,
+            host.Index.Reader.Stats, host.Interactions.Count, ProcessFigures.Now()));
     }
 }

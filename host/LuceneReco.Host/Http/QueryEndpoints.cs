@@ -3,6 +3,7 @@ using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace LuceneReco.Host.Http;
@@ -13,57 +14,62 @@ internal static class QueryEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/search", Search)
-            .WithName("Search").WithSummary("Keyword search through a pipeline (BM25 recall, then its stages).")
-            .Produces<ResultsResponse>().ProducesProblem(400);
-        app.MapGet("/items/{id}/similar", Similar)
-            .WithName("Similar").WithSummary("Items like one item (the pipeline's 'similar' source, then its stages).")
-            .Produces<ResultsResponse>().ProducesProblem(400).ProducesProblem(404);
+            .WithName("Search").WithSummary("Keyword search through a pipeline (BM25 recall, then its stages).");
         app.MapPost("/recommend", Recommend)
             .WithName("Recommend").WithSummary("Recommendations for a user; items the user interacted with are left out.")
-            .Accepts<RecommendBody>("application/json")
-            .Produces<ResultsResponse>().ProducesProblem(400).ProducesProblem(404);
-        app.MapGet("/items/{id}", Item)
-            .WithName("GetItem").WithSummary("One item's stored fields.")
-            .Produces<Dictionary<string, object>>().ProducesProblem(404);
+            .Accepts<RecommendBody>("application/json");
+        var items = app.MapGroup("/items/{id}");
+        items.MapGet("/similar", Similar)
+            .WithName("Similar").WithSummary("Items like one item (the pipeline's 'similar' source, then its stages).");
+        items.MapGet("", Item)
+            .WithName("GetItem").WithSummary("One item's stored fields.");
     }
 
-    private static async Task<IResult> Search(string? q, int? k, string[]? filter, string? pipeline, bool? explain, ServingHost host, CancellationToken cancellation)
+    private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Search(
+        string? q, string? k, string[]? filter, string? pipeline, string? explain, ServingHost host, CancellationToken cancellation)
     {
-        if (string.IsNullOrWhiteSpace(q)) throw RequestException.BadRequest("query parameter 'q' is required");
+        var problems = new List<JsonInput.Problem>();
+        if (string.IsNullOrWhiteSpace(q)) problems.Add(new JsonInput.Problem("q", "is required: the words to search for"));
         var request = new PipelineRequest
         {
             Kind = RequestKind.Search,
             QueryText = q,
             Filters = filter ?? [],
-            K = k ?? 10,
+            K = ApiProblems.Int(k, "k", 1, PipelineRequest.MaxK, problems) ?? 10,
             Pipeline = pipeline,
-            Explain = explain ?? false,
+            Explain = ApiProblems.Flag(explain, "explain", problems),
         };
+        if (problems.Count > 0) return ApiProblems.Invalid(problems);
         return await Run(host, request, cancellation).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> Similar(string id, int? k, string[]? filter, string? pipeline, bool? explain, ServingHost host, CancellationToken cancellation)
+    private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Similar(
+        string id, string? k, string[]? filter, string? pipeline, string? explain, ServingHost host, CancellationToken cancellation)
     {
+        var problems = new List<JsonInput.Problem>();
         var request = new PipelineRequest
         {
             Kind = RequestKind.Similar,
             ItemId = id,
             Filters = filter ?? [],
-            K = k ?? 10,
+            K = ApiProblems.Int(k, "k", 1, PipelineRequest.MaxK, problems) ?? 10,
             Pipeline = pipeline,
-            Explain = explain ?? false,
+            Explain = ApiProblems.Flag(explain, "explain", problems),
         };
+        if (problems.Count > 0) return ApiProblems.Invalid(problems);
         return await Run(host, request, cancellation).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> Recommend(HttpRequest http, ServingHost host, CancellationToken cancellation)
+    private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Recommend(
+        JsonBody<RecommendBody> json, ServingHost host, CancellationToken cancellation)
     {
-        using var json = await HttpJson.ReadBodyAsync(http, cancellation).ConfigureAwait(false);
-        if (json.RootElement.ValueKind != JsonValueKind.Object) throw RequestException.BadRequest("the body must be a JSON object");
-        var body = HttpJson.Bind<RecommendBody>(json.RootElement, "body");
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(body.UserId)) errors.Add("userId is required");
-        if (body.RecentItems is { } recent && recent.Exists(string.IsNullOrWhiteSpace)) errors.Add("recentItems must be non-empty item ids");
+        if (json.Status == StatusCodes.Status415UnsupportedMediaType) return ApiProblems.NotJson(json);
+        if (!json.IsValid) return ApiProblems.Invalid(json.Problems);
+        var body = json.Value!;
+        var problems = new List<JsonInput.Problem>();
+        if (string.IsNullOrWhiteSpace(body.UserId)) problems.Add(new JsonInput.Problem("userId", "is required"));
+        if (body.RecentItems is { } recent && recent.Exists(string.IsNullOrWhiteSpace)) problems.Add(new JsonInput.Problem("recentItems", "must be non-empty item ids"));
+        if (body.K is < 1 or > PipelineRequest.MaxK) problems.Add(new JsonInput.Problem("k", $"must be from 1 to {PipelineRequest.MaxK}, got {body.K}"));
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in body.Options ?? [])
         {
@@ -73,10 +79,10 @@ internal static class QueryEndpoints
                 case JsonValueKind.Number: options[key] = value.GetRawText(); break;
                 case JsonValueKind.True: options[key] = "true"; break;
                 case JsonValueKind.False: options[key] = "false"; break;
-                default: errors.Add($"options.{key} must be a string, a number or a boolean"); break;
+                default: problems.Add(new JsonInput.Problem($"options.{key}", $"must be a string, a number or a boolean, got {JsonShape.Describe(value)}")); break;
             }
         }
-        if (errors.Count > 0) throw RequestException.BadRequest(string.Join("; ", errors));
+        if (problems.Count > 0) return ApiProblems.Invalid(problems);
         var request = new PipelineRequest
         {
             Kind = RequestKind.Recommend,
@@ -92,19 +98,26 @@ internal static class QueryEndpoints
         return await Run(host, request, cancellation).ConfigureAwait(false);
     }
 
-    private static IResult Item(string id, ServingHost host)
+    private static Results<Ok<Dictionary<string, object>>, ProblemHttpResult> Item(string id, ServingHost host)
     {
         var reader = host.Index.Reader;
         int doc = reader.DocOf(id);
-        if (doc < 0) throw RequestException.NotFound($"no item with id '{id}'");
+        if (doc < 0) return ApiProblems.NotFound($"no item with id '{id}'");
         var fields = ResultsResponse.FieldsOf(reader, doc);
         fields["id"] = id;
-        return Results.Json(fields, HttpJson.Write);
+        return TypedResults.Ok(fields);
     }
 
-    private static async Task<IResult> Run(ServingHost host, PipelineRequest request, CancellationToken cancellation)
+    private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Run(ServingHost host, PipelineRequest request, CancellationToken cancellation)
     {
-        var result = await host.Runner.RunAsync(request, cancellation).ConfigureAwait(false);
-        return Results.Json(ResultsResponse.From(result, request.Explain), HttpJson.Write);
+        try
+        {
+            var result = await host.Runner.RunAsync(request, cancellation).ConfigureAwait(false);
+            return TypedResults.Ok(ResultsResponse.From(result, request.Explain));
+        }
+        catch (RequestException e) // what the pipeline refuses: an unknown pipeline, a bad filter, a missing item
+        {
+            return ApiProblems.From(e);
+        }
     }
 }

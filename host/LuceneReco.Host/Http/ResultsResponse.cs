@@ -38,14 +38,19 @@ internal sealed record ResultsResponse(
         return new ResultsResponse(items, result.SkippedStages, result.Pipeline, Math.Round(result.Took.TotalMilliseconds, 3), explain ? result.Stages : null, plugins);
     }
 
-    /// <summary>The stored fields of <paramref name="doc"/>: one string, several strings as an array, numbers as numbers.</summary>
+    /// <summary>
+    /// The stored fields of <paramref name="doc"/>: numbers as numbers; a field the schema declares as a list (a keyword
+    /// field with a separator, such as <c>tags</c>) always as an array, even of one value; other fields as one string, or
+    /// an array when an item has several values.
+    /// </summary>
     public static Dictionary<string, object> FieldsOf(IndexReader reader, int doc)
     {
         var stored = reader.Stored(doc);
         var fields = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (field, value) in stored.Strings)
         {
-            if (!fields.TryGetValue(field, out var existing)) fields[field] = value;
+            if (!fields.TryGetValue(field, out var existing))
+                fields[field] = reader.Schema.Find(field)?.Separator is null ? value : new List<string> { value };
             else if (existing is List<string> list) list.Add(value);
             else fields[field] = new List<string> { (string)existing, value };
         }

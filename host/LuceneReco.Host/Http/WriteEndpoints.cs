@@ -7,6 +7,7 @@ using LuceneReco.Index.Documents;
 using LuceneReco.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace LuceneReco.Host.Http;
@@ -23,23 +24,20 @@ internal static class WriteEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPut("/items", PutItems)
+        var items = app.MapGroup("/items");
+        items.MapPut("", PutItems)
             .WithName("PutItems").WithSummary("Adds or replaces items: one JSON object or an array, shaped like a JSON Lines item line.")
-            .Accepts<JsonElement>("application/json")
-            .Produces<ItemsWritten>().ProducesProblem(400);
-        app.MapDelete("/items/{id}", DeleteItem)
-            .WithName("DeleteItem").WithSummary("Deletes an item.")
-            .Produces<ItemsWritten>().ProducesProblem(404);
+            .Accepts<JsonElement>("application/json");
+        items.MapDelete("/{id}", DeleteItem)
+            .WithName("DeleteItem").WithSummary("Deletes an item.");
         app.MapPost("/events", PostEvents)
             .WithName("PostEvents").WithSummary("Records interaction events: one object or an array of {userId, itemId, kind?, weight?, timestamp?}.")
-            .Accepts<EventBody[]>("application/json")
-            .Produces<EventsAccepted>().ProducesProblem(400);
-        app.MapDelete("/users/{userId}", EraseUser)
-            .WithName("EraseUser").WithSummary("Erases every event of a user from the interaction store; trained models drop the user at their next training.")
-            .Produces<EventsAccepted>();
-        app.MapDelete("/users/{userId}/events", EraseUser)
-            .WithName("EraseUserEvents").WithSummary("The same as DELETE /users/{userId} (the earlier route).")
-            .Produces<EventsAccepted>();
+            .Accepts<EventBody[]>("application/json");
+        var users = app.MapGroup("/users/{userId}");
+        users.MapDelete("", EraseUser)
+            .WithName("EraseUser").WithSummary("Erases every event of a user from the interaction store; trained models drop the user at their next training.");
+        users.MapDelete("/events", EraseUser)
+            .WithName("EraseUserEvents").WithSummary("The same as DELETE /users/{userId} (the earlier route).");
     }
 
     /// <summary>What an item write did.</summary>
@@ -48,75 +46,73 @@ internal static class WriteEndpoints
     /// <summary>What an event write (or erase) did.</summary>
     internal sealed record EventsAccepted(int Accepted, int Erased);
 
-    private static async Task<IResult> PutItems(HttpRequest http, ServingHost host, CancellationToken cancellation)
+    private static Results<Ok<ItemsWritten>, ValidationProblem, ProblemHttpResult> PutItems(JsonBody<JsonElement> json, ServingHost host)
     {
-        var writer = host.Writer ?? throw new InvalidOperationException("The index was opened read-only.");
-        using var json = await HttpJson.ReadBodyAsync(http, cancellation).ConfigureAwait(false);
-        var elements = Elements(json.RootElement, "items");
+        if (json.Status == StatusCodes.Status415UnsupportedMediaType) return ApiProblems.NotJson(json);
+        if (!json.IsValid) return ApiProblems.Invalid(json.Problems, " (nothing was written)");
+        if (host.Writer is not { } writer) return ReadOnly();
+        var root = json.Value;
+        var problems = new List<JsonInput.Problem>();
+        var elements = Elements(root, "items", problems);
         var documents = new List<Document>(elements.Count);
-        var errors = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < elements.Count; i++)
         {
-            string where = elements.Count == 1 && json.RootElement.ValueKind == JsonValueKind.Object ? "item" : $"item {(i + 1).ToString(CultureInfo.InvariantCulture)}";
-            var record = JsonItemParser.Parse(i + 1, elements[i].GetRawText(), writer.Schema);
+            string where = elements.Count == 1 && root.ValueKind == JsonValueKind.Object ? "item" : $"item {(i + 1).ToString(CultureInfo.InvariantCulture)}";
+            var record = JsonItemParser.Parse(i + 1, elements[i], writer.Schema);
             if (record.Document is { } d)
             {
                 if (ids.Add(d.Id)) documents.Add(d);
-                else errors.Add($"{where}: id '{d.Id}' appears twice in the request");
+                else problems.Add(new JsonInput.Problem(where, $"has the id '{d.Id}', which appears twice in the request"));
             }
-            else errors.Add($"{where}: {record.Error}");
+            else problems.Add(new JsonInput.Problem(where + ":", record.Error!));
         }
-        if (errors.Count > 0) throw RequestException.BadRequest(Summarize(errors) + " (nothing was written)");
+        if (problems.Count > 0) return ApiProblems.Invalid(problems, " (nothing was written)");
         int replaced = writer.Upsert(documents);
-        return Results.Json(new ItemsWritten(documents.Count, replaced, 0, writer.Reader.NumDocs), HttpJson.Write);
+        return TypedResults.Ok(new ItemsWritten(documents.Count, replaced, 0, writer.Reader.NumDocs));
     }
 
-    private static IResult DeleteItem(string id, ServingHost host)
+    private static Results<Ok<ItemsWritten>, ProblemHttpResult> DeleteItem(string id, ServingHost host)
     {
-        var writer = host.Writer ?? throw new InvalidOperationException("The index was opened read-only.");
-        if (!writer.Delete(id)) throw RequestException.NotFound($"no item with id '{id}'");
-        return Results.Json(new ItemsWritten(0, 0, 1, writer.Reader.NumDocs), HttpJson.Write);
+        if (host.Writer is not { } writer) return ReadOnly();
+        if (!writer.Delete(id)) return ApiProblems.NotFound($"no item with id '{id}'");
+        return TypedResults.Ok(new ItemsWritten(0, 0, 1, writer.Reader.NumDocs));
     }
 
-    private static async Task<IResult> PostEvents(HttpRequest http, ServingHost host, CancellationToken cancellation)
+    private static ProblemHttpResult ReadOnly() =>
+        TypedResults.Problem("the index is open read-only; items cannot be written through this server", statusCode: StatusCodes.Status409Conflict, title: "Read-only index");
+
+    private static Results<Ok<EventsAccepted>, ValidationProblem, ProblemHttpResult> PostEvents(JsonBody<JsonElement> json, ServingHost host)
     {
-        using var json = await HttpJson.ReadBodyAsync(http, cancellation).ConfigureAwait(false);
-        var elements = Elements(json.RootElement, "events");
+        if (json.Status == StatusCodes.Status415UnsupportedMediaType) return ApiProblems.NotJson(json);
+        if (!json.IsValid) return ApiProblems.Invalid(json.Problems, " (nothing was recorded)");
+        var problems = new List<JsonInput.Problem>();
+        var elements = Elements(json.Value, "events", problems);
         var now = host.Metrics.Clock.GetUtcNow();
         var events = new List<Interaction>(elements.Count);
-        var errors = new List<string>();
         for (int i = 0; i < elements.Count; i++)
         {
             string where = $"event {(i + 1).ToString(CultureInfo.InvariantCulture)}";
-            EventBody body;
-            try
-            {
-                body = HttpJson.Bind<EventBody>(elements[i], where);
-            }
-            catch (RequestException e)
-            {
-                errors.Add(e.Message);
-                continue;
-            }
-            int before = errors.Count;
-            if (string.IsNullOrWhiteSpace(body.UserId)) errors.Add($"{where}: userId is required");
-            if (string.IsNullOrWhiteSpace(body.ItemId)) errors.Add($"{where}: itemId is required");
+            int before = problems.Count;
+            JsonShape.Check<EventBody>(elements[i], where + ": ", problems);
+            if (problems.Count > before) continue;
+            var body = elements[i].Deserialize<EventBody>(HttpJson.Read)!; // checked: every field known and of its type
+            if (string.IsNullOrWhiteSpace(body.UserId)) problems.Add(new JsonInput.Problem($"{where}: userId", "is required"));
+            if (string.IsNullOrWhiteSpace(body.ItemId)) problems.Add(new JsonInput.Problem($"{where}: itemId", "is required"));
             double weight = body.Weight ?? 1;
-            if (!double.IsFinite(weight)) errors.Add($"{where}: weight must be a finite number");
-            var timestamp = Timestamp(body.Timestamp, now, where, errors);
-            if (errors.Count == before)
+            var timestamp = Timestamp(body.Timestamp, now, where, problems);
+            if (problems.Count == before)
                 events.Add(new Interaction(body.UserId!.Trim(), body.ItemId!.Trim(), string.IsNullOrWhiteSpace(body.Kind) ? "view" : body.Kind.Trim(), weight, timestamp));
         }
-        if (errors.Count > 0) throw RequestException.BadRequest(Summarize(errors) + " (nothing was recorded)");
+        if (problems.Count > 0) return ApiProblems.Invalid(problems, " (nothing was recorded)");
         host.Interactions.AddRange(events);
-        return Results.Json(new EventsAccepted(events.Count, 0), HttpJson.Write);
+        return TypedResults.Ok(new EventsAccepted(events.Count, 0));
     }
 
-    private static IResult EraseUser(string userId, ServingHost host) =>
-        Results.Json(new EventsAccepted(0, host.Interactions.EraseUser(userId)), HttpJson.Write);
+    private static Ok<EventsAccepted> EraseUser(string userId, ServingHost host) =>
+        TypedResults.Ok(new EventsAccepted(0, host.Interactions.EraseUser(userId)));
 
-    private static DateTimeOffset Timestamp(JsonElement? value, DateTimeOffset now, string where, List<string> errors)
+    private static DateTimeOffset Timestamp(JsonElement? value, DateTimeOffset now, string where, List<JsonInput.Problem> problems)
     {
         if (value is not { } v || v.ValueKind == JsonValueKind.Null) return now;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long seconds) && seconds is >= 0 and <= 253_402_300_799)
@@ -124,12 +120,12 @@ internal static class WriteEndpoints
         if (v.ValueKind == JsonValueKind.String
             && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             return parsed;
-        errors.Add($"{where}: timestamp must be an ISO 8601 date-time or Unix seconds, got {v.GetRawText()}");
+        problems.Add(new JsonInput.Problem($"{where}: timestamp", $"must be an ISO 8601 date-time or Unix seconds, got {JsonShape.Describe(v)}"));
         return now;
     }
 
-    /// <summary>The body as a list: an object is one element, an array its elements.</summary>
-    private static List<JsonElement> Elements(JsonElement root, string what)
+    /// <summary>The body as a list: an object is one element, an array its elements; anything else is a problem.</summary>
+    private static List<JsonElement> Elements(JsonElement root, string what, List<JsonInput.Problem> problems)
     {
         var list = new List<JsonElement>();
         switch (root.ValueKind)
@@ -141,23 +137,17 @@ internal static class WriteEndpoints
                 foreach (var e in root.EnumerateArray())
                 {
                     if (e.ValueKind != JsonValueKind.Object)
-                        throw RequestException.BadRequest($"{what}: every element must be a JSON object, element {(list.Count + 1).ToString(CultureInfo.InvariantCulture)} is not");
+                        problems.Add(new JsonInput.Problem($"{what}[{list.Count.ToString(CultureInfo.InvariantCulture)}]", $"must be a JSON object, got {JsonShape.Describe(e)}"));
                     list.Add(e);
                 }
                 break;
             default:
-                throw RequestException.BadRequest($"the body must be a JSON object or an array of {what}");
+                problems.Add(new JsonInput.Problem("", $"must be a JSON object or an array of {what}, got {JsonShape.Describe(root)}"));
+                return list;
         }
-        if (list.Count == 0) throw RequestException.BadRequest($"the body holds no {what}");
-        if (list.Count > MaxBatch) throw RequestException.BadRequest($"at most {MaxBatch.ToString(CultureInfo.InvariantCulture)} {what} per request, got {list.Count.ToString(CultureInfo.InvariantCulture)}");
+        if (list.Count == 0) problems.Add(new JsonInput.Problem("", $"holds no {what}"));
+        if (list.Count > MaxBatch) problems.Add(new JsonInput.Problem("", $"holds {list.Count.ToString(CultureInfo.InvariantCulture)} {what}; at most {MaxBatch.ToString(CultureInfo.InvariantCulture)} per request"));
+        if (problems.Count > 0) list.Clear();
         return list;
-    }
-
-    /// <summary>Up to ten problems joined with "; ", and how many more there were.</summary>
-    private static string Summarize(List<string> errors)
-    {
-        const int shown = 10;
-        var text = string.Join("; ", errors.Count <= shown ? errors : errors.GetRange(0, shown));
-        return errors.Count <= shown ? text : $"{text}; and {(errors.Count - shown).ToString(CultureInfo.InvariantCulture)} more";
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using LuceneReco.Host.Http;
+using LuceneReco.Host.Items;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Interactions;
@@ -37,7 +39,7 @@ internal sealed class InteractionFileReader : IDisposable
         _now = now;
         Compressed = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
         Stream bytes = Compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
-        _text = new StreamReader(bytes, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        _text = TextFile.Reader(bytes);
         Format = format ?? Detect();
         if (Format == InteractionFileFormat.MovieLens) ReadMovieLensHeader();
         _defaultKind = string.IsNullOrWhiteSpace(kind) ? (Format == InteractionFileFormat.MovieLens ? "rating" : "view") : kind.Trim();
@@ -103,7 +105,7 @@ internal sealed class InteractionFileReader : IDisposable
         {
             if (string.IsNullOrWhiteSpace(line) || (Format == InteractionFileFormat.Tsv && line[0] == '#')) continue;
             _timeGiven = false;
-            var record = Format switch
+            var record = TextFile.IsNotUtf8(line) ? InteractionRecord.Bad(_lineNumber, TextFile.NotUtf8Reason) : Format switch
             {
                 InteractionFileFormat.Tsv => ParseTsv(_lineNumber, line),
                 InteractionFileFormat.MovieLens => ParseMovieLens(_lineNumber, line),
@@ -200,16 +202,8 @@ internal sealed class InteractionFileReader : IDisposable
 
     private InteractionRecord ParseJson(long line, string text)
     {
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            return InteractionRecord.Bad(line, $"not valid JSON: {e.Message}");
-        }
-        using (json)
+        using var json = JsonInput.Parse(text, out var problem);
+        if (json is null) return InteractionRecord.Bad(line, problem!.Value.Describe("the line"));
         {
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return InteractionRecord.Bad(line, "expected a JSON object");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using LuceneReco.Host.Http;
 using LuceneReco.Index.Documents;
 
 namespace LuceneReco.Host.Items;
@@ -35,7 +36,7 @@ internal sealed class ItemReader : IDisposable
         Format = format;
         Compressed = compressed;
         Stream bytes = compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
-        _text = new StreamReader(bytes, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        _text = TextFile.Reader(bytes);
         Columns = format == ItemFileFormat.Tsv ? ReadHeader() : SampleJsonKeys();
     }
 
@@ -145,7 +146,8 @@ internal sealed class ItemReader : IDisposable
         while (NextLine() is var (line, text))
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            var record = Format == ItemFileFormat.Tsv ? ParseTsv(line, text, columnFields) : JsonItemParser.Parse(line, text, schema);
+            var record = TextFile.IsNotUtf8(text) ? ItemRecord.Bad(line, TextFile.NotUtf8Reason)
+                : Format == ItemFileFormat.Tsv ? ParseTsv(line, text, columnFields) : JsonItemParser.Parse(line, text, schema);
             if (record.Document is { } document)
             {
                 if (_firstLineOfId.TryGetValue(document.Id, out var first))
@@ -193,19 +195,12 @@ internal sealed class ItemReader : IDisposable
         while (_lookahead.Count < ColumnSampleLines && _text.ReadLine() is { } text)
         {
             _lookahead.Enqueue((++_lineNumber, text));
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            try
-            {
-                using var json = JsonDocument.Parse(text);
-                if (json.RootElement.ValueKind != JsonValueKind.Object) continue;
-                foreach (var property in json.RootElement.EnumerateObject())
-                    if (seen.Add(property.Name)) keys.Add(property.Name);
-            }
-            catch (JsonException)
-            {
-                // Sampling only: the same line is parsed again by Read, which reports it with its line number.
-                continue;
-            }
+            if (string.IsNullOrWhiteSpace(text) || TextFile.IsNotUtf8(text)) continue;
+            // Sampling only: a bad line is parsed again by Read, which reports it with its line number.
+            using var json = JsonInput.Parse(text, out _);
+            if (json is null || json.RootElement.ValueKind != JsonValueKind.Object) continue;
+            foreach (var property in json.RootElement.EnumerateObject())
+                if (seen.Add(property.Name)) keys.Add(property.Name);
         }
         return keys;
     }

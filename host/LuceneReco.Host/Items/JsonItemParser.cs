@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LuceneReco.Host.Http;
 using LuceneReco.Index.Documents;
 
 namespace LuceneReco.Host.Items;
@@ -14,42 +15,35 @@ internal static class JsonItemParser
     /// <summary>Parses line <paramref name="line"/> with text <paramref name="text"/>.</summary>
     public static ItemRecord Parse(long line, string text, IndexSchema schema)
     {
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            var column = e.BytePositionInLine is long p ? $" at byte {(p + 1).ToString(CultureInfo.InvariantCulture)}" : "";
-            return ItemRecord.Bad(line, $"malformed JSON{column}: {FirstSentence(e.Message)}");
-        }
-        using (json)
-        {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return ItemRecord.Bad(line, "each line must be a JSON object");
-            if (!root.TryGetProperty("id", out var idElement)) return ItemRecord.Bad(line, "missing id");
-            string id;
-            switch (idElement.ValueKind)
-            {
-                case JsonValueKind.String: id = idElement.GetString()!.Trim(); break;
-                case JsonValueKind.Number: id = idElement.GetRawText(); break;
-                case JsonValueKind.Null: return ItemRecord.Bad(line, "missing id");
-                default: return ItemRecord.Bad(line, "id must be a string or a number");
-            }
-            if (ItemReader.IdProblem(id) is { } idProblem) return ItemRecord.Bad(line, idProblem);
+        using var json = JsonInput.Parse(text, out var problem);
+        return json is null ? ItemRecord.Bad(line, problem!.Value.Describe("the line")) : Parse(line, json.RootElement, schema);
+    }
 
-            var document = new Document(id);
-            foreach (var property in root.EnumerateObject())
-            {
-                if (property.Name == "id") continue;
-                if (schema.Find(property.Name) is not { } field)
-                    return ItemRecord.Bad(line, $"field '{FieldValues.Shorten(property.Name)}' is not in the schema");
-                if (AddJsonValue(document, field, property.Value) is { } error)
-                    return ItemRecord.Bad(line, error);
-            }
-            return ItemRecord.Ok(line, document);
+    /// <summary>Maps <paramref name="root"/>, already parsed and checked by <see cref="JsonInput"/> (every string is text), to item <paramref name="line"/>.</summary>
+    public static ItemRecord Parse(long line, JsonElement root, IndexSchema schema)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return ItemRecord.Bad(line, "each line must be a JSON object");
+        if (!root.TryGetProperty("id", out var idElement)) return ItemRecord.Bad(line, "missing id");
+        string id;
+        switch (idElement.ValueKind)
+        {
+            case JsonValueKind.String: id = idElement.GetString()!.Trim(); break;
+            case JsonValueKind.Number: id = idElement.GetRawText(); break;
+            case JsonValueKind.Null: return ItemRecord.Bad(line, "missing id");
+            default: return ItemRecord.Bad(line, "id must be a string or a number");
         }
+        if (ItemReader.IdProblem(id) is { } idProblem) return ItemRecord.Bad(line, idProblem);
+
+        var document = new Document(id);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name == "id") continue;
+            if (schema.Find(property.Name) is not { } field)
+                return ItemRecord.Bad(line, $"field '{FieldValues.Shorten(property.Name)}' is not in the schema");
+            if (AddJsonValue(document, field, property.Value) is { } error)
+                return ItemRecord.Bad(line, error);
+        }
+        return ItemRecord.Ok(line, document);
     }
 
     private static string? AddJsonValue(Document document, FieldDefinition field, JsonElement value)
@@ -83,9 +77,4 @@ internal static class JsonItemParser
         _ => FieldValues.Add(document, field, "false", split: false),
     };
 
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).TrimEnd();
-    }
 }

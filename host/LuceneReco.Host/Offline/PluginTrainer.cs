@@ -18,7 +18,7 @@ internal static class PluginTrainer
     /// <exception cref="TrainingException">A plugin asked for is not loaded (<paramref name="hint"/> is added) or does not learn.</exception>
     public static List<RankerHandle> Select(IRankerCatalog catalog, IReadOnlyList<string>? asked, IEnumerable<string> defaults, string hint = "")
     {
-        var rankers = catalog.Snapshot();
+        using var rankers = catalog.Snapshot();
         var result = new List<RankerHandle>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in asked ?? defaults)
@@ -35,7 +35,7 @@ internal static class PluginTrainer
 
     private static string TrainableNames(IRankerCatalog catalog)
     {
-        var rankers = catalog.Snapshot();
+        using var rankers = catalog.Snapshot();
         var names = catalog.List().Where(p => rankers.Find(p.Name)?.Plugin is ITrainablePlugin).Select(p => p.Name).ToList();
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }

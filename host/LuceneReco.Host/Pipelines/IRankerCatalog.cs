@@ -35,11 +35,19 @@ internal interface IRankerCatalog
 /// </summary>
 internal sealed record RankerHandle(string Name, Version Version, IRankerPlugin Plugin, long Generation, string DataDirectory);
 
-/// <summary>A consistent set of loaded plugins, by name (see <see cref="IRankerCatalog.Snapshot"/>).</summary>
-internal sealed class RankerSet(Func<string, RankerHandle?> find)
+/// <summary>
+/// A consistent set of loaded plugins, by name (see <see cref="IRankerCatalog.Snapshot"/>). Disposing it ends the
+/// request's hold on them: a plugin replaced meanwhile unloads only once no set that holds it is still in use.
+/// </summary>
+internal sealed class RankerSet(Func<string, RankerHandle?> find, Action? release = null) : IDisposable
 {
+    private Action? _release = release;
+
     /// <summary>The loaded, non-quarantined plugin named <paramref name="name"/>, or null.</summary>
     public RankerHandle? Find(string name) => find(name);
+
+    /// <summary>Releases the plugins (once).</summary>
+    public void Dispose() => Interlocked.Exchange(ref _release, null)?.Invoke();
 }
 
 /// <summary>What <c>plugins list</c> and <c>GET /plugins</c> show for one plugin folder.</summary>

@@ -46,7 +46,7 @@ internal sealed class PipelineRunner(
             throw RequestException.BadRequest("a search needs query text");
 
         var reader = index.Reader;
-        var rankers = catalog.Snapshot();
+        using var rankers = catalog.Snapshot();
         var skipped = new List<SkippedStage>();
         var served = new Dictionary<string, Version>(StringComparer.Ordinal);
         var context = Resolve(request, reader, out var recent);

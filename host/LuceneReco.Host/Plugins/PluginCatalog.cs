@@ -76,8 +76,26 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
     /// <inheritdoc/>
     public RankerSet Snapshot()
     {
-        var byName = Volatile.Read(ref _snapshot).ByName;
-        return new RankerSet(name => byName.TryGetValue(name, out var entry) && entry.Faults.QuarantineReason is null ? entry.Handle : null);
+        while (true)
+        {
+            var snapshot = Volatile.Read(ref _snapshot);
+            var held = new List<LoadedPlugin>(snapshot.Folders.Count);
+            bool all = true;
+            foreach (var folder in snapshot.Folders)
+            {
+                if (folder.Serving is not { } plugin) continue;
+                if (plugin.TryAcquire()) held.Add(plugin);
+                else { all = false; break; }
+            }
+            if (!all) // replaced and unloaded since we read the snapshot: the newer one is published already
+            {
+                foreach (var plugin in held) plugin.Release();
+                continue;
+            }
+            var byName = snapshot.ByName;
+            return new RankerSet(name => byName.TryGetValue(name, out var entry) && entry.Faults.QuarantineReason is null ? entry.Handle : null,
+                () => { foreach (var plugin in held) plugin.Release(); });
+        }
     }
 
     /// <inheritdoc/>

@@ -111,7 +111,19 @@ public sealed class QueryParser
             if (def.Kind != FieldKind.Text) throw new ArgumentException($"'{def.Name}' is not a text field; use a filter (--filter {def.Name}=value) for keyword and numeric fields.");
             return ([def.Name], token[(colon + 1)..]);
         }
+        if (colon > 0 && LooksLikeField(token, colon))
+            throw new ArgumentException($"'{token[..colon]}' in '{token}' is not a field of the index (text fields: {string.Join(", ", _fields)}); to search the words, leave out the ':'.");
         return (_fields, token);
+    }
+
+    /// <summary>Whether <c>name:word</c> was meant as a field query: an identifier-like name and a word (not "http://...").</summary>
+    private static bool LooksLikeField(string token, int colon)
+    {
+        if (colon + 1 >= token.Length || !char.IsLetterOrDigit(token[colon + 1]) && token[colon + 1] != '"') return false;
+        if (!char.IsAsciiLetter(token[0]) && token[0] != '_') return false;
+        for (int i = 1; i < colon; i++)
+            if (!char.IsAsciiLetterOrDigit(token[i]) && token[i] is not ('_' or '-' or '.')) return false;
+        return true;
     }
 
     private static IEnumerable<(string Token, Occur Occur, bool Phrase)> Tokenize(string text)

@@ -145,9 +145,11 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Theory]
-    [InlineData("/search?q=orbit&k=0", 400, "k must be between 1 and 1000, got 0")]
-    [InlineData("/search?q=orbit&k=lots", 400, "Failed to bind parameter \"Nullable<int> k\" from \"lots\".")]
-    [InlineData("/search?k=3", 400, "query parameter 'q' is required")]
+    [InlineData("/search?q=orbit&k=0", 400, "k must be a whole number from 1 to 1,000, got '0'")]
+    [InlineData("/search?q=orbit&k=lots", 400, "k must be a whole number from 1 to 1,000, got 'lots'")]
+    [InlineData("/search?q=orbit&explain=maybe", 400, "explain must be true or false, got 'maybe'")]
+    [InlineData("/items/b001/similar?k=abc", 400, "k must be a whole number from 1 to 1,000, got 'abc'")]
+    [InlineData("/search?k=3", 400, "q is required: the words to search for")]
     [InlineData("/search?q=orbit&pipeline=nope", 400, "unknown pipeline 'nope' (pipelines: default, reversed)")]
     [InlineData("/items/nope/similar", 404, "no item with id 'nope'")]
     [InlineData("/items/nope", 404, "no item with id 'nope'")]
@@ -156,13 +158,19 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal(detail, await AssertProblem(await Client.GetAsync(path), status));
 
     [Theory]
-    [InlineData("""{"userId":"u",""", "malformed JSON body at line 1, byte 14: Expected start of a property name or value, but instead reached end of data.")]
-    [InlineData("""{"userId":"u","k":"ten"}""", "body: k must be a whole number")]
-    [InlineData("""{"userId":"u","colour":1}""", "body: unknown property 'colour'")]
+    [InlineData("""{"userId":"u",""", "the body is not valid JSON at line 1, byte 14: the text ends before the JSON value is complete")]
+    [InlineData("""{"userId":"u" "k":3}""", "the body is not valid JSON at line 1, byte 15: unexpected '\"'")]
+    [InlineData("""{"userId":"u","k":"ten"}""", "k must be a whole number, got \"ten\"")]
+    [InlineData("""{"userId":"u","k":2.5}""", "k must be a whole number, got 2.5")]
+    [InlineData("""{"userId":"u","filters":"genres=Horror"}""", "filters must be an array of strings, got \"genres=Horror\"")]
+    [InlineData("""{"userId":"u","filters":["a=b",3]}""", "filters[1] must be a string, got 3")]
+    [InlineData("""{"userId":"u","colour":1}""", "colour is not a field of this request; the fields are userId, recentItems, query, filters, k, pipeline, options, explain")]
+    [InlineData("""{"userId":"zz","query":"\ud800"}""", "query holds an unpaired surrogate (such as \\ud800 without its partner), which is not text")]
+    [InlineData("""{"userId":"u","options":{"mmr.lambda":[1]}}""", "options.mmr.lambda must be a string, a number or a boolean, got an array")]
     [InlineData("""{"k":3}""", "userId is required")]
-    [InlineData("""[1]""", "the body must be a JSON object")]
+    [InlineData("""[1]""", "the body must be a JSON object, got an array")]
     [InlineData("""{"userId":"u","pipeline":"nope"}""", "unknown pipeline 'nope' (pipelines: default, reversed)")]
-    [InlineData("""{"userId":"u","k":0}""", "k must be between 1 and 1000, got 0")]
+    [InlineData("""{"userId":"u","k":0}""", "k must be from 1 to 1000, got 0")]
     public async Task BadRecommendBodies_AreProblemDetails(string body, string detail) =>
         Assert.Equal(detail, await AssertProblem(await server.Send(HttpMethod.Post, "/recommend", body), 400));
 
@@ -170,10 +178,42 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
     public async Task BadEvents_AreRejected_WithEveryProblem_AndNothingRecorded()
     {
         var response = await server.Send(HttpMethod.Post, "/events", """[{"userId":"http-e1","itemId":"b001"},{"itemId":"b002","weight":"x"},{"userId":"a","itemId":"b","timestamp":"yesterday"}]""");
-        Assert.Equal("event 2: weight must be a number; event 3: timestamp must be an ISO 8601 date-time or Unix seconds, got \"yesterday\" (nothing was recorded)",
+        Assert.Equal("event 2: weight must be a finite number, got \"x\"; event 3: timestamp must be an ISO 8601 date-time or Unix seconds, got \"yesterday\" (nothing was recorded)",
             await AssertProblem(response, 400));
         var result = await ServerFixture.Json(await server.Send(HttpMethod.Post, "/recommend", """{"userId":"http-e1","k":3}"""));
         Assert.Empty(Ids(result)); // event 1 was not recorded either
+    }
+
+    [Theory]
+    [InlineData("PUT", "/items", """{"id":"zz","title":"\ud800"}""", "title holds an unpaired surrogate (such as \\ud800 without its partner), which is not text (nothing was written)")]
+    [InlineData("POST", "/events", """{"userId":"u","itemId":"\udc00x"}""", "itemId holds an unpaired surrogate (such as \\ud800 without its partner), which is not text (nothing was recorded)")]
+    [InlineData("POST", "/events", """[{"userId":"u","itemId":"b001"},{"userId":"u","item":"b002"}]""", "event 2: item is not a field of this request; the fields are userId, itemId, kind, weight, timestamp (nothing was recorded)")]
+    public async Task LoneSurrogatesAndUnknownFields_Are400s_NamingTheField(string method, string path, string body, string detail)
+    {
+        var response = await server.Send(new HttpMethod(method), path, body);
+        Assert.Equal(detail, await AssertProblem(response, 400));
+    }
+
+    [Fact]
+    public async Task InvalidUtf8_Is400_NamingTheFieldAndTheByte()
+    {
+        byte[] body = [.. "{\"userId\":\"u\",\"query\":\"caf"u8.ToArray(), 0xFF, .. "\"}"u8.ToArray()];
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var response = await Client.PostAsync("/recommend", content);
+        Assert.Equal("query is not valid UTF-8: byte 0xFF at offset 26 (send text as UTF-8)", await AssertProblem(response, 400));
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal("is not valid UTF-8: byte 0xFF at offset 26 (send text as UTF-8)", errors.GetProperty("query")[0].GetString());
+    }
+
+    [Fact]
+    public async Task GetItem_ReturnsAListField_AsAnArray_EvenWithOneValue()
+    {
+        var put = await server.Send(HttpMethod.Put, "/items", """{"id":"http-one","title":"Single tag","tags":"lonely"}""");
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var item = await GetOk("/items/http-one");
+        Assert.Equal(["lonely"], item.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("Single tag", item.GetProperty("title").GetString());
     }
 
     [Fact]

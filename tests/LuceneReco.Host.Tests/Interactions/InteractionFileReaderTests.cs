@@ -77,7 +77,7 @@ public sealed class InteractionFileReaderTests
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_500), Ok(records[2]).Timestamp);
         Assert.Equal("userId is empty", records[3].Error);
         Assert.Equal("weight must be a number, got \"heavy\"", records[4].Error);
-        Assert.StartsWith("not valid JSON: ", records[5].Error);
+        Assert.Equal("the line is not valid JSON at line 1, byte 14: the text ends before the JSON value is complete", records[5].Error);
         Assert.Equal("expected a JSON object", records[6].Error);
         Assert.Equal((8L, "timestamp must be Unix seconds or an ISO 8601 date-time, got 'soon'"), (records[7].Line, records[7].Error));
     }

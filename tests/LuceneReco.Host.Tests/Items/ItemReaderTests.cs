@@ -220,8 +220,36 @@ public sealed class ItemReaderTests
         Assert.Equal(ItemReader.ColumnSampleLines + 1, records[^1].Line);
     }
 
+    [Fact]
+    public void Jsonl_MissingComma_NamesTheUnexpectedCharacter()
+    {
+        var schema = new IndexSchema([new FieldDefinition("title", FieldKind.Text)]);
+        var records = ReadAll("items.jsonl", "{\"id\": \"a\" \"title\": \"x\"}\n", schema);
+        Assert.Matches(@"^the line is not valid JSON at line 1, byte 1[12]: unexpected '""'$", records[0].Error);
+    }
+
+    [Fact]
+    public void BytesThatAreNotUtf8_RefuseTheirLine_ByNumber_AndTheNextLineStillReads()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"lucenereco-utf8-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllBytes(path, [.. "id\ttitle\na\tcaf"u8.ToArray(), 0xFF, .. "\nb\tfine\n"u8.ToArray()]);
+            using var reader = ItemReader.Open(path);
+            var records = reader.Read(reader.DefaultSchema("english")).ToList();
+            Assert.Equal((2L, "the line is not valid UTF-8 (save the file as UTF-8)"), (records[0].Line, records[0].Error));
+            Assert.Null(records[1].Error);
+            Assert.Equal("b", records[1].Document!.Id);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
-    [InlineData("{\"id\": \"a\", \"title\": ", "malformed JSON")]
+    [InlineData("{\"id\": \"a\", \"title\": ", "the line is not valid JSON at line 1, byte 22: the text ends before the JSON value is complete")]
+    [InlineData("{\"id\": \"a\", \"title\": \"\\ud800\"}", "title holds an unpaired surrogate (such as \\ud800 without its partner), which is not text")]
     [InlineData("[1, 2]", "each line must be a JSON object")]
     [InlineData("{\"title\": \"x\"}", "missing id")]
     [InlineData("{\"id\": \"\", \"title\": \"x\"}", "missing id")]

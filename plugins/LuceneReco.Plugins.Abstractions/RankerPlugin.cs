@@ -8,7 +8,7 @@ namespace LuceneReco.Plugins;
 /// rejected) and a stage created from it. The binding caches nothing, so the plugin unloads as soon as it is replaced.
 /// </summary>
 /// <typeparam name="TOptions">A class with settable properties and sensible defaults.</typeparam>
-public abstract class RankerPlugin<TOptions> : IRankerPlugin where TOptions : class, new()
+public abstract class RankerPlugin<TOptions> : IRankerPlugin, IOptionsValidatingPlugin where TOptions : class, new()
 {
     /// <inheritdoc/>
     public abstract string Name { get; }
@@ -25,6 +25,24 @@ public abstract class RankerPlugin<TOptions> : IRankerPlugin where TOptions : cl
         var typed = OptionsBinder.Bind<TOptions>(options, Name);
         return CreateStage(typed, services);
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> CheckOptions(JsonElement? options)
+    {
+        TOptions typed;
+        try
+        {
+            typed = OptionsBinder.Bind<TOptions>(options, Name);
+        }
+        catch (ArgumentException e)
+        {
+            return [e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)];
+        }
+        return Check(typed);
+    }
+
+    /// <summary>Problems with bound options (values out of range) for <see cref="CheckOptions"/>. <value>The default finds none.</value></summary>
+    protected virtual IReadOnlyList<string> Check(TOptions options) => [];
 
     /// <summary>Creates a stage from bound options; throw <see cref="ArgumentException"/> for values out of range.</summary>
     protected abstract IRankerStage CreateStage(TOptions options, IRankerServices services);

@@ -30,7 +30,10 @@ internal static class AdminEndpoints
     }
 
     /// <summary>What <c>GET /health</c> says.</summary>
-    internal sealed record HealthResponse(string Status, int Documents, int Plugins, int PluginsFailed, int PluginsQuarantined, long ConfigVersion, string? ConfigError);
+    /// <param name="ConfigError">Why the last change of the configuration file was refused (the previous one keeps serving).</param>
+    /// <param name="ConfigWarnings">Steps of the configuration in force that name a plugin that is not loaded (requests skip them).</param>
+    internal sealed record HealthResponse(string Status, int Documents, int Plugins, int PluginsFailed, int PluginsQuarantined, long ConfigVersion,
+        string? ConfigError, IReadOnlyList<string> ConfigWarnings);
 
     /// <summary>What <c>GET /metrics</c> says.</summary>
     internal sealed record MetricsResponse(
@@ -57,7 +60,7 @@ internal static class AdminEndpoints
         }
         var config = host.Runner.Config;
         var status = config.LastError is null && failed == 0 && quarantined == 0 ? "ok" : "degraded";
-        return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError));
+        return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError, config.Warnings));
     }
 
     private static Ok<MetricsResponse> Metrics(ServingHost host)

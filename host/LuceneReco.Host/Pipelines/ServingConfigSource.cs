@@ -22,6 +22,8 @@ internal sealed class ServingConfigSource : IDisposable
     private readonly object _reloadSync = new();
     private Snapshot _current;
     private string? _lastError;
+    private IReadOnlyList<string> _warnings = [];
+    private Func<ServingConfig, (List<string> Errors, List<string> Warnings)>? _check;
 
     /// <summary>A configuration and its version (incremented by every successful reload).</summary>
     public sealed record Snapshot(ServingConfig Config, long Version);
@@ -68,6 +70,33 @@ internal sealed class ServingConfigSource : IDisposable
     /// <summary>Why the last reload was rejected, or null when the file's current content is in force.</summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
+    /// <summary>What the configuration in force names that is not loaded (a plugin missing): requests skip those steps.</summary>
+    public IReadOnlyList<string> Warnings => Volatile.Read(ref _warnings);
+
+    /// <summary>
+    /// Checks the configuration in force with <paramref name="check"/> now, and every reloaded one before it is taken
+    /// (errors refuse a reload; warnings are kept in <see cref="Warnings"/> and logged).
+    /// </summary>
+    /// <exception cref="ConfigException">The configuration in force has errors.</exception>
+    public void CheckWith(Func<ServingConfig, (List<string> Errors, List<string> Warnings)> check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        lock (_reloadSync)
+        {
+            var (errors, warnings) = check(Current.Config);
+            if (errors.Count > 0)
+                throw new ConfigException($"{(_path is null ? "the configuration" : System.IO.Path.GetFileName(_path))}: {string.Join("; ", errors)}");
+            _check = check;
+            Warn(warnings);
+        }
+    }
+
+    private void Warn(List<string> warnings)
+    {
+        Volatile.Write(ref _warnings, warnings);
+        foreach (string w in warnings) _log($"config: {w}");
+    }
+
     /// <summary>The watched file, or null.</summary>
     public string? Path => _path;
 
@@ -93,10 +122,21 @@ internal sealed class ServingConfigSource : IDisposable
                 Reject(string.Join("; ", errors));
                 return;
             }
+            List<string> warnings = [];
+            if (_check is { } check)
+            {
+                (errors, warnings) = check(config);
+                if (errors.Count > 0)
+                {
+                    Reject(string.Join("; ", errors));
+                    return;
+                }
+            }
             var previous = Current;
             Volatile.Write(ref _current, new Snapshot(config, previous.Version + 1));
             Volatile.Write(ref _lastError, null);
             _log($"reloaded {System.IO.Path.GetFileName(_path)}: pipelines {string.Join(", ", config.Pipelines.Keys)}");
+            Warn(warnings);
         }
     }
 

@@ -22,6 +22,7 @@ internal sealed class ServingHost : IDisposable
         Items = new ItemCatalogView(index);
         Log = log;
         Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, clock), log);
+        config.CheckWith(c => ConfigCheck.Run(c, catalog)); // bad stage options refuse the configuration; a missing plugin is a warning
     }
 
     /// <summary>Opens what <paramref name="options"/> names: the SQLite interaction store when it names one, else an in-memory store.</summary>

@@ -1,0 +1,47 @@
+using LuceneReco.Plugins;
+
+namespace LuceneReco.Host.Pipelines;
+
+/// <summary>
+/// Checks a parsed configuration against the plugins loaded now: a stage whose plugin refuses its options is an error (the
+/// configuration is refused, the previous one keeps serving); a step naming a plugin that is not loaded is a warning (it may
+/// be installed later; until then requests skip it and say so).
+/// </summary>
+internal static class ConfigCheck
+{
+    /// <summary>The errors and warnings of <paramref name="config"/> with <paramref name="catalog"/>'s plugins.</summary>
+    public static (List<string> Errors, List<string> Warnings) Run(ServingConfig config, IRankerCatalog catalog)
+    {
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        using var rankers = catalog.Snapshot();
+        foreach (var (name, pipeline) in config.Pipelines)
+        {
+            for (int i = 0; i < pipeline.Stages.Count; i++)
+            {
+                var step = pipeline.Stages[i];
+                string where = $"pipelines.{name}.stages[{i}] ({step.StageName})";
+                if (rankers.Find(step.Ranker) is not { } handle)
+                    warnings.Add($"{where}: no plugin named '{step.Ranker}' is loaded; requests skip the stage until one is");
+                else if (handle.Plugin is IOptionsValidatingPlugin checking)
+                {
+                    IReadOnlyList<string> problems;
+                    try
+                    {
+                        problems = checking.CheckOptions(step.Options);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException) // a plugin's own fault must not stop the host
+                    {
+                        problems = [$"the plugin failed checking its options: {e.GetType().Name}: {e.Message}"];
+                    }
+                    foreach (string problem in problems) errors.Add($"{where}: {problem}");
+                }
+            }
+            foreach (var (steps, part) in new[] { (pipeline.Recall, "recall"), (pipeline.Fallback, "fallback") })
+                for (int i = 0; i < steps.Count; i++)
+                    if (!steps[i].IsBuiltIn && rankers.Find(steps[i].Source) is null)
+                        warnings.Add($"pipelines.{name}.{part}[{i}]: no plugin named '{steps[i].Source}' is loaded; requests skip the source until one is");
+        }
+        return (errors, warnings);
+    }
+}

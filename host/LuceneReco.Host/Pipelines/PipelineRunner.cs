@@ -64,6 +64,8 @@ internal sealed class PipelineRunner(
         if (candidates.Count == 0 && pipeline.Fallback.Count > 0) // nothing to go on (a new user, say): what everyone likes
             candidates = Recall(name, pipeline.Recall.Count, pipeline.Fallback, pipeline, snapshot.Version, rankers, request, context, items, skipped, served, known, cancellation);
         int recalled = candidates.Count;
+        if (recalled == 0 && request.Kind == RequestKind.Similar) // say why, rather than an empty list with no word
+            skipped.Add(new SkippedStage("recall", NothingSimilar(name, pipeline)));
         var recallTook = _clock.GetElapsedTime(start);
 
         var timings = new List<StageTiming>(pipeline.Stages.Count);
@@ -329,6 +331,16 @@ internal sealed class PipelineRunner(
         foreach (var c in reranked) c.StageScores.TryAdd(stageName, c.Score);
         served[handle.Name] = handle.Version;
         return reranked;
+    }
+
+    /// <summary>Why a "similar items" request found nothing: the pipeline has no source that starts from an item, or none of them found any.</summary>
+    private static string NothingSimilar(string name, PipelineDefinition pipeline)
+    {
+        var sources = string.Join(", ", pipeline.Recall.Select(s => s.Source));
+        bool canAnswer = pipeline.Recall.Any(s => s.Source == "similar" || !s.IsBuiltIn);
+        return canAnswer
+            ? $"no source of pipeline '{name}' ({sources}) found items like this one (a collaborative source needs a trained model that knows the item)"
+            : $"pipeline '{name}' has no source that starts from an item (its sources: {sources}); the built-in 'similar' source or a plugin source does, as in the 'default' pipeline";
     }
 
     /// <summary>Why no plugin named <paramref name="ranker"/> can serve as a <paramref name="role"/> (ranker or candidate source).</summary>

@@ -292,6 +292,24 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
     }
 
     [Fact]
+    public async Task Similar_ThroughAPipelineWithoutAnItemSource_SaysWhyItFoundNothing()
+    {
+        var config = ServingConfig.BuiltIn with
+        {
+            Pipelines = new Dictionary<string, PipelineDefinition>
+            {
+                ["default"] = ServingConfig.BuiltIn.Pipelines["default"],
+                ["profile-only"] = ServingConfig.BuiltIn.Pipelines["default"] with { Recall = [new RecallStep { Source = "profile", Size = 10 }] },
+            },
+        };
+        var result = await Runner(config).RunAsync(new PipelineRequest { Kind = RequestKind.Similar, ItemId = "b001", K = 3, Pipeline = "profile-only" });
+        Assert.Empty(result.Items);
+        var why = Assert.Single(result.SkippedStages);
+        Assert.Equal(("recall", "pipeline 'profile-only' has no source that starts from an item (its sources: profile); the built-in 'similar' source or a plugin source does, as in the 'default' pipeline"),
+            (why.Stage, why.Reason));
+    }
+
+    [Fact]
     public async Task Filters_ApplyToEverySource()
     {
         var result = await Runner().RunAsync(new PipelineRequest { Kind = RequestKind.Similar, ItemId = "b001", K = 5, Filters = ["category=books"] });

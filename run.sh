@@ -14,7 +14,14 @@ usage() {
   exit 2
 }
 
-step() { printf '\n== %s\n$ ./lucenereco %s\n' "$1" "${*:2}"; ./lucenereco "${@:2}"; }
+# Prints an argument as a shell word a reader can paste: bare when safe, else in single quotes.
+quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:=,@%+-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
+step() {
+  printf '\n== %s\n$ ./lucenereco' "$1"
+  for arg in "${@:2}"; do printf ' '; quote "$arg"; done
+  printf '\n'
+  ./lucenereco "${@:2}"
+}
 
 demo() {
   local index=.demo/index
@@ -27,13 +34,13 @@ demo() {
   step "Delete by keyword value" index delete --index "$index" --keyword provider=Meili
   step "Verify every file of the commit" index check --index "$index"
   step "Keyword search (BM25)" search --index "$index" --query "space station mystery" --k 5
-  step "Keyword search with a filter and a phrase" search --index "$index" --query '"machine learning"' --filter category=book --k 3
+  step "Keyword search with a filter and a phrase" search --index "$index" --query '"machine learning"' --filter category=books --k 3
   step "Why the best hit scores what it does" search --index "$index" --query "orbit" --k 1 --explain
   step "More like this item (b001)" mlt --index "$index" --id b001 --k 5 --min-term-freq 1 --min-doc-freq 2
   step "More like this text" mlt --index "$index" --text "a detective story set on a space station" --k 5 --min-term-freq 1 --min-doc-freq 2
   step "More like a user's items (a profile)" mlt --index "$index" --ids b001,f059:2 --k 5 --min-term-freq 1 --min-doc-freq 2
   step "Recommendations through the default pipeline, with explanations" recommend --index "$index" --user ann --recent b001,f059 --k 3 --explain
-  step "Import interaction events into a SQLite store" interactions import --store .demo/events.db --file samples/interactions.tsv
+  step "Import interaction events into a SQLite store" interactions import --store .demo/events.db --file samples/interactions.tsv --kind rating
   step "Train item-kNN and implicit ALS from the store" train --store .demo/events.db --index "$index"
   step "A user's recommendations from their stored history (collaborative + content; one place in 3 for new items)" \
     recommend --index "$index" --store .demo/events.db --config samples/recommend.json --user u07 --k 6 --explain

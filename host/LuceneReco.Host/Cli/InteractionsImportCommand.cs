@@ -21,9 +21,10 @@ internal static class InteractionsImportCommand
         var format = new Option<string>("--format") { Description = "tsv, movielens or jsonl (default: told by the extension, else by the first line).", HelpName = "tsv|movielens|jsonl" };
         var kind = new Option<string>("--kind") { Description = "Kind of events whose line names none (default: rating for MovieLens, view otherwise).", HelpName = "KIND" };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Report malformed lines and skip them, instead of stopping without importing anything." };
+        var progress = CommonOptions.Progress();
         var command = new Command("import", "Append the events of a file to the interaction store, all or nothing (unless --skip-bad).")
         {
-            store, file, format, kind, skipBad,
+            store, file, format, kind, skipBad, progress,
         };
         command.SetAction(CliApp.Guarded(console, parse => Run(new InteractionsImportOptions
         {
@@ -32,6 +33,7 @@ internal static class InteractionsImportCommand
             Format = parse.GetValue(format),
             Kind = parse.GetValue(kind),
             SkipBad = parse.GetValue(skipBad),
+            Progress = parse.GetValue(progress),
         }, console)));
         return command;
     }
@@ -55,35 +57,47 @@ internal static class InteractionsImportCommand
         {
             throw new UsageException($"cannot read '{options.File}': {e.Message}");
         }
-        using (reader)
+        bool existed = System.IO.File.Exists(options.Store);
+        try
         {
-            using var store = StoreOption.Open(options.Store, create: true);
-            var skipped = new SkippedLines(console, reader.Name);
-            long imported;
-            try
+            using (reader)
             {
-                imported = store.Append(Events(reader, options.SkipBad, skipped));
+                using var store = StoreOption.Open(options.Store, create: true);
+                var skipped = new SkippedLines(console, reader.Name);
+                var progress = new ProgressReporter(console, options.Progress || console.ErrorIsTerminal, "event");
+                long imported;
+                try
+                {
+                    imported = store.Append(Events(reader, options.SkipBad, skipped, progress));
+                }
+                catch (System.IO.InvalidDataException e)
+                {
+                    throw new UsageException($"cannot read '{reader.Name}': {e.Message} (nothing was imported)");
+                }
+                skipped.Finish();
+                var elapsed = console.Time.GetElapsedTime(started);
+                var stats = store.Stats();
+                var skippedNote = skipped.Count > 0 ? $"; skipped {CliFormat.Plural(skipped.Count, "bad line")}" : "";
+                console.Out.WriteLine(
+                    $"imported {CliFormat.Plural(imported, "event")} from {reader.Name} in {CliFormat.Seconds(elapsed)} ({CliFormat.Rate(imported, elapsed)} events/s){skippedNote}; " +
+                    $"{Path.GetFileName(store.Path)} holds {CliFormat.Plural(stats.Events, "event")} of {CliFormat.Plural(stats.Users, "user")} on {CliFormat.Plural(stats.Items, "item")}");
             }
-            catch (System.IO.InvalidDataException e)
-            {
-                throw new UsageException($"cannot read '{reader.Name}': {e.Message} (nothing was imported)");
-            }
-            skipped.Finish();
-            var elapsed = console.Time.GetElapsedTime(started);
-            var stats = store.Stats();
-            var skippedNote = skipped.Count > 0 ? $"; skipped {CliFormat.Plural(skipped.Count, "bad line")}" : "";
-            console.Out.WriteLine(
-                $"imported {CliFormat.Plural(imported, "event")} from {reader.Name} in {CliFormat.Seconds(elapsed)} ({CliFormat.Rate(imported, elapsed)} events/s){skippedNote}; " +
-                $"{Path.GetFileName(store.Path)} holds {CliFormat.Plural(stats.Events, "event")} of {CliFormat.Plural(stats.Users, "user")} on {CliFormat.Plural(stats.Items, "item")}");
+        }
+        catch (UsageException) when (!existed) // a failed first import leaves no empty store behind
+        {
+            foreach (string suffix in new[] { "", "-wal", "-shm", "-journal" }) System.IO.File.Delete(options.Store + suffix);
+            throw;
         }
         return ExitCodes.Ok;
     }
 
     /// <summary>The good events; a bad line stops the import (the transaction rolls back) unless <paramref name="skipBad"/>.</summary>
-    private static IEnumerable<Interaction> Events(InteractionFileReader reader, bool skipBad, SkippedLines skipped)
+    private static IEnumerable<Interaction> Events(InteractionFileReader reader, bool skipBad, SkippedLines skipped, ProgressReporter progress)
     {
+        long read = 0;
         foreach (var record in reader.Records())
         {
+            progress.Report(++read, reader.Progress);
             if (record.Event is { } e) yield return e;
             else if (skipBad) skipped.Add(record.Describe(reader.Name));
             else throw new UsageException($"{record.Describe(reader.Name)} (nothing was imported; --skip-bad skips bad lines)");

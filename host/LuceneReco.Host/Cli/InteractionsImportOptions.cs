@@ -20,6 +20,9 @@ internal sealed record InteractionsImportOptions
     /// <summary>Skip (and report) bad lines instead of importing nothing. <value>The default is <c>false</c>.</value></summary>
     public bool SkipBad { get; init; }
 
+    /// <summary>Print progress to stderr every few seconds. <value>The default is <c>false</c> (progress only when stderr is a terminal).</value></summary>
+    public bool Progress { get; init; }
+
     /// <summary>The parsed <see cref="Format"/>, or null to detect it.</summary>
     public InteractionFileFormat? ParsedFormat => Format is { } f ? InteractionFileReader.ParseFormat(f) : null;
 

@@ -16,15 +16,17 @@ internal sealed class ProgressReporter
 
     private readonly CliConsole _console;
     private readonly bool _enabled;
+    private readonly string _unit;
     private readonly long _start;
     private long _lastPrint;
     private int _lastTenth;
 
-    /// <summary>Creates a reporter; <paramref name="enabled"/> false makes every call a no-op.</summary>
-    public ProgressReporter(CliConsole console, bool enabled)
+    /// <summary>Creates a reporter counting <paramref name="unit"/>s ("item", "event"); <paramref name="enabled"/> false makes every call a no-op.</summary>
+    public ProgressReporter(CliConsole console, bool enabled, string unit = "item")
     {
         _console = console;
         _enabled = enabled;
+        _unit = unit;
         _start = _lastPrint = console.Time.GetTimestamp();
     }
 
@@ -43,6 +45,6 @@ internal sealed class ProgressReporter
         _lastTenth = tenth;
         var percent = double.IsNaN(fraction) ? "" : $" ({(Math.Clamp(fraction, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture)}%)";
         var elapsed = _console.Time.GetElapsedTime(_start, now);
-        _console.Error.WriteLine($"  {CliFormat.Plural(items, "item")}{percent}, {CliFormat.Rate(items, elapsed)} items/s");
+        _console.Error.WriteLine($"  {CliFormat.Plural(items, _unit)}{percent}, {CliFormat.Rate(items, elapsed)} {_unit}s/s");
     }
 }

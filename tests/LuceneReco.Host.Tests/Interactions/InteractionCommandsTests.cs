@@ -52,7 +52,7 @@ public sealed class InteractionCommandsTests : IDisposable
         var tsv = _files.Write("events.tsv", "u1\ti1\t1\t1700000000\nu2\ti2\tlots\t1700000001\nu3\ti3\n");
         var line = CliRun.Of("interactions", "import", "--store", _store, "--file", tsv).AssertOneLineFailure(ExitCodes.Usage);
         Assert.Equal("lucenereco: events.tsv:2: weight must be a finite number, got 'lots' (nothing was imported; --skip-bad skips bad lines)", line);
-        Assert.Equal(0, StoredCount());
+        Assert.False(File.Exists(_store), "a failed first import leaves no empty store behind");
 
         var run = CliRun.Of("interactions", "import", "--store", _store, "--file", tsv, "--skip-bad", "--kind", "purchase");
         Assert.Contains("imported 2 events from events.tsv", run.AssertOk());
@@ -60,6 +60,40 @@ public sealed class InteractionCommandsTests : IDisposable
         Assert.Equal("skipped events.tsv:2: weight must be a finite number, got 'lots'", Assert.Single(run.ErrorLines));
         using var store = SqliteInteractionStore.Open(_store);
         Assert.Equal("purchase", store.ForUser("u3")[0].Kind);
+    }
+
+    [Fact]
+    public void Import_OfABadLine_IntoAnExistingStore_KeepsItsEvents()
+    {
+        CliRun.Of("interactions", "import", "--store", _store, "--file", _files.Write("good.tsv", "u1\ti1\n")).AssertOk();
+        CliRun.Of("interactions", "import", "--store", _store, "--file", _files.Write("bad.tsv", "u2\ti2\tlots\n")).AssertOneLineFailure(ExitCodes.Usage);
+        Assert.Equal(1, StoredCount());
+    }
+
+    [Fact]
+    public void Import_WithProgress_ReportsEventsOnStderr()
+    {
+        var lines = string.Concat(Enumerable.Range(0, 50).Select(i => $"u{i % 7}\ti{i}\t1\t{1_700_000_000 + i}\n"));
+        var file = _files.Write("many.tsv", lines);
+        Assert.Equal(0, CliRun.Of("interactions", "import", "--store", _store, "--file", file, "--progress").ExitCode); // the option is accepted
+
+        // On a clock where every reading is a second later, the reporter prints every other event.
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole(output, error, false, new TickingClock());
+        Assert.Equal(ExitCodes.Ok, InteractionsImportCommand.Run(new InteractionsImportOptions { Store = _store, File = file, Progress = true }, console));
+        var progress = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(progress.Length >= 10, $"{progress.Length} progress lines");
+        Assert.All(progress, l => Assert.Matches(@"^\d+ events? \(\d+%\), [\d,.]+ events/s$", l));
+        Assert.Contains("imported 50 events", output.ToString());
+    }
+
+    /// <summary>A clock that moves a second every time it is read.</summary>
+    private sealed class TickingClock : TimeProvider
+    {
+        private long _ticks;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => Interlocked.Add(ref _ticks, TimeSpan.TicksPerSecond);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal static class CommonOptions
     /// <summary><c>--plugins DIR</c>: a plugins folder instead of the built-in plugins that ship with the CLI.</summary>
     public static Option<string> Plugins() => new("--plugins")
     {
-        Description = "The plugins folder, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: the collaborative als and itemknn).",
+        Description = "The plugins folder, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: collaborative (als, itemknn, popular), diversity (mmr, dpp, diversity-caps), fairness (fair, exposure, calibration), learned; a folder given here replaces them).",
         HelpName = "DIR",
     };
 

@@ -12,9 +12,9 @@ internal static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var index = CommonOptions.Index();
-        var plugins = new Option<string>("--plugins") { Description = "The plugins folder, watched, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: the collaborative als and itemknn).", HelpName = "DIR" };
+        var plugins = new Option<string>("--plugins") { Description = "The plugins folder, watched, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: collaborative (als, itemknn, popular), diversity (mmr, dpp, diversity-caps), fairness (fair, exposure, calibration), learned; a folder given here replaces them).", HelpName = "DIR" };
         var store = new Option<string>("--store") { Description = "The interaction store, a SQLite file (created when missing; default: events are kept in memory and lost on exit).", HelpName = "FILE" };
-        var config = new Option<string>("--config") { Description = "Pipeline configuration JSON, re-read when it changes (default: search + profile + similar, RRF, no stages).", HelpName = "FILE" };
+        var config = new Option<string>("--config") { Description = "Pipeline configuration JSON, re-read when it changes (default: the built-in pipelines: 'default' (search + profile + similar, RRF) for searches and 'recommend' (profile + als + itemknn, the collaborative stages, trending when there is no history) for recommendations).", HelpName = "FILE" };
         var urls = new Option<string>("--urls") { Description = $"Where to listen, ';'-separated (default {ServeApp.DefaultUrls}; port 0 picks a free port).", HelpName = "URL", DefaultValueFactory = _ => ServeApp.DefaultUrls };
         var data = new Option<string>("--data") { Description = "Where plugins keep their data, one folder each (default: INDEX.plugin-data beside the index).", HelpName = "DIR" };
         var command = new Command("serve", "Serve search, similar items, recommendations, item and event writes, plugins, health and metrics over HTTP.")

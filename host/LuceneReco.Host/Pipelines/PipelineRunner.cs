@@ -121,6 +121,7 @@ internal sealed class PipelineRunner(
         for (int i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
+            if (!step.RunsFor(request.Kind)) continue;
             if (RecallSources.Find(step.Source) is { } builtIn)
             {
                 try

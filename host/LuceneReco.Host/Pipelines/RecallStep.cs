@@ -29,6 +29,24 @@ internal sealed record RecallStep
     /// <summary>Plugin sources: the step's "options" object handed to the plugin. <value>The default is <c>null</c> (none).</value></summary>
     public JsonElement? Options { get; init; }
 
+    /// <summary>
+    /// The requests the step runs for (<c>search</c>, <c>similar</c>, <c>recommend</c>), e.g. item-kNN neighbours only for
+    /// "similar items". <value>The default is <c>null</c>: every request.</value>
+    /// </summary>
+    public IReadOnlyList<RequestKind>? For { get; init; }
+
+    /// <summary>Whether the step runs for a request of <paramref name="kind"/>.</summary>
+    public bool RunsFor(RequestKind kind) => For is null || For.Contains(kind);
+
+    /// <summary>The request kind named <paramref name="name"/> (<c>search</c>, <c>similar</c>, <c>recommend</c>, case-insensitive), or null.</summary>
+    public static RequestKind? ParseKind(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "search" => RequestKind.Search,
+        "similar" => RequestKind.Similar,
+        "recommend" => RequestKind.Recommend,
+        _ => null,
+    };
+
     /// <summary>Whether the source is built into the engine (else a plugin supplies it).</summary>
     public bool IsBuiltIn => RecallSources.Find(Source) is not null;
 
@@ -44,6 +62,7 @@ internal sealed record RecallStep
         if (Options is { } o && o.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
             errors.Add($"{where}: options must be a JSON object, got {o.ValueKind.ToString().ToLowerInvariant()}");
         if (Options is { ValueKind: JsonValueKind.Object } && IsBuiltIn) errors.Add($"{where}: options apply to plugin sources, not the built-in '{Source}'");
+        if (For is { Count: 0 }) errors.Add($"{where}: for must name at least one of search, similar, recommend");
         if (MaxQueryTerms is < 1 or > 1024) errors.Add($"{where}: maxQueryTerms must be 1 to 1024, got {MaxQueryTerms}");
     }
 }

@@ -57,8 +57,9 @@ internal sealed record ServingConfig
 
     /// <summary>
     /// The configuration used when none is given: the pipeline <c>default</c> recalling 200 keyword matches, 200 items like
-    /// the user's recent items and 100 items like the given item, fused by RRF (k = 60), with no rerank stages, for searches
-    /// and "similar items"; and the pipeline <c>recommend</c> (<see cref="Recommend"/>), which recommendation requests without
+    /// the user's recent items and 100 items like the given item (content), with, for "similar items" only, the item's 100
+    /// nearest item-kNN neighbours (people who chose it also chose them), fused by RRF (k = 60), with no rerank stages, for
+    /// searches and "similar items"; and the pipeline <c>recommend</c> (<see cref="Recommend"/>), which recommendation requests without
     /// query text run.
     /// </summary>
     public static ServingConfig BuiltIn { get; } = new()
@@ -74,6 +75,8 @@ internal sealed record ServingConfig
                     new RecallStep { Source = "search", Size = 200 },
                     new RecallStep { Source = "profile", Size = 200 },
                     new RecallStep { Source = "similar", Size = 100 },
+                    // "similar items" fuse the item's collaborative neighbours with its content neighbours
+                    new RecallStep { Source = "itemknn", Size = 100, For = [RequestKind.Similar] },
                 ],
                 Fusion = "rrf",
                 RrfK = 60,

@@ -101,11 +101,25 @@ internal static class ServingConfigParser
                 "minDocFreq" => step with { MinDocFreq = Int(p.Value, at, errors) ?? step.MinDocFreq },
                 "maxQueryTerms" => step with { MaxQueryTerms = Int(p.Value, at, errors) ?? step.MaxQueryTerms },
                 "options" => step with { Options = p.Value.Clone() },
+                "for" => step with { For = Kinds(p.Value, at, errors) },
                 "models" => Unknown(step, $"{at}: 'models' is no longer a recall setting: give the plugin source \"options\": {{\"modelDirectory\": ...}} instead", errors),
-                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms, options)", errors),
+                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms, options, for)", errors),
             };
         }
         return step;
+    }
+
+    /// <summary>A "for" list: request kinds, each search, similar or recommend.</summary>
+    private static List<RequestKind>? Kinds(JsonElement e, string at, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Array) { errors.Add($"{at} must be an array of request kinds (search, similar, recommend)"); return null; }
+        var kinds = new List<RequestKind>();
+        foreach (var k in e.EnumerateArray())
+        {
+            if (RecallStep.ParseKind(k.ValueKind == JsonValueKind.String ? k.GetString() : null) is { } kind) kinds.Add(kind);
+            else errors.Add($"{at}: '{k}' is not a request kind (search, similar, recommend)");
+        }
+        return kinds;
     }
 
     private static NewItemSlots? NewItems(JsonElement e, string where, List<string> errors)

@@ -11,6 +11,15 @@ public sealed class ServingConfigTests
         """;
 
     [Fact]
+    public void For_ParsesRequestKinds_AndRefusesOthers()
+    {
+        var (config, _) = ServingConfigParser.Parse("""{"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"search"},{"source":"itemknn","for":["similar","Recommend"]}]}}}""");
+        Assert.Equal([RequestKind.Similar, RequestKind.Recommend], config!.Find(null)!.Recall[1].For);
+        var (_, errors) = ServingConfigParser.Parse("""{"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"itemknn","for":["browse"]}]}}}""");
+        Assert.Contains("pipelines.p.recall[0].for: 'browse' is not a request kind (search, similar, recommend)", errors);
+    }
+
+    [Fact]
     public void Example_Parses_WithEverySetting()
     {
         var (config, errors) = ServingConfigParser.Parse(Example);
@@ -27,12 +36,14 @@ public sealed class ServingConfigTests
     }
 
     [Fact]
-    public void BuiltIn_IsValid_SearchProfileSimilar_Rrf_NoStages()
+    public void BuiltIn_IsValid_SearchProfileSimilar_AndItemKnnForSimilarOnly_Rrf_NoStages()
     {
         var config = ServingConfig.BuiltIn;
         Assert.Empty(config.Validate());
         var pipeline = config.Find(null)!;
-        Assert.Equal(["search", "profile", "similar"], pipeline.Recall.Select(r => r.Source));
+        Assert.Equal(["search", "profile", "similar", "itemknn"], pipeline.Recall.Select(r => r.Source));
+        Assert.Equal([true, true, true, false], pipeline.Recall.Select(r => r.RunsFor(RequestKind.Search)));
+        Assert.Equal([true, true, true, true], pipeline.Recall.Select(r => r.RunsFor(RequestKind.Similar)));
         Assert.Equal(FusionMethod.Rrf, pipeline.FusionMethod);
         Assert.Empty(pipeline.Stages);
     }

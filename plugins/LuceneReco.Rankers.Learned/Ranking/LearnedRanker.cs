@@ -8,7 +8,7 @@ namespace LuceneReco.Rankers.Learned.Ranking;
 /// The "learned" ranker plugin: rescores candidates with a learned model (XGBoost JSON, LightGBM text, or linear) read from
 /// their features, reorders them, and says which features moved each returned item. The model file is reloaded when it changes.
 /// </summary>
-public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
+public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand, ITrainablePlugin
 {
     /// <inheritdoc/>
     public override string Name => "learned";
@@ -35,6 +35,15 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
             throw new ArgumentException($"Options of ranker '{Name}' are invalid: the model does not load: {e.Message}", nameof(options), e);
         }
     }
+
+    /// <summary>The LambdaMART training settings (<c>lucenereco train --model learned --set NAME=VALUE</c>).</summary>
+    public IReadOnlyList<TrainingSetting> TrainingSettings => Training.TrainerSettings.Known;
+
+    /// <summary>
+    /// Trains LambdaMART from the labelled lists <c>lucenereco features join</c> wrote (setting <c>lists</c>) into the model file the
+    /// stage serves (setting <c>model-file</c>); without a lists file nothing is trained. See <see cref="Training.LambdaMartTrainer"/>.
+    /// </summary>
+    public TrainingOutcome Train(TrainingJob job, CancellationToken cancellation) => Training.LambdaMartTrainer.Train(job, cancellation);
 
     /// <summary>The command group this plugin adds: <c>lucenereco model score ...</c>.</summary>
     public string CommandName => "model";

@@ -14,7 +14,7 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
     public override string Name => "learned";
 
     /// <inheritdoc/>
-    public override string Description => "Learning to rank: scores candidates' features with an XGBoost, LightGBM or linear model and explains the features that moved each item.";
+    public override string Description => "Learning to rank: scores candidates' features with an XGBoost, LightGBM, linear or ONNX model and explains the features that moved each item.";
 
     /// <summary>Creates a stage; bad options, or a model that does not load, throw <see cref="ArgumentException"/> naming the file.</summary>
     protected override IRankerStage CreateStage(LearnedOptions options, IRankerServices services)
@@ -49,14 +49,14 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
     public string CommandName => "model";
 
     /// <inheritdoc/>
-    public string CommandDescription => "Score a features TSV with a tree or linear model: 'model score --model FILE --format xgboost-json|lightgbm|linear --features FILE.tsv [--contributions] --out FILE.tsv'.";
+    public string CommandDescription => "Score a features TSV with a tree or linear model: 'model score --model FILE --format xgboost-json|lightgbm|linear|onnx --features FILE.tsv [--contributions] --out FILE.tsv'.";
 
     /// <summary>Runs <c>model score ...</c> (<see cref="Cli.ModelScoreCommand"/>); anything else is bad usage.</summary>
     public int RunCommand(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (arguments.Count > 0 && arguments[0] == "score") return Cli.ModelScoreCommand.Run([.. arguments.Skip(1)], output, error);
-        error.WriteLine("'model' has one command, score (usage: lucenereco model score --model FILE --format xgboost-json|lightgbm|linear --features FILE.tsv [--contributions] --out FILE.tsv)");
+        error.WriteLine("'model' has one command, score (usage: lucenereco model score --model FILE --format xgboost-json|lightgbm|linear|onnx --features FILE.tsv [--contributions] --out FILE.tsv)");
         return 2;
     }
 }

@@ -9,7 +9,8 @@ namespace LuceneReco.Rankers.Learned.Training;
 
 /// <summary>
 /// Trains LambdaMART (LightGBM's <c>lambdarank</c> objective, Burges 2010) on labelled lists: the newest lists are held out
-/// for validation (a time-based split), boosting stops once validation NDCG@10 has not improved for
+/// for validation (a time-based split), boosting stops once validation NDCG@10 (weighted by the inverse propensity weights
+/// when they are used, <see cref="Ndcg"/>) has not improved for
 /// <see cref="TrainerSettings.EarlyStopping"/> rounds and keeps the best round, positive rows carry their inverse propensity
 /// weights, and the model is saved as a LightGBM text model with a features file (names in model order, phrases for the
 /// explanations) that the "learned" stage hot-loads. Reports validation NDCG@10 beside the served order's and the previous
@@ -50,7 +51,7 @@ internal static class LambdaMartTrainer
 
         string modelPath = Path.GetFullPath(Path.Combine(job.DataDirectory, settings.ModelFile));
         string featuresPath = FeaturesPathOf(modelPath);
-        double previous = PreviousModelNdcg(modelPath, featuresPath, data.Features, validation);
+        double previous = PreviousModelNdcg(modelPath, featuresPath, data.Features, validation, settings.Weights ? validation.Weights : null);
 
         string parameters = Invariant($"objective=lambdarank metric=ndcg eval_at={NdcgAt} num_leaves={settings.Leaves} learning_rate={settings.LearningRate} ") +
             Invariant($"min_data_in_leaf={settings.MinData} seed={settings.Seed} deterministic=true force_row_wise=true num_threads=1 verbosity=-1");
@@ -62,12 +63,20 @@ internal static class LambdaMartTrainer
         using (var validationSet = LightGbm.Dataset.Create(validation.Values, validation.Rows, data.Features.Length, validation.Labels, validation.Groups, null, parameters, trainSet))
         using (var booster = new LightGbm.Booster(trainSet, validationSet, parameters))
         {
+            var scores = settings.Weights ? new double[validation.Rows] : null;
             for (int round = 1; round <= settings.Rounds; round++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (!booster.Update()) break;
                 rounds = round;
-                double ndcg = booster.ValidationMetric();
+                double ndcg;
+                if (scores is null) ndcg = booster.ValidationMetric();
+                else
+                {
+                    // with weights, stop on the weighted NDCG: on biased clicks the served order itself looks best
+                    booster.ValidationScores(scores);
+                    ndcg = Ndcg.Mean(validation.Labels, validation.Weights, validation.Groups, scores, NdcgAt, out _);
+                }
                 if (ndcg > bestNdcg) (bestNdcg, best) = (ndcg, round);
                 else if (round - best >= settings.EarlyStopping) break;
             }
@@ -78,8 +87,9 @@ internal static class LambdaMartTrainer
         WriteFeaturesFile(featuresPath, data.Features);
         File.Move(tempModel, modelPath, overwrite: true);
 
-        double trained = ScoreNdcg(LightGbmTextReader.Read(modelPath), data.Features, data.Features, validation);
-        double served = ServedOrderNdcg(validation, out int counted);
+        var weights = settings.Weights ? validation.Weights : null;
+        double trained = ScoreNdcg(LightGbmTextReader.Read(modelPath), data.Features, data.Features, validation, weights);
+        double served = ServedOrderNdcg(validation, out int counted, weights);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         string against = double.IsNaN(previous) ? "no previous model" : Invariant($"previous model {previous:0.0000}");
         return new TrainingOutcome(
@@ -132,7 +142,7 @@ internal static class LambdaMartTrainer
     }
 
     /// <summary>NDCG@10 of <paramref name="model"/> (features named <paramref name="modelFeatures"/>) on <paramref name="part"/> (columns <paramref name="columns"/>); absent columns are missing.</summary>
-    internal static double ScoreNdcg(ScoringModel model, IReadOnlyList<string> modelFeatures, IReadOnlyList<string> columns, Part part)
+    internal static double ScoreNdcg(ScoringModel model, IReadOnlyList<string> modelFeatures, IReadOnlyList<string> columns, Part part, float[]? weights = null)
     {
         var map = new int[modelFeatures.Count];
         for (int f = 0; f < map.Length; f++) map[f] = IndexOf(columns, modelFeatures[f]);
@@ -145,25 +155,25 @@ internal static class LambdaMartTrainer
         }
         var scores = new double[part.Rows];
         model.Score(rows, scores);
-        return Ndcg.Mean(part.Labels, part.Groups, scores, NdcgAt, out _);
+        return Ndcg.Mean(part.Labels, weights, part.Groups, scores, NdcgAt, out _);
     }
 
     /// <summary>NDCG@10 of the order the lists were served in.</summary>
-    internal static double ServedOrderNdcg(Part part, out int counted)
+    internal static double ServedOrderNdcg(Part part, out int counted, float[]? weights = null)
     {
         var scores = new double[part.Rows];
         for (int r = 0; r < part.Rows; r++) scores[r] = -part.Positions[r];
-        return Ndcg.Mean(part.Labels, part.Groups, scores, NdcgAt, out counted);
+        return Ndcg.Mean(part.Labels, weights, part.Groups, scores, NdcgAt, out counted);
     }
 
-    private static double PreviousModelNdcg(string modelPath, string featuresPath, IReadOnlyList<string> columns, Part validation)
+    private static double PreviousModelNdcg(string modelPath, string featuresPath, IReadOnlyList<string> columns, Part validation, float[]? weights)
     {
         if (!File.Exists(modelPath)) return double.NaN;
         try
         {
             var model = LightGbmTextReader.Read(modelPath);
             IReadOnlyList<string>? names = File.Exists(featuresPath) ? FeatureSpecReader.Read(featuresPath).ConvertAll(s => s.Name) : model.FeatureNames;
-            return names is null || names.Count != model.FeatureCount ? double.NaN : ScoreNdcg(model, names, columns, validation);
+            return names is null || names.Count != model.FeatureCount ? double.NaN : ScoreNdcg(model, names, columns, validation, weights);
         }
         catch (ModelFormatException)
         {

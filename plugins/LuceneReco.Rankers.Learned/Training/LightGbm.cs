@@ -40,6 +40,9 @@ internal static partial class LightGbm
     [LibraryImport(Library)]
     private static unsafe partial int LGBM_BoosterGetEval(IntPtr booster, int dataIndex, out int length, double* results);
 
+    [LibraryImport(Library)]
+    private static unsafe partial int LGBM_BoosterGetPredict(IntPtr booster, int dataIndex, out long length, double* results);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int LGBM_BoosterSaveModel(IntPtr booster, int startIteration, int iterations, int importanceType, string file);
 
@@ -112,6 +115,13 @@ internal static partial class LightGbm
             double* results = stackalloc double[16];
             Check(LGBM_BoosterGetEval(_handle, 1, out int length, results));
             return length > 0 ? results[0] : double.NaN;
+        }
+
+        /// <summary>The booster's current raw scores of the validation rows, in row order.</summary>
+        public unsafe void ValidationScores(double[] scores)
+        {
+            fixed (double* s = scores)
+                Check(LGBM_BoosterGetPredict(_handle, 1, out long length, s));
         }
 
         /// <summary>Saves the first <paramref name="iterations"/> rounds as a text model.</summary>

@@ -109,5 +109,8 @@ public sealed class LambdaMartTrainerTests : IDisposable
         double expected = (1 / Math.Log2(4) + 3 / Math.Log2(5)) / (3 + 1 / Math.Log2(3));
         Assert.Equal(expected, reversed, 12);
         Assert.True(double.IsNaN(Ndcg.Mean([0f, 0], [2], [1.0, 2], 10, out int none)) && none == 0);
+        // weighted gains: a click at a rarely examined place counts for more
+        double weighted = Ndcg.Mean([1f, 1, 0], [1f, 4, 1], [3], [3.0, 2, 1], 10, out _);
+        Assert.Equal((1 + 4 / Math.Log2(3)) / (4 + 1 / Math.Log2(3)), weighted, 12);
     }
 }

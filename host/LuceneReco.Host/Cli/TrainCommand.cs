@@ -94,7 +94,7 @@ internal static class TrainCommand
     }
 
     /// <summary>The training events, from exactly one of the store and the file, and how to name where they came from.</summary>
-    private static (List<Interaction> Events, string Source) ReadEvents(string? storePath, string? file, DateTimeOffset now)
+    internal static (List<Interaction> Events, string Source) ReadEvents(string? storePath, string? file, DateTimeOffset now)
     {
         if ((storePath is null) == (file is null)) throw new UsageException("give either --store FILE or --interactions FILE");
         if (file is not null) return (InteractionFiles.ReadAll(file, now), $"interactions file '{file}'");

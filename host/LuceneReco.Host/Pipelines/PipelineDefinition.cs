@@ -25,6 +25,9 @@ internal sealed record PipelineDefinition
     /// <summary>Reserved places for items the collaborative models do not know yet. <value>The default is <c>null</c>: none.</value></summary>
     public NewItemSlots? NewItems { get; init; }
 
+    /// <summary>Logs every list served (with features and positions) for training. <value>The default is <c>null</c>: no log.</value></summary>
+    public FeatureLogSettings? FeatureLog { get; init; }
+
     /// <summary>The fusion method, once <see cref="Validate"/> accepted <see cref="Fusion"/>.</summary>
     public FusionMethod FusionMethod => FusionMath.Parse(Fusion) ?? FusionMethod.Rrf;
 
@@ -49,6 +52,7 @@ internal sealed record PipelineDefinition
         if (FusionMath.Parse(Fusion) is null) errors.Add($"{where}: unknown fusion '{Fusion}' (known: rrf, weighted)");
         if (RrfK is < 1 or > 100_000) errors.Add($"{where}: rrfK must be 1 to 100000, got {RrfK}");
         NewItems?.Validate($"{where}.newItems", Recall, errors);
+        FeatureLog?.Validate($"{where}.featureLog", errors);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < Stages.Count; i++)
         {

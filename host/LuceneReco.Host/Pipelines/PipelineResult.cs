@@ -24,6 +24,9 @@ internal sealed record PipelineResult(
     /// <summary>The time from the request's start to the fused candidate list: parsing, the user's history, every recall source and fusion.</summary>
     public TimeSpan RecallTook { get; init; }
 
+    /// <summary>The id the pipeline's feature log recorded this list under, or null when it has no log (or the run was offline).</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>The plugins that served this request (candidate sources and stages), by name, with the version each ran; one version per plugin in a response.</summary>
     public IReadOnlyDictionary<string, Version> Plugins { get; init; } = new Dictionary<string, Version>();
 }

@@ -28,6 +28,12 @@ internal sealed class PipelineRunner(
     private readonly StageCache<ICandidateSource> _sources = new();
     private readonly TimeProvider _clock = metrics.Clock;
 
+    /// <summary>
+    /// Opens the log a pipeline's <see cref="PipelineDefinition.FeatureLog"/> names (the host's SQLite feature log).
+    /// <value>The default is <c>null</c>: no list is logged, whatever the pipelines say.</value>
+    /// </summary>
+    public Func<FeatureLogSettings, IServedListLog>? FeatureLogs { get; init; }
+
     /// <summary>The configuration the runner uses.</summary>
     public ServingConfigSource Config => config;
 
@@ -74,8 +80,12 @@ internal sealed class PipelineRunner(
 
         if (pipeline.NewItems is { } slots && known.Count > 0) slots.Apply(candidates, request.K, id => !known.Exists(k => k(id)));
         if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
+        string? requestId = null;
+        if (pipeline.FeatureLog is { } featureLog && FeatureLogs is { } logs && !request.Offline && candidates.Count > 0)
+            requestId = LogServed(featureLog, logs, name, request, candidates);
         return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start))
         {
+            RequestId = requestId,
             Recalled = recalled,
             RecallTook = recallTook,
             Plugins = served,
@@ -342,6 +352,22 @@ internal sealed class PipelineRunner(
         return canAnswer
             ? $"no source of pipeline '{name}' ({sources}) found items like this one (a collaborative source needs a trained model that knows the item)"
             : $"pipeline '{name}' has no source that starts from an item (its sources: {sources}); the built-in 'similar' source or a plugin source does, as in the 'default' pipeline";
+    }
+
+    /// <summary>Logs the served list (<see cref="ServedListLogging"/>); a log that cannot be opened is reported, not fatal.</summary>
+    private string? LogServed(FeatureLogSettings settings, Func<FeatureLogSettings, IServedListLog> logs, string name, PipelineRequest request, List<Candidate> served)
+    {
+        IServedListLog target;
+        try
+        {
+            target = logs(settings);
+        }
+        catch (Exception e) // the log lives outside the engine: whatever it throws is reported, never fatal to the request
+        {
+            log($"pipeline '{name}': the feature log '{settings.Path}' cannot be opened: {e.Message}");
+            return null;
+        }
+        return ServedListLogging.Record(settings, target, name, request, served, _clock.GetUtcNow(), Random.Shared, log);
     }
 
     /// <summary>Why no plugin named <paramref name="ranker"/> can serve as a <paramref name="role"/> (ranker or candidate source).</summary>

@@ -78,7 +78,8 @@ internal static class ServingConfigParser
                 case "stages": pipeline = pipeline with { Stages = Array(p.Value, at, errors, Stage) }; break;
                 case "models": errors.Add($"{at}: 'models' is no longer a pipeline setting: each plugin keeps its models in its own data folder (a step's options can name another with \"modelDirectory\")"); break;
                 case "newItems": pipeline = pipeline with { NewItems = NewItems(p.Value, at, errors) }; break;
-                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems)"); break;
+                case "featureLog": pipeline = pipeline with { FeatureLog = FeatureLog(p.Value, at, errors) }; break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems, featureLog)"); break;
             }
         }
         return pipeline;
@@ -137,6 +138,25 @@ internal static class ServingConfigParser
             };
         }
         return slots;
+    }
+
+    private static FeatureLogSettings? FeatureLog(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
+        var log = new FeatureLogSettings();
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = $"{where}.{p.Name}";
+            log = p.Name switch
+            {
+                "path" => log with { Path = String(p.Value, at, errors) ?? "" },
+                "maxLists" => log with { MaxLists = Int(p.Value, at, errors) ?? log.MaxLists },
+                "explore" => log with { Explore = p.Value.ValueKind == JsonValueKind.Null ? null : Number(p.Value, at, errors) },
+                "exploreTop" => log with { ExploreTop = Int(p.Value, at, errors) ?? log.ExploreTop },
+                _ => Unknown(log, $"{where}: unknown setting '{p.Name}' (known: path, maxLists, explore, exploreTop)", errors),
+            };
+        }
+        return log;
     }
 
     private static StageStep? Stage(JsonElement e, string where, List<string> errors)

@@ -21,7 +21,10 @@ internal sealed class ServingHost : IDisposable
         Metrics = new ServingMetrics(clock);
         Items = new ItemCatalogView(index);
         Log = log;
-        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, clock), log);
+        Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, clock), log)
+        {
+            FeatureLogs = FeatureLog.SqliteFeatureLog.For,
+        };
         config.CheckWith(c => ConfigCheck.Run(c, catalog)); // bad stage options refuse the configuration; a missing plugin is a warning
     }
 

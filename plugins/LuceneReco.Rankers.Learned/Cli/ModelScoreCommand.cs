@@ -5,7 +5,7 @@ using LuceneReco.Rankers.Learned.Models;
 namespace LuceneReco.Rankers.Learned.Cli;
 
 /// <summary>
-/// <c>lucenereco model score --model FILE --format xgboost-json|lightgbm|linear [--features ROWS.tsv] [--features-file FEATURES.json]
+/// <c>lucenereco model score --model FILE --format xgboost-json|lightgbm|linear|onnx [--features ROWS.tsv] [--features-file FEATURES.json]
 /// [--contributions] --out FILE.tsv|-</c>: scores TSV rows of features (a header of feature names, an empty cell missing; standard
 /// input without <c>--features</c>) and writes a <c>score</c> column (the margin) and, with <c>--contributions</c>, one column per
 /// feature in model order plus <c>bias</c>, which sum to the score. The host's CLI calls <see cref="Run(string[], TextWriter, TextWriter)"/>
@@ -45,6 +45,11 @@ public static class ModelScoreCommand
         {
             model = ModelLoader.Load(Path.GetFullPath(parsed.Model), parsed.Format);
             if (parsed.FeaturesFile is string file) declared = FeatureSpecReader.Read(Path.GetFullPath(file));
+            if (parsed.Contributions && !model.HasContributions)
+            {
+                stderr.WriteLine($"model score: --contributions: the {parsed.Format.ToString().ToLowerInvariant()} model '{parsed.Model}' gives no contributions per feature");
+                return 2;
+            }
         }
         catch (ModelFormatException e)
         {

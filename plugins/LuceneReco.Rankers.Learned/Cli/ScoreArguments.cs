@@ -6,7 +6,7 @@ namespace LuceneReco.Rankers.Learned.Cli;
 internal sealed record ScoreArguments(string Model, ModelFormat Format, string? Features, string? FeaturesFile, bool Contributions, string Out)
 {
     public const string Usage =
-        "usage: lucenereco model score --model FILE --format xgboost-json|lightgbm|linear [--features ROWS.tsv] [--features-file FEATURES.json] [--contributions] --out FILE.tsv|-";
+        "usage: lucenereco model score --model FILE --format xgboost-json|lightgbm|linear|onnx [--features ROWS.tsv] [--features-file FEATURES.json] [--contributions] --out FILE.tsv|-";
 
     /// <summary>The arguments after <c>model score</c>, or the problem with them.</summary>
     public static (ScoreArguments? Arguments, string? Problem, bool Help) Parse(IReadOnlyList<string> args)

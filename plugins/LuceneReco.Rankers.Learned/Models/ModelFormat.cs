@@ -11,13 +11,16 @@ internal enum ModelFormat
 
     /// <summary>Our linear model: <c>{"type":"linear","features":[...],"weights":[...],"bias":b}</c>.</summary>
     Linear,
+
+    /// <summary>An ONNX model (a user's own ranker) scored by ONNX Runtime: one float input [rows, features], one score per row.</summary>
+    Onnx,
 }
 
 /// <summary>The names of <see cref="ModelFormat"/> in options and on the command line.</summary>
 internal static class ModelFormats
 {
     /// <summary>The accepted names, for messages.</summary>
-    public const string Names = "xgboost-json, lightgbm, linear";
+    public const string Names = "xgboost-json, lightgbm, linear, onnx";
 
     /// <summary>The format named <paramref name="name"/> (any case), or null.</summary>
     public static ModelFormat? Parse(string? name) => name?.Trim().ToLowerInvariant() switch
@@ -25,6 +28,7 @@ internal static class ModelFormats
         "xgboost-json" or "xgboost" => ModelFormat.XgboostJson,
         "lightgbm" => ModelFormat.LightGbm,
         "linear" => ModelFormat.Linear,
+        "onnx" => ModelFormat.Onnx,
         _ => null,
     };
 }

@@ -11,7 +11,8 @@ internal static class ModelLoader
             ModelFormat.XgboostJson => XgboostJsonReader.Read(path),
             ModelFormat.LightGbm => LightGbmTextReader.Read(path),
             ModelFormat.Linear => LinearModelReader.Read(path),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The format must be XgboostJson, LightGbm or Linear"),
+            ModelFormat.Onnx => OnnxModel.Read(path),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "The format must be XgboostJson, LightGbm, Linear or Onnx"),
         };
     }
 }

@@ -26,6 +26,9 @@ internal enum Objective
 
     /// <summary>A linear model, which names no objective.</summary>
     Linear,
+
+    /// <summary>An ONNX model: whatever its author trained it for; higher output ranks first.</summary>
+    Onnx,
 }
 
 /// <summary>The objective names of each model format.</summary>

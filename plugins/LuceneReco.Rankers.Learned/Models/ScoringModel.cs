@@ -28,6 +28,9 @@ internal abstract class ScoringModel
     /// <summary>The feature names the model file gives, in model order; null when the file names none.</summary>
     public IReadOnlyList<string>? FeatureNames { get; }
 
+    /// <summary>Whether <see cref="Contributions"/> splits the margin (tree and linear models); an ONNX model gives no contributions.</summary>
+    public virtual bool HasContributions => true;
+
     /// <summary>Writes the margin of every row of <paramref name="rows"/> to <paramref name="margins"/>. Missing values are NaN.</summary>
     public abstract void Score(FeatureMatrix rows, Span<double> margins);
 

@@ -13,7 +13,7 @@ public sealed class LearnedOptions
     /// <value>The default is <c>null</c> (no model: the stage cannot be created).</value>
     public string? Model { get; set; }
 
-    /// <summary>The model's format: <c>xgboost-json</c>, <c>lightgbm</c> (text model) or <c>linear</c>.</summary>
+    /// <summary>The model's format: <c>xgboost-json</c>, <c>lightgbm</c> (text model), <c>linear</c> or <c>onnx</c> (its features named by <see cref="Features"/> or <see cref="FeaturesFile"/>).</summary>
     /// <value>The default is "xgboost-json".</value>
     public string Format { get; set; } = "xgboost-json";
 

@@ -55,7 +55,11 @@ internal sealed class LearnedStage(string name, LearnedOptions options, ModelRel
             candidates.Clear();
             candidates.AddRange(sorted);
 
-            if (options.ExplainTop > 0)
+            if (options.ExplainTop > 0 && !served.Model.HasContributions)
+            {
+                for (int p = 0; p < Math.Clamp(request.K, 0, n); p++) candidates[p].Explain(name, "placed by your own model (ONNX), which gives no reasons per feature");
+            }
+            else if (options.ExplainTop > 0)
             {
                 int explained = request.Explain && options.ExplainAll ? n : Math.Clamp(request.K, 0, n);
                 Explain(served, rows, candidates, order, explained, cancellation);

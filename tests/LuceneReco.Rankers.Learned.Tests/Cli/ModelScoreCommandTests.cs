@@ -93,7 +93,7 @@ public sealed class ModelScoreCommandTests : IDisposable
     [Theory]
     [InlineData("--format", "linear", "--out", "x.tsv")]
     [InlineData("--model", "m.json", "--out", "x.tsv")]
-    [InlineData("--model", "m.json", "--format", "onnx", "--out", "x.tsv")]
+    [InlineData("--model", "m.json", "--format", "pmml", "--out", "x.tsv")]
     [InlineData("--model", "m.json", "--format", "linear", "--out")]
     [InlineData("--model", "m.json", "--format", "linear", "--out", "x.tsv", "--verbose")]
     public void Run_BadUsage_PrintsOneLineAndReturnsTwo(params string[] args)

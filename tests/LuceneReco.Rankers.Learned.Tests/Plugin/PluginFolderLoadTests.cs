@@ -18,8 +18,8 @@ public sealed class PluginFolderLoadTests
         File.Copy(Fixture.Load("binary").ModelPath, dir.Sub("model.json"));
         bool unloaded = IsolatedPlugin.UseAndUnload("LuceneReco.Rankers.Learned", plugins =>
         {
-            IRankerPlugin plugin = Assert.Single(plugins.Values);
-            Assert.Equal("learned", plugin.Name);
+            Assert.Equal(["features", "learned"], plugins.Keys.Order(StringComparer.Ordinal));
+            IRankerPlugin plugin = plugins["learned"];
             Assert.NotSame(typeof(LuceneReco.Rankers.Learned.Ranking.LearnedRanker).Assembly, plugin.GetType().Assembly);
             using JsonDocument options = JsonDocument.Parse("""{"model": "model.json", "format": "xgboost-json"}""");
             IRankerStage stage = plugin.CreateStage(options.RootElement.Clone(), new FakeServices(dir.Path));

@@ -29,7 +29,7 @@ public sealed class LearnedRankerTests : IDisposable
     [Fact]
     public void CreateStage_BadOptions_ListsEveryProblem()
     {
-        var e = Assert.Throws<ArgumentException>(() => Stage("""{"format": "onnx", "weight": 2, "explainTop": 50}"""));
+        var e = Assert.Throws<ArgumentException>(() => Stage("""{"format": "pmml", "weight": 2, "explainTop": 50}"""));
         Assert.Contains("model must name the model file", e.Message);
         Assert.Contains("format must be one of", e.Message);
         Assert.Contains("weight must be 0 to 1", e.Message);

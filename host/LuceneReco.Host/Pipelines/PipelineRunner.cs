@@ -27,6 +27,7 @@ internal sealed class PipelineRunner(
     private readonly StageCache<IRankerStage> _stages = new();
     private readonly StageCache<ICandidateSource> _sources = new();
     private readonly TimeProvider _clock = metrics.Clock;
+    private readonly QueryEncoders _encoders = new(catalog);
 
     /// <summary>The configuration the runner uses.</summary>
     public ServingConfigSource Config => config;
@@ -278,6 +279,8 @@ internal sealed class PipelineRunner(
             Excluded = excluded,
             Explain = request.Explain,
             History = scoredHistory,
+            QueryText = request.QueryText,
+            Encoders = _encoders,
         };
     }
 

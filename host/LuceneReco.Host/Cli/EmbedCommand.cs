@@ -70,6 +70,7 @@ internal static class EmbedCommand
                 BatchSize = batchSize,
                 CommitEvery = TimeSpan.FromSeconds(commitSeconds),
                 Clock = console.Time,
+                Planned = (already, todo) => log($"{CliFormat.Plural(already, "item")} already {(already == 1 ? "has" : "have")} a vector; embedding {CliFormat.Plural(todo, "item")}"),
                 Progress = (done, total) => reporter.Report(done, total == 0 ? 1 : (double)done / total),
             };
             var outcome = job.Run();

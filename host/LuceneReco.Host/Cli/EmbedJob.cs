@@ -41,6 +41,9 @@ internal sealed class EmbedJob
     /// <summary>The clock that times commits.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Called once before encoding with (items that already have a vector, items to embed).</summary>
+    public Action<int, int>? Planned { get; init; }
+
     /// <summary>Called after each batch with (items embedded so far, items to embed).</summary>
     public Action<long, long>? Progress { get; init; }
 
@@ -67,6 +70,7 @@ internal sealed class EmbedJob
             }
         }
 
+        Planned?.Invoke(already, todo.Count);
         int embedded = 0, truncated = 0, commits = 0;
         long lastCommit = Clock.GetTimestamp();
         var texts = new List<string>(BatchSize);

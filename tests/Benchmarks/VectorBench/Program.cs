@@ -10,6 +10,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using LuceneReco.DiversityBench;
 using LuceneReco.Embeddings.MiniLM;
 using LuceneReco.Index;
 using LuceneReco.Index.Documents;
@@ -25,8 +26,8 @@ const int K = 100, Queries = 300, Warmup = 30, Dim = 384;
 var rows = ReadCorpus(corpus);
 Console.WriteLine(Invariant($"corpus {corpus}: {rows.Count} items; load average {LoadAverage()}"));
 Console.WriteLine();
-Console.WriteLine("| measured | items | items/s | p50 ms | p99 ms |");
-Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| measured | items | items/s | p50 ms | p99 ms | CPU |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
 
 // ---- embed and query encoding --------------------------------------------------------------------------------------
 using (var provider = new MiniLmPlugin().CreateEmbeddingProvider(null))
@@ -36,6 +37,7 @@ using (var provider = new MiniLmPlugin().CreateEmbeddingProvider(null))
     {
         var texts = rows.Take(embedItems).Select(text).ToList();
         int truncated = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < texts.Count; i += 16)
         {
@@ -44,19 +46,23 @@ using (var provider = new MiniLmPlugin().CreateEmbeddingProvider(null))
             truncated += batch.Truncated;
         }
         double seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(Invariant($"| {label} (batches of 16, {truncated} cut at 256 tokens) | {texts.Count:N0} | {texts.Count / seconds:N0} | | |"));
+        double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        Console.WriteLine(Invariant($"| {label} (batches of 16, {truncated} cut at 256 tokens) | {texts.Count:N0} | {texts.Count / seconds:N0} | | | {cpuMs / texts.Count:0.0} ms per item, all threads |"));
     }
 }
 using (var single = new MiniLmPlugin().CreateEmbeddingProvider(System.Text.Json.JsonDocument.Parse("""{"threads": 1}""").RootElement))
 {
     var times = new List<double>();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     for (int q = 0; q < 100 + 10; q++)
     {
+        if (q == 10) cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long t = Stopwatch.GetTimestamp();
         single.Embed([rows[(q * 613) % rows.Count].Title], default);
         if (q >= 10) times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
     }
-    Console.WriteLine(Invariant($"| encode one query (a title), one thread | 100 | | {Percentile(times, 0.5):0.00} | {Percentile(times, 0.99):0.00} |"));
+    double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 100;
+    Console.WriteLine(Invariant($"| encode one query (a title), one thread | 100 | | {Percentile(times, 0.5):0.00} | {Percentile(times, 0.99):0.00} | {cpuMs:0.0} ms mean |"));
 }
 
 // ---- vector search ---------------------------------------------------------------------------------------------------
@@ -67,7 +73,7 @@ try
     using var reader = IndexReader.Open(dir);
     var space = reader.VectorSpace ?? throw new InvalidOperationException($"{dir} has no vectors");
     var withVectors = Enumerable.Range(0, reader.MaxDoc).Where(d => reader.IsLive(d) && reader.HasVector(d)).ToArray();
-    Console.WriteLine(Invariant($"| (vectors: {withVectors.Length:N0} of {reader.NumDocs:N0} items, {space.Describe()}, {(long)withVectors.Length * space.Dimension * 4 / 1048576.0:0} MiB float32{(embeddedIndex is null ? ", seeded random" : ", from lucenereco embed")}) | | | | |"));
+    Console.WriteLine(Invariant($"| (vectors: {withVectors.Length:N0} of {reader.NumDocs:N0} items, {space.Describe()}, {(long)withVectors.Length * space.Dimension * 4 / 1048576.0:0} MiB float32{(embeddedIndex is null ? ", seeded random" : ", from lucenereco embed")}) | | | | | |"));
     int section = reader.FieldNumber("section");
     string popular = rows.GroupBy(r => r.Section).OrderByDescending(g => g.Count()).First().Key;
     var searcher = new IndexSearcher(reader);
@@ -89,15 +95,18 @@ try
     foreach (var (label, accept) in new (string, Func<int, bool>?)[] { ($"search k={K}, no filter", null), ($"search k={K}, filter section={popular} ({passing:N0} items)", inSection) })
     {
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         for (int q = 0; q < queries.Count; q++)
         {
+            double c = ThreadCpu.Milliseconds();
             long t = Stopwatch.GetTimestamp();
             var hits = VectorSearch.Nearest(reader, space, queries[q], K, accept);
             double ms = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            double cpuMs = ThreadCpu.Milliseconds() - c;
             if (hits.Hits.Count != K) throw new InvalidOperationException($"{hits.Hits.Count} hits");
-            if (q >= Warmup) times.Add(ms);
+            if (q >= Warmup) { times.Add(ms); cpuTimes.Add(cpuMs); }
         }
-        Console.WriteLine(Invariant($"| {label} | {withVectors.Length:N0} | | {Percentile(times, 0.5):0.00} | {Percentile(times, 0.99):0.00} |"));
+        Console.WriteLine(Invariant($"| {label} | {withVectors.Length:N0} | | {Percentile(times, 0.5):0.00} | {Percentile(times, 0.99):0.00} | {Percentile(cpuTimes, 0.5):0.00} / {Percentile(cpuTimes, 0.99):0.00} ms p50 / p99 |"));
     }
 }
 finally

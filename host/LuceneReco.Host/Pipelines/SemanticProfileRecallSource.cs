@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.Host.Pipelines;
 
@@ -24,10 +24,10 @@ internal sealed class SemanticProfileRecallSource : IRecallSource
         {
             var v = reader.Vector(profile[i].Doc);
             if (v.IsEmpty) continue;
-            TensorPrimitives.MultiplyAdd(v, (float)ProfileRecallSource.Decayed(profile[i].Weight, i), taste, taste);
+            VectorSearch.AddScaled(v, (float)ProfileRecallSource.Decayed(profile[i].Weight, i), taste);
             used.Add(profile[i].Doc);
         }
-        if (used.Count == 0 || TensorPrimitives.Norm(taste) == 0) return [];
+        if (used.Count == 0 || VectorSearch.Norm(taste) == 0) return [];
         var all = new HashSet<int>(n);
         for (int i = 0; i < n; i++) all.Add(profile[i].Doc);
         return SemanticRecall.Search(context, step, space, taste, all, doc => SemanticRecall.CloseTo(SemanticRecall.TitleOf(reader, Nearest(reader, used, doc))));
@@ -41,7 +41,7 @@ internal sealed class SemanticProfileRecallSource : IRecallSource
         float bestScore = float.NegativeInfinity;
         foreach (int h in used)
         {
-            float s = TensorPrimitives.Dot(reader.Vector(h), target);
+            float s = VectorSearch.Dot(reader.Vector(h), target);
             if (s > bestScore) { bestScore = s; best = h; }
         }
         return best;

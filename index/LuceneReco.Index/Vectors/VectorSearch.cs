@@ -48,6 +48,15 @@ public static class VectorSearch
         finally { ArrayPool<float>.Shared.Return(unit); }
     }
 
+    /// <summary>The dot product of two vectors of equal length (the cosine, for the unit vectors the index stores).</summary>
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.Dot(a, b);
+
+    /// <summary><c>into += weight * vector</c>, element by element (vectors of equal length).</summary>
+    public static void AddScaled(ReadOnlySpan<float> vector, float weight, Span<float> into) => TensorPrimitives.MultiplyAdd(vector, weight, into, into);
+
+    /// <summary>The Euclidean length of <paramref name="vector"/>.</summary>
+    public static float Norm(ReadOnlySpan<float> vector) => TensorPrimitives.Norm(vector);
+
     /// <summary>The cosine between the vectors of two documents, or null when either has none.</summary>
     public static float? Cosine(IndexReader reader, int a, int b)
     {

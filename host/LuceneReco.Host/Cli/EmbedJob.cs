@@ -35,9 +35,6 @@ internal sealed class EmbedJob
     /// <summary>How often the vectors so far are committed. <value>The default is 30 seconds.</value></summary>
     public TimeSpan CommitEvery { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Stop after this many items (benchmarks); null: all. <value>The default is <c>null</c>.</value></summary>
-    public int? Limit { get; init; }
-
     /// <summary>The clock that times commits.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
@@ -62,7 +59,6 @@ internal sealed class EmbedJob
             {
                 if (!reader.IsLive(doc)) continue;
                 if (reader.HasVector(doc)) { already++; continue; }
-                if (Limit is int limit && todo.Count >= limit) continue;
                 string text = TextOf(reader, doc);
                 if (text.Length == 0) noText++;
                 else if (!Provider.Understands(text)) cjk++;

@@ -22,11 +22,19 @@ internal sealed class QueryEncoders(IRankerCatalog catalog)
             if (status.State != "loaded" || catalog.Find(status.Name) is not { } handle) continue;
             if (handle.Plugin is not IEmbeddingProviderPlugin plugin) continue;
             if (plugin.EmbeddingModel != space.Model || plugin.EmbeddingDimension != space.Dimension) continue;
-            var provider = _providers.GetOrAdd((handle.Name, handle.Generation), _ => new Lazy<IEmbeddingProvider>(() =>
+            var key = (handle.Name, handle.Generation);
+            var lazy = _providers.GetOrAdd(key, _ => new Lazy<IEmbeddingProvider>(() =>
             {
                 using var options = System.Text.Json.JsonDocument.Parse("""{"threads": 1}""");
                 return plugin.CreateEmbeddingProvider(options.RootElement.Clone());
-            })).Value;
+            }));
+            IEmbeddingProvider provider;
+            try { provider = lazy.Value; }
+            catch (Exception)
+            {
+                _providers.TryRemove(key, out _); // the next request tries to load the model again
+                throw;
+            }
             return provider.Embed([text], cancellation).Vectors[0];
         }
         return null;

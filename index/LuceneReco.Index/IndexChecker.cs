@@ -1,5 +1,6 @@
 using LuceneReco.Index.Segments;
 using LuceneReco.Index.Store;
+using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.Index;
 
@@ -39,6 +40,11 @@ public static class IndexChecker
             foreach (var ext in SegmentInfo.Extensions)
                 intact &= CheckFile(directory, $"{info.Name}.{ext}", SegmentCore.CodecOf(ext), results);
             if (info.DeletesFile is { } del) intact &= CheckFile(directory, del, "Seg.liv", results);
+            if (info.VectorsFile is { } vec && commit.Vectors is { } space && CheckFile(directory, vec, SegmentVectors.CodecName, results))
+            {
+                try { SegmentVectors.Read(Path.Combine(directory, vec), space, info.MaxDoc); }
+                catch (CorruptIndexException e) { Replace(results, e.FilePath, e.Reason + (e.Offset >= 0 ? $" (offset {e.Offset})" : "")); }
+            }
             if (!intact) continue;
             try { IndexWriter.LoadState(directory, info, commit.Schema).Core.VerifyStructure(); }
             catch (CorruptIndexException e) { Replace(results, e.FilePath, e.Reason + (e.Offset >= 0 ? $" (offset {e.Offset})" : "")); }

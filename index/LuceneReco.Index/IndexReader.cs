@@ -1,6 +1,7 @@
 using LuceneReco.Index.Documents;
 using LuceneReco.Index.Segments;
 using LuceneReco.Index.Store;
+using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.Index;
 
@@ -14,24 +15,31 @@ public sealed class IndexReader : IDisposable
     private readonly LeafReader[] _leaves;
     private readonly int[] _bases;
 
-    internal IndexReader(string directory, IndexSchema schema, long generation, IReadOnlyList<(SegmentCore Core, LiveDocs Live)> segments)
+    internal IndexReader(string directory, IndexSchema schema, long generation,
+        IReadOnlyList<(SegmentCore Core, LiveDocs Live, SegmentVectors? Vectors)> segments,
+        VectorSpace? vectorSpace = null, IReadOnlyList<CorruptIndexException>? vectorProblems = null)
     {
         Directory = directory;
         Schema = schema;
         Generation = generation;
+        VectorSpace = vectorSpace;
+        VectorProblems = vectorProblems ?? [];
         _leaves = new LeafReader[segments.Count];
         _bases = new int[segments.Count];
-        int docBase = 0, live = 0;
+        int docBase = 0, live = 0, withVectors = 0;
         for (int i = 0; i < segments.Count; i++)
         {
-            var (core, liveDocs) = segments[i];
-            _leaves[i] = new LeafReader(core, liveDocs, docBase);
+            var (core, liveDocs, vectors) = segments[i];
+            _leaves[i] = new LeafReader(core, liveDocs, docBase, vectors);
             _bases[i] = docBase;
             docBase += core.MaxDoc;
             live += core.MaxDoc - liveDocs.DeletedCount;
+            if (vectors is not null)
+                for (int d = 0; d < core.MaxDoc; d++) if (vectors.Has(d) && liveDocs.IsLive(d)) withVectors++;
         }
         MaxDoc = docBase;
         NumDocs = live;
+        VectorCount = withVectors;
     }
 
     /// <summary>Opens the last commit of the index at <paramref name="directory"/>.</summary>
@@ -50,16 +58,58 @@ public sealed class IndexReader : IDisposable
     {
         var commit = CommitPoint.ReadLatest(directory);
         var cores = previous?._leaves.ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
-        var segments = new List<(SegmentCore, LiveDocs)>();
+        var oldVectors = new Dictionary<string, SegmentVectors>(StringComparer.Ordinal);
+        if (previous is not null)
+            foreach (var l in previous._leaves)
+                if (l.Vectors is { } v && previous._vectorFiles.TryGetValue(l.Core.Name, out var file)) oldVectors[file] = v;
+        var segments = new List<(SegmentCore, LiveDocs, SegmentVectors?)>();
+        var problems = new List<CorruptIndexException>();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var info in commit.Segments)
         {
             var core = cores.TryGetValue(info.Name, out var c) ? c : SegmentCore.Load(directory, info, commit.Schema);
             var live = info.DeletesFile is { } del
                 ? LiveDocs.Read(Path.Combine(directory, del), info.MaxDoc, info.DelCount)
                 : new LiveDocs(info.MaxDoc);
-            segments.Add((core, live.Share()));
+            SegmentVectors? vectors = null;
+            if (info.VectorsFile is { } vec && commit.Vectors is { } space)
+            {
+                files[info.Name] = vec;
+                if (!oldVectors.TryGetValue(vec, out vectors))
+                {
+                    // A damaged vectors file costs only semantic recall: the reader opens, lexical recall serves, and the problem is reported.
+                    try { vectors = SegmentVectors.Read(Path.Combine(directory, vec), space, info.MaxDoc).Share(); }
+                    catch (CorruptIndexException e) { problems.Add(e); }
+                }
+            }
+            segments.Add((core, live.Share(), vectors));
         }
-        return new IndexReader(directory, commit.Schema, commit.Generation, segments);
+        return new IndexReader(directory, commit.Schema, commit.Generation, segments, commit.Vectors, problems) { _vectorFiles = files };
+    }
+
+    private Dictionary<string, string> _vectorFiles = new(StringComparer.Ordinal);
+
+    /// <summary>The space of the index's dense vectors, or null when it has none.</summary>
+    public VectorSpace? VectorSpace { get; }
+
+    /// <summary>Live documents that have a dense vector.</summary>
+    public int VectorCount { get; }
+
+    /// <summary>Vectors files that could not be read (each names its file); their segments' documents have no vectors in this view.</summary>
+    public IReadOnlyList<CorruptIndexException> VectorProblems { get; }
+
+    /// <summary>Whether doc <paramref name="doc"/> has a dense vector in this view.</summary>
+    public bool HasVector(int doc)
+    {
+        var leaf = LeafOf(doc, out int local);
+        return leaf.Vectors is { } v && v.Has(local);
+    }
+
+    /// <summary>The unit-length dense vector of doc <paramref name="doc"/>, or an empty span when it has none.</summary>
+    public ReadOnlySpan<float> Vector(int doc)
+    {
+        var leaf = LeafOf(doc, out int local);
+        return leaf.Vectors is { } v ? v.Get(local) : default;
     }
 
     /// <summary>The index directory.</summary>

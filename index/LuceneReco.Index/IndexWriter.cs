@@ -2,6 +2,7 @@ using System.Globalization;
 using LuceneReco.Index.Documents;
 using LuceneReco.Index.Segments;
 using LuceneReco.Index.Store;
+using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.Index;
 
@@ -25,6 +26,8 @@ public sealed class IndexWriter : IDisposable
     private Task? _mergeTask;
     private Exception? _mergeFailure;
     private bool _disposed;
+    private VectorSpace? _vectorSpace;
+    private readonly List<CorruptIndexException> _vectorProblems = new();
 
     private IndexWriter(string directory, WriteLock writeLock, IndexWriterOptions options, CommitPoint commit)
     {
@@ -34,6 +37,7 @@ public sealed class IndexWriter : IDisposable
         _lastCommit = commit;
         _counter = commit.SegmentCounter;
         Schema = commit.Schema;
+        _vectorSpace = commit.Vectors;
         _buffer = new DocumentsBuffer(Schema);
     }
 
@@ -66,7 +70,12 @@ public sealed class IndexWriter : IDisposable
                 commit.Write(directory);
             }
             var writer = new IndexWriter(directory, writeLock, options, commit);
-            foreach (var info in commit.Segments) writer._segments.Add(LoadState(directory, info, commit.Schema));
+            foreach (var info in commit.Segments)
+            {
+                var state = LoadState(directory, info, commit.Schema);
+                writer.LoadVectors(state, commit.Vectors);
+                writer._segments.Add(state);
+            }
             writer.DeleteUnreferencedFiles();
             return writer;
         }
@@ -86,8 +95,82 @@ public sealed class IndexWriter : IDisposable
         return new SegmentState(info, core, live);
     }
 
+    /// <summary>
+    /// Loads the segment's vectors. A damaged vectors file is dropped (reported in <see cref="VectorProblems"/>): the segment's
+    /// documents count as having no vector, so the embedding job computes them again, and the next commit stops naming the file.
+    /// </summary>
+    private void LoadVectors(SegmentState state, VectorSpace? space)
+    {
+        if (state.Info.VectorsFile is not { } file || space is null) return;
+        try { state.Vectors = SegmentVectors.Read(Path.Combine(_directory, file), space, state.Info.MaxDoc); }
+        catch (CorruptIndexException e)
+        {
+            _vectorProblems.Add(e);
+            state.Info = state.Info with { VecGen = 0 };
+        }
+    }
+
     /// <summary>The schema of the index.</summary>
     public IndexSchema Schema { get; }
+
+    /// <summary>The space of the index's dense vectors (the first <see cref="SetVector"/> sets it), or null when it has none.</summary>
+    public VectorSpace? VectorSpace
+    {
+        get { lock (_sync) return _vectorSpace; }
+    }
+
+    /// <summary>Vectors files of the last commit that were damaged when the writer opened; their documents lost their vectors.</summary>
+    public IReadOnlyList<CorruptIndexException> VectorProblems
+    {
+        get { lock (_sync) return _vectorProblems.ToArray(); }
+    }
+
+    /// <summary>
+    /// Stores the dense vector of the live document <paramref name="id"/> (normalised to unit length), replacing any it had.
+    /// An update of the document drops it: the new version has no vector until one is set. Returns false when no live
+    /// document has this id.
+    /// </summary>
+    /// <exception cref="ArgumentException">The index holds vectors of another space, or the vector does not fit <paramref name="space"/> or is zero.</exception>
+    public bool SetVector(string id, VectorSpace space, ReadOnlySpan<float> vector)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(space);
+        if (vector.Length != space.Dimension)
+            throw new ArgumentException($"The vector has {vector.Length} values; {space.Describe()} has {space.Dimension}.", nameof(vector));
+        lock (_sync)
+        {
+            CheckOpen();
+            _vectorSpace?.RequireSame(space, nameof(space));
+            if (_buffer.DocOf(id) >= 0) Flush();
+            foreach (var s in _segments)
+            {
+                int d = s.Core.DocOf(id);
+                if (d < 0 || !s.Live.IsLive(d)) continue;
+                s.Vectors = s.Vectors?.Writable() ?? new SegmentVectors(space, s.Core.MaxDoc);
+                s.Vectors.Set(d, vector);
+                s.VectorsDirty = true;
+                _vectorSpace = space;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Drops every dense vector and the index's vector space (the next commit makes it durable), e.g. before embedding with another model.</summary>
+    public void DropVectors()
+    {
+        lock (_sync)
+        {
+            CheckOpen();
+            foreach (var s in _segments)
+            {
+                if (s.Vectors is null && s.Info.VecGen == 0) continue;
+                s.Vectors = null;
+                s.VectorsDirty = true;
+            }
+            _vectorSpace = null;
+        }
+    }
 
     /// <summary>The index directory.</summary>
     public string Directory => _directory;
@@ -205,9 +288,16 @@ public sealed class IndexWriter : IDisposable
                     s.Info = info;
                     s.DeletesDirty = false;
                 }
+                if (s.VectorsDirty)
+                {
+                    var info = s.Info with { VecGen = s.Vectors is null ? 0 : generation };
+                    s.Vectors?.Write(Path.Combine(_directory, info.VectorsFile!));
+                    s.Info = info;
+                    s.VectorsDirty = false;
+                }
                 infos.Add(s.Info);
             }
-            var commit = new CommitPoint(generation, _counter, Schema, infos);
+            var commit = new CommitPoint(generation, _counter, Schema, infos, _vectorSpace);
             commit.Write(_directory);
             _lastCommit = commit;
             DeleteUnreferencedFiles();
@@ -222,7 +312,7 @@ public sealed class IndexWriter : IDisposable
             CheckOpen();
             Flush();
             return new IndexReader(_directory, Schema, _lastCommit.Generation,
-                _segments.Select(s => (s.Core, s.Live.Share())).ToList());
+                _segments.Select(s => (s.Core, s.Live.Share(), s.Vectors?.Share())).ToList(), _vectorSpace);
         }
     }
 
@@ -388,6 +478,8 @@ public sealed class IndexWriter : IDisposable
                 for (int d = 0; d < now.MaxDoc; d++) // deletes that arrived while merging
                     if (now.IsDeleted(d) && !snapshot[i].IsDeleted(d)) DeleteInSegment(merged, docMaps[i][d]);
             }
+            merged.Vectors = SegmentVectors.Merge(sources.Select(s => s.Vectors).ToList(), docMaps, merged.Core.MaxDoc, _vectorSpace);
+            merged.VectorsDirty = merged.Vectors is not null;
             _segments.RemoveRange(start, sources.Count);
             _segments.Insert(start, merged);
             if (!inline) _mergeTask = null;

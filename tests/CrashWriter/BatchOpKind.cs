@@ -11,4 +11,6 @@ public enum BatchOpKind
     Delete,
     /// <summary>Deletes every live document whose <c>tag</c> keyword is <see cref="BatchOp.Key"/>.</summary>
     DeleteByTag,
+    /// <summary>Sets the dense vector of the live document with this id (a function of the id and the batch), if live.</summary>
+    Vector,
 }

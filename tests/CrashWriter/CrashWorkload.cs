@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LuceneReco.Index;
 using LuceneReco.Index.Documents;
+using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.CrashWriter;
 
@@ -9,7 +10,8 @@ namespace LuceneReco.CrashWriter;
 /// The crash writer's work, shared with the tests that check what survived a kill. Batch <c>b</c> (from 1)
 /// is a pure function of <c>(seed, b)</c>: it adds 10-119 new documents <c>b{b}-{i}</c>, updates (upserts)
 /// up to 15 documents of batch b-3, deletes up to 15 of batch b-5, in one batch of five deletes every
-/// document still tagged with batch b-7, and last writes b into the <see cref="MarkerId"/> document, so the
+/// document still tagged with batch b-7, sets the dense vectors of up to 12 documents of batches b-1 and b-3
+/// (so vectors ride along with flushes, merges and deletes), and last writes b into the <see cref="MarkerId"/> document, so the
 /// committed index itself says which batch it holds. One batch in eight has long bodies, so the 1 MiB
 /// buffer of <see cref="WriterOptions"/> flushes in the middle of a batch; merge factor 3 keeps background
 /// merges running most of the time.
@@ -33,6 +35,19 @@ public static class CrashWorkload
 
     /// <summary>Small buffer and merge factor, background merges: many flushes and merges per second.</summary>
     public static IndexWriterOptions WriterOptions { get; } = new() { Schema = Schema, RamBufferMb = 1, MergeFactor = 3, BackgroundMerges = true };
+
+    /// <summary>The space of the workload's dense vectors.</summary>
+    public static VectorSpace VectorSpace { get; } = new("crash-test", 8);
+
+    /// <summary>The vector a <see cref="BatchOpKind.Vector"/> step of <paramref name="batch"/> sets for <paramref name="id"/> (before normalising).</summary>
+    public static float[] VectorOf(int seed, string id, int batch)
+    {
+        var rng = new Random(unchecked(seed * 131 + StableHash(id) * 7 + batch));
+        var v = new float[VectorSpace.Dimension];
+        for (int i = 0; i < v.Length; i++) v[i] = (float)(rng.NextDouble() * 2 - 1);
+        v[0] += 3; // never all zeros
+        return v;
+    }
 
     /// <summary>The id of the <paramref name="index"/>-th document added by <paramref name="batch"/>.</summary>
     public static string Id(int batch, int index) => string.Create(CultureInfo.InvariantCulture, $"b{batch}-{index}");
@@ -69,6 +84,13 @@ public static class CrashWorkload
                 ops.Add(new BatchOp(BatchOpKind.Delete, Id(batch - 5, rng.Next(n)), batch, 0));
         }
         if (batch > 7 && rng.Next(5) == 0) ops.Add(new BatchOp(BatchOpKind.DeleteByTag, Tag(batch - 7), batch, 0));
+        foreach (int back in (ReadOnlySpan<int>)[1, 3])
+        {
+            if (batch <= back) continue;
+            int n = AddCount(seed, batch - back);
+            for (int j = rng.Next(7); j > 0; j--)
+                ops.Add(new BatchOp(BatchOpKind.Vector, Id(batch - back, rng.Next(n)), batch, 0));
+        }
         ops.Add(new BatchOp(BatchOpKind.Update, MarkerId, batch, 1));
         return ops;
     }
@@ -82,6 +104,7 @@ public static class CrashWorkload
             case BatchOpKind.Update: writer.Update(ToDocument(seed, op)); break;
             case BatchOpKind.Delete: writer.Delete(op.Key); break;
             case BatchOpKind.DeleteByTag: writer.DeleteByKeyword("tag", op.Key); break;
+            case BatchOpKind.Vector: writer.SetVector(op.Key, VectorSpace, VectorOf(seed, op.Key, op.Batch)); break;
             default: throw new ArgumentOutOfRangeException(nameof(op), op.Kind, "unknown operation");
         }
     }

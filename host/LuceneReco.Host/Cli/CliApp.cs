@@ -78,6 +78,7 @@ internal static class CliApp
             UsersCommand.Create(console),
             TrainCommand.Create(console),
             FeaturesCommand.Create(console),
+            EmbedCommand.Create(console),
             RecommendBatchCommand.Create(console),
             EvalCommand.Create(console),
         };

@@ -49,12 +49,14 @@ internal static class PluginsCommand
         return rows.Any(r => r.State != "loaded") ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
-    /// <summary>What a plugin provides: a stage always, a candidate source, training (with its settings), a command.</summary>
+    /// <summary>What a plugin provides: a stage (or, for an embedding provider, its model), a candidate source, training (with its settings), a command.</summary>
     private sealed record Roles(IReadOnlyList<string> Names, IReadOnlyList<string> Settings)
     {
         public static Roles Of(LuceneReco.Plugins.IRankerPlugin plugin)
         {
-            var names = new List<string> { "stage" };
+            var names = new List<string>();
+            if (plugin is LuceneReco.Plugins.IEmbeddingProviderPlugin embedder) names.Add($"embeddings '{embedder.EmbeddingModel}'");
+            else names.Add("stage");
             IReadOnlyList<string> settings = [];
             if (plugin is LuceneReco.Plugins.ICandidateSourcePlugin) names.Add("source");
             if (plugin is LuceneReco.Plugins.ITrainablePlugin trainable)

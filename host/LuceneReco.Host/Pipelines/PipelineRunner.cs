@@ -27,6 +27,7 @@ internal sealed class PipelineRunner(
     private readonly StageCache<IRankerStage> _stages = new();
     private readonly StageCache<ICandidateSource> _sources = new();
     private readonly TimeProvider _clock = metrics.Clock;
+    private readonly QueryEncoders _encoders = new(catalog);
 
     /// <summary>
     /// Opens the log a pipeline's <see cref="PipelineDefinition.FeatureLog"/> names (the host's SQLite feature log).
@@ -292,6 +293,8 @@ internal sealed class PipelineRunner(
             Excluded = excluded,
             Explain = request.Explain,
             History = scoredHistory,
+            QueryText = request.QueryText,
+            Encoders = _encoders,
         };
     }
 

@@ -33,6 +33,12 @@ internal sealed class RecallContext
     /// <summary>Whether to write explanation lines (matched terms, profile items).</summary>
     public bool Explain { get; init; }
 
+    /// <summary>The request's query text, or null (what the <c>semantic</c> source encodes).</summary>
+    public string? QueryText { get; init; }
+
+    /// <summary>The query encoders of the semantic source, or null when the runner has none.</summary>
+    public QueryEncoders? Encoders { get; init; }
+
     /// <summary>
     /// Whether a plugin source may return <paramref name="itemId"/>: live in <see cref="Reader"/>, not excluded, and passing every
     /// filter. The filters are evaluated once per request, on first use, into a bit set. Thread-safe.
@@ -43,7 +49,13 @@ internal sealed class RecallContext
     public bool TryAccept(string itemId, out int doc)
     {
         doc = Reader.DocOf(itemId);
-        if (doc < 0 || Excluded.Contains(doc)) return false;
+        return doc >= 0 && AcceptsDoc(doc);
+    }
+
+    /// <summary>Whether the live doc <paramref name="doc"/> of <see cref="Reader"/> is not excluded and passes every filter. Thread-safe.</summary>
+    public bool AcceptsDoc(int doc)
+    {
+        if (Excluded.Contains(doc)) return false;
         if (Filters.Count == 0) return true;
         var bits = LazyInitializer.EnsureInitialized(ref _filterBits, FilterBits);
         return bits[doc];

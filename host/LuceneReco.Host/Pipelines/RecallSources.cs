@@ -9,7 +9,11 @@ namespace LuceneReco.Host.Pipelines;
 /// </summary>
 internal static partial class RecallSources
 {
-    private static readonly IRecallSource[] All = [new SearchRecallSource(), new SimilarRecallSource(), new ProfileRecallSource()];
+    private static readonly IRecallSource[] All =
+    [
+        new SearchRecallSource(), new SimilarRecallSource(), new ProfileRecallSource(),
+        new SemanticQueryRecallSource(), new SemanticSimilarRecallSource(), new SemanticProfileRecallSource(),
+    ];
 
     /// <summary>The built-in source names.</summary>
     public static IReadOnlyList<string> Names { get; } = Array.ConvertAll(All, s => s.Name);

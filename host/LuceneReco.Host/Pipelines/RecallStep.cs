@@ -8,7 +8,7 @@ internal sealed record RecallStep
     /// <summary>The largest <see cref="Size"/> a step may ask for.</summary>
     public const int MaxSize = 10_000;
 
-    /// <summary>The source name: a built-in source (<c>search</c>, <c>similar</c>, <c>profile</c>, see <see cref="RecallSources"/>) or a plugin that supplies candidates (e.g. <c>als</c>).</summary>
+    /// <summary>The source name: a built-in source (<c>search</c>, <c>similar</c>, <c>profile</c>, <c>semantic</c>, <c>semantic-similar</c>, <c>semantic-profile</c>, see <see cref="RecallSources"/>) or a plugin that supplies candidates (e.g. <c>als</c>).</summary>
     public required string Source { get; init; }
 
     /// <summary>How many candidates the source recalls. <value>The default is 100.</value></summary>

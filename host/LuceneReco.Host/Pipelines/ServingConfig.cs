@@ -24,7 +24,8 @@ internal sealed record ServingConfig
 
     /// <summary>
     /// The built-in recommendation pipeline: the collaborative plugin's candidates (<c>als</c>, <c>itemknn</c>) fused with the
-    /// content profile by RRF, then the same plugin's ALS and item-kNN stages blend their scores in; one place in every 20 is
+    /// content profile (and, when the index has dense vectors from <c>lucenereco embed</c>, the semantic profile) by RRF, then the
+    /// same plugin's ALS and item-kNN stages blend their scores in; one place in every 20 is
     /// kept for items the models do not know yet (<see cref="NewItemSlots"/>), so new items reach lists by their content; a
     /// user with no history gets the "popular" plugin's trending items (<see cref="PipelineDefinition.Fallback"/>).
     /// Sizes, weights and blends were chosen on MovieLens latest-small (docs/evaluation.md, which also says what the
@@ -37,6 +38,7 @@ internal sealed record ServingConfig
             new RecallStep { Source = "als", Size = 300 },
             new RecallStep { Source = "itemknn", Size = 300 },
             new RecallStep { Source = "profile", Size = 200, Weight = 0.5 },
+            new RecallStep { Source = "semantic-profile", Size = 200, Weight = 0.5 }, // no hits when the index has no vectors
         ],
         Fusion = "rrf",
         RrfK = 60,

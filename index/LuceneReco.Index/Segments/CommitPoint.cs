@@ -1,15 +1,19 @@
 using System.Globalization;
 using LuceneReco.Index.Documents;
 using LuceneReco.Index.Store;
+using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.Index.Segments;
 
 /// <summary>
 /// A commit: <c>segments_N</c> lists the schema and the segments (with their deletes generation).
 /// Written to a pending file, fsynced, then renamed into place, so a crash leaves either the old or the
-/// new commit, never half of one. The highest N present is the current commit.
+/// new commit, never half of one. The highest N present is the current commit. When the index has dense vectors,
+/// a trailing section names their space (model, dimension) and each segment's vectors generation; a commit
+/// without it (every index before vectors) ends after the segments.
 /// </summary>
-internal sealed record CommitPoint(long Generation, long SegmentCounter, IndexSchema Schema, IReadOnlyList<SegmentInfo> Segments)
+internal sealed record CommitPoint(long Generation, long SegmentCounter, IndexSchema Schema, IReadOnlyList<SegmentInfo> Segments,
+    VectorSpace? Vectors = null)
 {
     private const string CodecName = "Commit";
     public const string Prefix = "segments_";
@@ -60,8 +64,23 @@ internal sealed record CommitPoint(long Generation, long SegmentCounter, IndexSc
             if (info.DelCount > info.MaxDoc) throw input.Corrupt($"segment {info.Name} has more deletes than documents");
             segments.Add(info);
         }
+        VectorSpace? vectors = null;
+        if (input.Position < input.End)
+        {
+            string model = input.ReadString();
+            int dimension = input.ReadVInt();
+            if (string.IsNullOrWhiteSpace(model) || dimension is < 1 or > VectorSpace.MaxDimension)
+                throw input.Corrupt($"names an impossible vector space ('{model}', {dimension} dimensions)");
+            vectors = new VectorSpace(model, dimension);
+            for (int i = 0; i < count; i++)
+            {
+                long vecGen = input.ReadVLong();
+                if (vecGen > generation) throw input.Corrupt($"segment {segments[i].Name} names vectors of a later generation ({vecGen})");
+                segments[i] = segments[i] with { VecGen = vecGen };
+            }
+        }
         input.ExpectEnd();
-        return new CommitPoint(generation, counter, schema, segments);
+        return new CommitPoint(generation, counter, schema, segments, vectors);
     }
 
     /// <summary>Writes this commit durably: pending file, fsync, atomic rename, directory fsync.</summary>
@@ -82,6 +101,14 @@ internal sealed record CommitPoint(long Generation, long SegmentCounter, IndexSc
                 output.WriteVLong(s.DelGen);
                 output.WriteVInt(s.DelCount);
             }
+            if (Vectors is { } space)
+            {
+                output.WriteString(space.Model);
+                output.WriteVInt(space.Dimension);
+                foreach (var s in Segments) output.WriteVLong(s.VecGen);
+            }
+            else if (Segments.Any(s => s.VecGen != 0))
+                throw new InvalidOperationException("a commit without a vector space cannot name vectors files");
             output.Complete();
         }
         FileSystem.AtomicRename(pending, Path.Combine(directory, FileName));

@@ -16,10 +16,17 @@ internal sealed record SegmentInfo(string Name, int MaxDoc, long DelGen, int Del
     /// <summary>The deletes file name, or null.</summary>
     public string? DeletesFile => DelGen == 0 ? null : $"{Name}_{DelGen.ToString("x", System.Globalization.CultureInfo.InvariantCulture)}.liv";
 
+    /// <summary>Generation of its dense-vectors file; 0 when it has none.</summary>
+    public long VecGen { get; init; }
+
+    /// <summary>The dense-vectors file name, or null.</summary>
+    public string? VectorsFile => VecGen == 0 ? null : $"{Name}_{VecGen.ToString("x", System.Globalization.CultureInfo.InvariantCulture)}.vec";
+
     /// <summary>Every file name this segment needs.</summary>
     public IEnumerable<string> FileNames()
     {
         foreach (var e in Extensions) yield return $"{Name}.{e}";
         if (DeletesFile is { } d) yield return d;
+        if (VectorsFile is { } v) yield return v;
     }
 }

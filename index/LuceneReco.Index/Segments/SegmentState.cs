@@ -10,5 +10,11 @@ internal sealed class SegmentState(SegmentInfo info, SegmentCore core, LiveDocs 
     /// <summary>Deletes changed since the deletes file named by <see cref="Info"/> was written.</summary>
     public bool DeletesDirty { get; set; }
 
+    /// <summary>Its dense vectors (null: none), as loaded or as changed since.</summary>
+    public Vectors.SegmentVectors? Vectors { get; set; }
+
+    /// <summary>Vectors changed since the vectors file named by <see cref="Info"/> was written.</summary>
+    public bool VectorsDirty { get; set; }
+
     public int LiveCount => Core.MaxDoc - Live.DeletedCount;
 }

@@ -29,7 +29,7 @@ public sealed class RecommendBenchCommandTests
         Assert.True(root.GetProperty("training_seconds").GetDouble() > 0);
 
         var sizes = root.GetProperty("recall_sizes").EnumerateArray().ToList();
-        Assert.Equal(["als", "itemknn", "profile"], sizes.Select(s => s.GetProperty("source").GetString()));
+        Assert.Equal(["als", "itemknn", "profile", "semantic-profile"], sizes.Select(s => s.GetProperty("source").GetString()));
         Assert.All(sizes, s => Assert.True(s.GetProperty("size").GetInt32() < s.GetProperty("pipeline_size").GetInt32(), "60 candidates need smaller sizes than 300/300/200"));
 
         AssertOrdered(root.GetProperty("request"), data.Users);
@@ -91,7 +91,7 @@ public sealed class RecommendBenchCommandTests
         var line = CliRun.Of("bench", "recommend", "--index", data.Index, "--interactions", data.InteractionsFile, "--config", config, "--pipeline", "p")
             .AssertOneLineFailure(2);
         Assert.Contains("pipelines.json: ", line);
-        Assert.Contains("source must be a built-in source (search, similar, profile) or a plugin's name", line);
+        Assert.Contains("source must be a built-in source (search, similar, profile, semantic, semantic-similar, semantic-profile) or a plugin's name", line);
         Assert.DoesNotContain("unknown pipeline", line);
     }
 

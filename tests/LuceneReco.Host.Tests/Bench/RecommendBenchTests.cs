@@ -10,12 +10,12 @@ public sealed class RecommendBenchTests
     [Fact]
     public void Scale_MultipliesEverySize_RoundsUp_AndStaysWithinTheLimits()
     {
-        var pipeline = RecoPipelines.BuiltIn.Find(null)!; // als 300, itemknn 300, profile 200
+        var pipeline = RecoPipelines.BuiltIn.Find(null)!; // als 300, itemknn 300, profile 200, semantic-profile 200
 
-        Assert.Equal([450, 450, 300], RecommendBench.Scale(pipeline, 1.5).Recall.Select(r => r.Size));
-        Assert.Equal([1, 1, 1], RecommendBench.Scale(pipeline, 1e-9).Recall.Select(r => r.Size));
-        Assert.Equal([RecallStep.MaxSize, RecallStep.MaxSize, RecallStep.MaxSize], RecommendBench.Scale(pipeline, 1000).Recall.Select(r => r.Size));
-        Assert.Equal([301, 301, 201], RecommendBench.Scale(pipeline, 1.001).Recall.Select(r => r.Size));
+        Assert.Equal([450, 450, 300, 300], RecommendBench.Scale(pipeline, 1.5).Recall.Select(r => r.Size));
+        Assert.Equal([1, 1, 1, 1], RecommendBench.Scale(pipeline, 1e-9).Recall.Select(r => r.Size));
+        Assert.Equal([RecallStep.MaxSize, RecallStep.MaxSize, RecallStep.MaxSize, RecallStep.MaxSize], RecommendBench.Scale(pipeline, 1000).Recall.Select(r => r.Size));
+        Assert.Equal([301, 301, 201, 201], RecommendBench.Scale(pipeline, 1.001).Recall.Select(r => r.Size));
         var scaled = RecommendBench.Scale(pipeline, 2);
         Assert.Equal(pipeline.Recall.Select(r => (r.Source, r.Weight)), scaled.Recall.Select(r => (r.Source, r.Weight)));
         Assert.Equal(pipeline.Stages, scaled.Stages);

@@ -95,5 +95,24 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             Assert.True(doc >= 0, $"{where}: DocOf('{id}') finds nothing");
             Assert.Equal(CrashWorkload.Title(id, expected.Versions[id]), reader.Stored(doc).Get("title"));
         }
+        AssertVectors(reader, expected, where);
+    }
+
+    /// <summary>Exactly the model's documents have vectors, each the one its batch set (normalised).</summary>
+    private static void AssertVectors(IndexReader reader, ExpectedIndex expected, string where)
+    {
+        Assert.True(reader.VectorProblems.Count == 0, $"{where}: {string.Join("; ", reader.VectorProblems.Select(p => p.Message))}");
+        Assert.True(reader.VectorCount == expected.Vectors.Count,
+            $"{where}: {reader.VectorCount} documents have vectors, batch {expected.Batch} leaves {expected.Vectors.Count}");
+        foreach (var (id, batch) in expected.Vectors)
+        {
+            int doc = reader.DocOf(id);
+            var raw = CrashWorkload.VectorOf(expected.Seed, id, batch);
+            float norm = MathF.Sqrt(raw.Sum(x => x * x));
+            var stored = reader.Vector(doc).ToArray();
+            Assert.True(stored.Length == raw.Length, $"{where}: '{id}' has no vector; batch {batch} set one");
+            for (int i = 0; i < raw.Length; i++)
+                Assert.True(MathF.Abs(stored[i] - raw[i] / norm) < 1e-5f, $"{where}: '{id}' holds another vector than batch {batch} set");
+        }
     }
 }

@@ -82,6 +82,7 @@ internal sealed class ServingHost : IDisposable
 
     public void Dispose()
     {
+        Runner.Dispose(); // a stateful stage (exposure) saves its state
         Runner.Config.Dispose();
         (Catalog as IDisposable)?.Dispose();
         (Index as IDisposable)?.Dispose();

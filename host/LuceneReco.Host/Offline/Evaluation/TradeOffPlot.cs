@@ -63,7 +63,8 @@ internal static class TradeOffPlot
             string label = row.Value ?? row.Name;
             string tip = string.Create(CultureInfo.InvariantCulture, $"{row.Name}: NDCG@10 {x:0.0000}, {y:0.0000}");
             svg.Circle(Px(x), Py(y), isSwept ? 3.5 : 3, isSwept ? "#2b6cb0" : "#888", tip);
-            svg.Text(Px(x) + 5, Py(y) - 5, label, 9, "start", isSwept ? "#1a4e8a" : "#666");
+            bool nearRight = Px(x) > plotRight - 6 * label.Length - 8; // keep the label inside the panel
+            svg.Text(nearRight ? Px(x) - 5 : Px(x) + 5, Py(y) - 5, label, 9, nearRight ? "end" : "start", isSwept ? "#1a4e8a" : "#666");
         }
     }
 

@@ -17,6 +17,18 @@ public interface IRankerServices
 
     /// <summary>The clock; use it instead of DateTime.Now so tests can control time.</summary>
     TimeProvider Clock { get; }
+
+    /// <summary>
+    /// The pipeline whose step the stage or source is made for, so state kept per step (an exposure controller) can be named
+    /// after it. <value>The default is <c>null</c>: not made for a pipeline step (a tool, a test, training).</value>
+    /// </summary>
+    string? PipelineName => null;
+
+    /// <summary>
+    /// The name of the pipeline step the stage or source is made for: the step's <c>name</c>, or its ranker or source when it has
+    /// none; unique within <see cref="PipelineName"/>. <value>The default is <c>null</c>: not made for a pipeline step.</value>
+    /// </summary>
+    string? StepName => null;
 }
 
 /// <summary>Item data from the index, as of the request's point-in-time view.</summary>

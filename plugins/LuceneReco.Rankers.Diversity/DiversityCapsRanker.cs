@@ -19,6 +19,6 @@ public sealed class DiversityCapsRanker : RankerPlugin<DiversityCapsOptions>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
         options.Validate(Name);
-        return new DiversityCapsStage(options.Name ?? Name, options, services);
+        return new DiversityCapsStage(options.Name ?? services.StepName ?? Name, options, services);
     }
 }

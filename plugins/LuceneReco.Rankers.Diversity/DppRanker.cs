@@ -19,6 +19,6 @@ public sealed class DppRanker : RankerPlugin<DppOptions>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
         options.Validate(Name);
-        return new DppStage(options.Name ?? Name, options, services);
+        return new DppStage(options.Name ?? services.StepName ?? Name, options, services);
     }
 }

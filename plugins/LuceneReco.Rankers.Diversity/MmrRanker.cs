@@ -19,6 +19,6 @@ public sealed class MmrRanker : RankerPlugin<MmrOptions>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
         options.Validate(Name);
-        return new MmrStage(options.Name ?? Name, options, services);
+        return new MmrStage(options.Name ?? services.StepName ?? Name, options, services);
     }
 }

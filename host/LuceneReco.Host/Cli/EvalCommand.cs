@@ -26,11 +26,15 @@ internal static class EvalCommand
         var k = new Option<int>("--k", "-k") { Description = "List length; Recall and MRR are cut here, NDCG at 10 (default 20).", HelpName = "N", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var batch = new BatchCliOptions();
+        var metrics = new EvalMetricsOptions();
+        var sweep = new EvalSweep();
         var command = new Command("eval", "Offline quality: split interactions per user, run a pipeline, and score it beside popularity and item-kNN.")
         {
             index, interactions, split, seed, fraction, cold, k, json,
         };
         batch.AddTo(command);
+        metrics.AddTo(command);
+        sweep.AddTo(command);
         command.SetAction(CliApp.Guarded(console, parse =>
         {
             string splitName = parse.GetValue(split)!.Trim().ToLowerInvariant();
@@ -39,13 +43,39 @@ internal static class EvalCommand
             if (!(testFraction is > 0 and < 1)) throw new UsageException($"--test-fraction must be between 0 and 1, got {testFraction.ToString(CultureInfo.InvariantCulture)}");
             if (!(coldShare is >= 0 and < 1)) throw new UsageException($"--cold-items must be 0 or more and below 1, got {coldShare.ToString(CultureInfo.InvariantCulture)}");
             var options = batch.Bind(parse, parse.GetValue(index)!, parse.GetValue(k));
+            var metricOptions = metrics.Bind(parse, options.K);
+            var sweepSpec = sweep.Bind(parse);
+            string pipelineName = options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false);
+            var variants = new List<(string Name, PipelineDefinition Pipeline)>();
+            if (sweepSpec is not null && options.Config.Find(pipelineName) is { } swept)
+                foreach (string value in sweepSpec.Values)
+                {
+                    try { variants.Add((sweepSpec.RunName(value), sweepSpec.Apply(swept, value))); }
+                    catch (ArgumentException e) { throw new UsageException(e.Message); }
+                }
             var events = InteractionFiles.ReadAll(parse.GetValue(interactions)!, console.Time.GetUtcNow(), requireTimestamps: splitName == "time");
             if (events.Count == 0) throw new UsageException($"interactions file '{parse.GetValue(interactions)}' has no events");
             var (parts, coldItems) = EvaluationSplit.Create(events, splitName == "time", testFraction, coldShare, parse.GetValue(seed));
-            var report = Evaluate(console, batch, parse, options, parts, coldItems);
-            var header = new EvalHeader(splitName, testFraction, coldShare, coldItems.Count, parts.Train.Count, parts.Test.Count, options.K, options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false));
-            if (parse.GetValue(json)) console.Out.WriteLine(JsonSerializer.Serialize(new { header, systems = report }, JsonOptions));
-            else WriteTable(console.Out, header, report);
+            var run = Evaluate(console, batch, parse, options, parts, coldItems, variants);
+            var report = run.Scores;
+            var beyond = EvalBeyondAccuracy.Score(options.IndexDirectory, run, metricOptions);
+            var header = new EvalHeader(splitName, testFraction, coldShare, coldItems.Count, parts.Train.Count, parts.Test.Count, options.K, pipelineName);
+            if (parse.GetValue(json)) console.Out.WriteLine(JsonSerializer.Serialize(new { header, systems = report, diversity = beyond }, JsonOptions));
+            else
+            {
+                WriteTable(console.Out, header, report);
+                EvalBeyondAccuracy.WriteTable(console.Out, beyond, metricOptions.Depth);
+            }
+            if (sweepSpec is not null)
+            {
+                var rows = new List<SweepRow>(report.Count);
+                for (int i = 0; i < report.Count; i++)
+                    rows.Add(new SweepRow(report[i].Name, i >= report.Count - variants.Count ? sweepSpec.Values[i - (report.Count - variants.Count)] : null,
+                        report[i].Ndcg10, report[i].Recall, report[i].Coverage, beyond[i].Scores));
+                if (!parse.GetValue(json)) console.Out.WriteLine();
+                sweep.Report(parse, parse.GetValue(json) ? console.Error : console.Out,
+                    $"{pipelineName}: {sweepSpec.Stage}.{sweepSpec.Option} swept ({header.Split} split, {report[0].Users:N0} users, k {options.K})", rows, options.K);
+            }
             return ExitCodes.Ok;
         }));
         return command;
@@ -62,7 +92,8 @@ internal static class EvalCommand
     private sealed record EvalHeader(string Split, double TestFraction, double ColdItems, int ColdItemCount, int TrainEvents, int TestEvents, int K, string Pipeline);
 
     /// <summary>Scores popularity, item-kNN and the pipeline on the same judged users.</summary>
-    private static List<SystemScores> Evaluate(CliConsole console, BatchCliOptions batch, ParseResult parse, BatchOptions options, Split split, IReadOnlySet<string> cold)
+    private static EvalLists Evaluate(CliConsole console, BatchCliOptions batch, ParseResult parse, BatchOptions options, Split split, IReadOnlySet<string> cold,
+        IReadOnlyList<(string Name, PipelineDefinition Pipeline)> variants)
     {
         var history = new Dictionary<string, List<Interaction>>(StringComparer.Ordinal);
         var usersOfItem = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -87,15 +118,19 @@ internal static class EvalCommand
 
         var popularity = new PopularityRecommender(split.Train);
         var popLists = users.Select(u => (IReadOnlyList<string>)popularity.Recommend(seen[u], options.K)).ToList();
-        var ours = batch.Run(console, options, split.Train, users, parse, [(ItemKnnBaseline, KnnBaseline(options.K))]);
+        var ours = batch.Run(console, options, split.Train, users, parse, [(ItemKnnBaseline, KnnBaseline(options.K)), .. variants]);
         var knnLists = ours.Baselines[ItemKnnBaseline];
 
-        return
-        [
-            SystemScores.Of("popularity", popLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
-            SystemScores.Of(ItemKnnBaseline, knnLists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
-            SystemScores.Of(options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false), ours.Lists, relevant, coldRelevant, options.K, usersOfItem, history.Count),
-        ];
+        var systems = new List<(string Name, IReadOnlyList<IReadOnlyList<string>> Lists)>
+        {
+            ("popularity", popLists),
+            (ItemKnnBaseline, knnLists),
+            (options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false), ours.Lists),
+        };
+        foreach (var (name, _) in variants) systems.Add((name, ours.Baselines[name]));
+        var scores = systems.Select(s => SystemScores.Of(s.Name, s.Lists, relevant, coldRelevant, options.K, usersOfItem, history.Count)).ToList();
+        var pasts = users.Select(u => (IReadOnlyCollection<string>)seen[u]).ToList();
+        return new EvalLists(scores, systems, users, relevant, pasts, usersOfItem);
     }
 
     /// <summary>The item-kNN baseline's name in the report.</summary>

@@ -23,6 +23,7 @@ internal sealed class OfflinePipeline : IDisposable
     private readonly TimeProvider _clock;
     private readonly Action<string> _log;
     private readonly List<ServingConfigSource> _configs = [];
+    private readonly List<PipelineRunner> _runners = [];
 
     private OfflinePipeline(string work, LuceneReco.Index.IndexReader reader, IRankerCatalog catalog, FixedInteractions history, string name,
         PipelineDefinition pipeline, IReadOnlyList<(string Plugin, TrainingOutcome Outcome)> training, TimeSpan trainingTook, TimeProvider clock, Action<string> log)
@@ -122,13 +123,15 @@ internal sealed class OfflinePipeline : IDisposable
             Pipelines = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal) { [Name] = pipeline },
         });
         _configs.Add(config);
-        return new PipelineRunner(_index, History, _catalog, config, new ServingMetrics(_clock),
+        var runner = new PipelineRunner(_index, History, _catalog, config, new ServingMetrics(_clock),
             handle =>
             {
                 Directory.CreateDirectory(handle.DataDirectory);
                 return new RankerServices(_items, History, handle.DataDirectory, new RankerLog(handle.Name, _log), _clock);
             },
             _log);
+        _runners.Add(runner);
+        return runner;
     }
 
     /// <summary>The plugins a pipeline names: its plugin candidate sources (recall and fallback) and its stages' rankers, in order.</summary>
@@ -141,6 +144,7 @@ internal sealed class OfflinePipeline : IDisposable
 
     public void Dispose()
     {
+        foreach (var runner in _runners) runner.Dispose();
         foreach (var config in _configs) config.Dispose();
         _reader.Dispose();
         (_catalog as IDisposable)?.Dispose();

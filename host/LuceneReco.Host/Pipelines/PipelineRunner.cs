@@ -19,13 +19,13 @@ internal sealed class PipelineRunner(
     ServingConfigSource config,
     ServingMetrics metrics,
     Func<RankerHandle, IRankerServices> servicesFor,
-    Action<string> log)
+    Action<string> log) : IDisposable
 {
     /// <summary>How many of the user's newest interactions are read for the profile and the exclusions.</summary>
     public const int HistoryDepth = 1000;
 
-    private readonly StageCache<IRankerStage> _stages = new();
-    private readonly StageCache<ICandidateSource> _sources = new();
+    private readonly StageCache<IRankerStage> _stages = new(metrics.Clock, log);
+    private readonly StageCache<ICandidateSource> _sources = new(metrics.Clock, log);
     private readonly TimeProvider _clock = metrics.Clock;
     private readonly QueryEncoders _encoders = new(catalog);
 
@@ -34,6 +34,13 @@ internal sealed class PipelineRunner(
     /// <value>The default is <c>null</c>: no list is logged, whatever the pipelines say.</value>
     /// </summary>
     public Func<FeatureLogSettings, IServedListLog>? FeatureLogs { get; init; }
+
+    /// <summary>Disposes every stage and source the runner made (a stateful stage saves its state); the runner is not used after.</summary>
+    public void Dispose()
+    {
+        _stages.DisposeAll();
+        _sources.DisposeAll();
+    }
 
     /// <summary>The configuration the runner uses.</summary>
     public ServingConfigSource Config => config;
@@ -108,7 +115,7 @@ internal sealed class PipelineRunner(
             if (rankers.Find(step.Ranker) is not { } handle) continue;
             try
             {
-                var stage = _stages.GetOrCreate(pipelineName, i, configVersion, handle, () => handle.Plugin.CreateStage(step.Options, servicesFor(handle)));
+                var stage = _stages.GetOrCreate(pipelineName, i, configVersion, handle, () => handle.Plugin.CreateStage(step.Options, new StepServices(servicesFor(handle), pipelineName, step.StageName)), step.Budget);
                 if (stage is IRequestValidatingStage validating)
                     foreach (var problem in validating.ValidateRequest(ranking)) (problems ??= []).Add($"{step.StageName}: {problem}");
             }
@@ -183,7 +190,7 @@ internal sealed class PipelineRunner(
         Predicate<string>? knownItems;
         try
         {
-            source = _sources.GetOrCreate(pipelineName, index, configVersion, handle, () => supplier.CreateSource(step.Options, servicesFor(handle)));
+            source = _sources.GetOrCreate(pipelineName, index, configVersion, handle, () => supplier.CreateSource(step.Options, new StepServices(servicesFor(handle), pipelineName, step.Source)));
             var query = new CandidateQuery(request.UserId, context.History, request.ItemId, request.QueryText, step.Size, context.Accepts)
             {
                 Items = items,
@@ -315,7 +322,7 @@ internal sealed class PipelineRunner(
         IRankerStage stage;
         try
         {
-            stage = _stages.GetOrCreate(pipelineName, index, configVersion, handle, () => handle.Plugin.CreateStage(step.Options, servicesFor(handle)));
+            stage = _stages.GetOrCreate(pipelineName, index, configVersion, handle, () => handle.Plugin.CreateStage(step.Options, new StepServices(servicesFor(handle), pipelineName, step.StageName)), step.Budget);
         }
         catch (ArgumentException e)
         {

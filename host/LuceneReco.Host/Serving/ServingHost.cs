@@ -86,6 +86,7 @@ internal sealed class ServingHost : IDisposable
 
     public void Dispose()
     {
+        Runner.Dispose(); // a stateful stage (exposure) saves its state
         Runner.Config.Dispose();
         (Catalog as IDisposable)?.Dispose();
         (Index as IDisposable)?.Dispose();

@@ -20,6 +20,6 @@ public sealed class CalibrationRanker : RankerPlugin<CalibrationOptions>
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
         options.Validate();
-        return new CalibrationStage(Name, options, services);
+        return new CalibrationStage(services.StepName ?? Name, options, services);
     }
 }

@@ -25,9 +25,12 @@ public sealed class ExposureOptions
     /// <value>The default is 0.5.</value>
     public double MaxBoost { get; set; } = 0.5;
 
-    /// <summary>The name of the state file in the plugin's data folder (<c>exposure/NAME.json</c>); give each exposure step of each pipeline its own.</summary>
-    /// <value>The default is "exposure".</value>
-    public string StateName { get; set; } = "exposure";
+    /// <summary>
+    /// The name of the state file in the plugin's data folder (<c>exposure/NAME.json</c>); <c>null</c> names it after the pipeline
+    /// step (<c>PIPELINE.STEP</c>, so each exposure step of each pipeline keeps its own state), or "exposure" outside a pipeline.
+    /// </summary>
+    /// <value>The default is <c>null</c>.</value>
+    public string? StateName { get; set; }
 
     /// <summary>Save the state when this many seconds passed since the last save (checked on each request); <c>null</c> never by time.</summary>
     /// <value>The default is 30.</value>
@@ -46,7 +49,7 @@ public sealed class ExposureOptions
         if (Depth is int d && d < 1) problems.Add(Text.F($"depth must be at least 1, got {d}"));
         if (!double.IsFinite(Gain) || Gain < 0) problems.Add(Text.F($"gain must be a finite number >= 0, got {Gain}"));
         if (!double.IsFinite(MaxBoost) || MaxBoost < 0 || MaxBoost > 10) problems.Add(Text.F($"maxBoost must be 0 to 10, got {MaxBoost}"));
-        if (string.IsNullOrWhiteSpace(StateName) || StateName.IndexOfAny(['/', '\\', ':']) >= 0 || StateName.StartsWith('.'))
+        if (StateName is not null && (string.IsNullOrWhiteSpace(StateName) || StateName.IndexOfAny(['/', '\\', ':']) >= 0 || StateName.StartsWith('.')))
             problems.Add($"stateName must be a plain file name, got '{StateName}'");
         if (SaveEverySeconds is double s && (!double.IsFinite(s) || s < 0)) problems.Add(Text.F($"saveEverySeconds must be >= 0, got {s}"));
         if (SaveEveryRequests is int r && r < 1) problems.Add(Text.F($"saveEveryRequests must be at least 1, got {r}"));

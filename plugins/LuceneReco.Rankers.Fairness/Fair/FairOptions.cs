@@ -37,9 +37,17 @@ public sealed class FairOptions
     /// <value>The default is 0.1.</value>
     public double Alpha { get; set; } = 0.1;
 
-    /// <summary>Adjust alpha for testing every prefix (<see cref="MTableAdjuster"/>); with several groups each is adjusted to alpha / G.</summary>
+    /// <summary>Adjust alpha for testing every prefix (<see cref="MTableAdjuster"/>; several groups as <see cref="GroupAdjustment"/> says).</summary>
     /// <value>The default is <c>true</c>.</value>
     public bool Adjust { get; set; } = true;
+
+    /// <summary>
+    /// With several groups and <see cref="Adjust"/>: <see cref="Fair.GroupAdjustment.Exact"/> (one alpha' for all, exact under the
+    /// multinomial; when <c>(k + 1)^G</c> exceeds <see cref="MultinomialAdjuster.MaxCells"/> the union bound is used, with a
+    /// warning) or <see cref="Fair.GroupAdjustment.UnionBound"/> (alpha / G each).
+    /// </summary>
+    /// <value>The default is <see cref="Fair.GroupAdjustment.Exact"/>.</value>
+    public GroupAdjustment GroupAdjustment { get; set; } = GroupAdjustment.Exact;
 
     /// <summary>How many top positions the constraint covers; <c>null</c> uses the request's k. Capped by the candidate count.</summary>
     /// <value>The default is <c>null</c>.</value>
@@ -78,6 +86,7 @@ public sealed class FairOptions
         if ((MinP is null) != (MaxP is null)) problems.Add("minP and maxP must be set together");
         if (MinP is double lo && MaxP is double hi && !(lo > 0 && lo <= hi && hi < 1))
             problems.Add(Text.F($"minP and maxP must satisfy 0 < minP <= maxP < 1, got {lo} and {hi}"));
+        if (!Enum.IsDefined(GroupAdjustment)) problems.Add($"groupAdjustment must be Exact or UnionBound, got {GroupAdjustment}");
         if (TitleField is { Length: 0 }) problems.Add("titleField, when given, must not be empty");
         if (problems.Count > 0) throw new ArgumentException("fair: " + string.Join("; ", problems));
     }

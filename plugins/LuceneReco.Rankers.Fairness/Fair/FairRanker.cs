@@ -20,7 +20,7 @@ public sealed class FairRanker : RankerPlugin<FairOptions>, IPluginCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(services);
         options.Validate();
-        return new FairStage(Name, options, services);
+        return new FairStage(services.StepName ?? Name, options, services);
     }
 
     /// <summary>The command group this plugin adds: <c>lucenereco fairness mtable ...</c>.</summary>

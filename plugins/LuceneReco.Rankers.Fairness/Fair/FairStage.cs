@@ -27,6 +27,8 @@ internal sealed class FairStage : IRequestValidatingStage
     private readonly string?[] _values;  // per protected group: its value in multi-group mode, else null
     private readonly double[] _shares;   // configured p per protected group
     private readonly ConcurrentDictionary<(int K, double P, double Alpha, bool Adjust), MTable> _tables = new();
+    private readonly ConcurrentDictionary<(int K, string Shares), MTable[]> _jointTables = new(); // exact several-group adjustments
+    private int _warnedUnionBound;
 
     public FairStage(string name, FairOptions options, IRankerServices services)
     {
@@ -50,8 +52,7 @@ internal sealed class FairStage : IRequestValidatingStage
                 ? GroupAttribute.Numeric(options.Field, t, options.ProtectedBelow)
                 : GroupAttribute.Keyword(options.Field, [Text.List(options.ProtectedValues)]);
         }
-        if (options.K is int k)
-            foreach (double p in _shares) Table(k, p); // the configured tables are ready before the first request
+        if (options.K is int k) Tables(k, _shares); // the configured tables are ready before the first request
     }
 
     public IReadOnlyList<string> ValidateRequest(RankingRequest request)
@@ -83,8 +84,7 @@ internal sealed class FairStage : IRequestValidatingStage
         }
         cancellation.ThrowIfCancellationRequested();
         if (k == 0) return ValueTask.CompletedTask;
-        var tables = new MTable[shares.Length];
-        for (int g = 0; g < shares.Length; g++) tables[g] = Table(tableK, shares[g]);
+        MTable[] tables = Tables(tableK, shares);
         cancellation.ThrowIfCancellationRequested();
 
         var forced = new int[n];
@@ -155,6 +155,34 @@ internal sealed class FairStage : IRequestValidatingStage
         int count = 0;
         for (int x = index; x > 0; x -= x & -x) count += tree[x];
         return count;
+    }
+
+    /// <summary>
+    /// Each group's table for these shares: one group, or several with <see cref="FairOptions.GroupAdjustment"/> UnionBound (or
+    /// too many count vectors for the exact programme), each on its own (<see cref="Table"/>); else jointly and exactly by
+    /// <see cref="MultinomialAdjuster"/>, cached per k and shares.
+    /// </summary>
+    private MTable[] Tables(int k, double[] shares)
+    {
+        bool exact = _options.Adjust && shares.Length > 1 && _options.GroupAdjustment == GroupAdjustment.Exact;
+        if (exact && !MultinomialAdjuster.Fits(k, shares.Length))
+        {
+            exact = false;
+            if (Interlocked.Exchange(ref _warnedUnionBound, 1) == 0)
+                _services.Log.Warn(Text.F($"{_name}: {shares.Length} groups over {k} positions are too many for the exact adjustment; each group's table is adjusted to alpha / {shares.Length} instead"));
+        }
+        if (!exact)
+        {
+            var tables = new MTable[shares.Length];
+            for (int g = 0; g < shares.Length; g++) tables[g] = Table(k, shares[g]);
+            return tables;
+        }
+        var key = (k, string.Join(",", shares.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture))));
+        if (_jointTables.TryGetValue(key, out MTable[]? joint)) return joint;
+        joint = [.. MultinomialAdjuster.Adjust(k, shares, _options.Alpha).Tables];
+        if (_jointTables.Count >= MaxCachedTables) _jointTables.Clear();
+        _jointTables[key] = joint;
+        return joint;
     }
 
     private MTable Table(int k, double p)

@@ -65,7 +65,7 @@ public static class MTableAdjuster
         return new MTableAdjustment(alpha, table, next);
     }
 
-    private static int[] TableAt(double[][] rows, double alphaPrime, int[] minimums)
+    internal static int[] TableAt(double[][] rows, double alphaPrime, int[] minimums)
     {
         for (int i = 0; i < rows.Length; i++)
         {

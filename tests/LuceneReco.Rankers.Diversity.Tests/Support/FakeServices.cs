@@ -19,6 +19,12 @@ internal sealed class FakeServices(FakeCatalog catalog) : IRankerServices, IInte
 
     public TimeProvider Clock => TimeProvider.System;
 
+    /// <summary>The step the host names (null: none).</summary>
+    public string? StepName { get; init; }
+
+    /// <summary>The pipeline the host names (null: none).</summary>
+    public string? PipelineName { get; init; }
+
     public IReadOnlyList<Interaction> ForUser(string userId, int max = 1000) => [];
 
     public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => [];

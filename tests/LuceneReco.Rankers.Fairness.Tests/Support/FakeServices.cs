@@ -22,6 +22,12 @@ internal sealed class FakeServices(string dataDirectory) : IRankerServices
     public IRankerLog Log => Lines;
 
     public TimeProvider Clock => Time;
+
+    /// <summary>The pipeline the host names (null: none, as outside a pipeline).</summary>
+    public string? PipelineName { get; set; }
+
+    /// <summary>The step the host names (null: none).</summary>
+    public string? StepName { get; set; }
 }
 
 internal sealed class FakeCatalog : IItemCatalog

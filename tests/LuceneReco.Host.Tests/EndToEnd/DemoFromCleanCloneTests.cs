@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LuceneReco.LoadTest;
+using Xunit.Abstractions;
 
 namespace LuceneReco.Host.Tests.EndToEnd;
 

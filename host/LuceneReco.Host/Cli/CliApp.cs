@@ -77,6 +77,7 @@ internal static class CliApp
             InteractionsCommand.Create(console),
             UsersCommand.Create(console),
             TrainCommand.Create(console),
+            TuneCommand.Create(console),
             RecommendBatchCommand.Create(console),
             EvalCommand.Create(console),
         };

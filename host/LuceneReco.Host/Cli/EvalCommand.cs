@@ -57,7 +57,7 @@ internal static class EvalCommand
                     Events = parts.Train, // the training part only: tune splits it again and never sees the test part
                     ByTime = splitName == "time",
                     Metric = metric,
-                    Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = parse.GetValue(tuneTrials), Budget = TuneCommand.ParseBudget(parse.GetValue(tuneBudget)!), Clock = console.Time },
+                    Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = parse.GetValue(tuneTrials), Budget = TuneCommand.ParseBudget(parse.GetValue(tuneBudget)!), Clock = console.Time, Cost = PipelineSpace.Cost },
                     FixedTraining = options.Training.Values,
                     PluginsDirectory = options.Plugins,
                 });

@@ -59,7 +59,7 @@ internal static partial class TuneCommand
                 ByTime = byTime,
                 ValidationFraction = share,
                 Metric = chosenMetric,
-                Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = trialCount, Budget = limit, Clock = console.Time },
+                Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = trialCount, Budget = limit, Clock = console.Time, Cost = PipelineSpace.Cost },
                 FixedTraining = fixedTraining.Values,
                 PluginsDirectory = CommonOptions.PluginsFolder(parse.GetValue(plugins)),
             };

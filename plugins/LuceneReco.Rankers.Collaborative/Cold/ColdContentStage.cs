@@ -49,7 +49,7 @@ internal sealed class ColdContentStage(string name, ColdContentOptions options) 
             c.Features[name + ".calibrated"] = calibrated;
             c.StageScores[name] = final;
             c.Score = final;
-            if (request.Explain) c.Explain(name, "a new item the collaborative models do not know yet, placed by how well its description matches the items you liked");
+            c.Explain(name, "a new item the collaborative models do not know yet, placed by how well its description matches the items you liked");
         }
         var order = new (double Score, int Position)[candidates.Count];
         for (int i = 0; i < order.Length; i++) order[i] = (candidates[i].Score, i);

@@ -36,6 +36,11 @@ internal sealed class HalvingSearch
             var settings = _space.Sample(random);
             if (seen.Add(SearchSpace.Key(settings))) trials.Add(new Trial(trials.Count, settings));
         }
+        if (_options.Cost is { } cost) // cheapest first after the defaults (stable), numbered in the order they run
+        {
+            var ordered = trials.Skip(1).Select(t => (Trial: t, Cost: cost(t.Settings))).OrderBy(p => p.Cost).ThenBy(p => p.Trial.Number).ToList();
+            trials = [trials[0], .. ordered.Select((p, i) => p.Trial with { Number = i + 1 })];
+        }
         return trials;
     }
 

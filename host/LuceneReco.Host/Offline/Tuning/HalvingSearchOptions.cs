@@ -17,15 +17,22 @@ internal sealed record HalvingSearchOptions
     /// <summary>
     /// The share of the evaluation data each rung uses, increasing, the last 1: every trial runs on the first share, the best
     /// 1/<see cref="Eta"/> of them on the next, and so on (successive halving, Jamieson &amp; Talwalkar 2016).
-    /// <value>The default is 0.25, 0.5, 1.</value>
+    /// <value>The default is 0.2, 0.5, 1.</value>
     /// </summary>
-    public IReadOnlyList<double> Rungs { get; init; } = [0.25, 0.5, 1];
+    public IReadOnlyList<double> Rungs { get; init; } = [0.2, 0.5, 1];
 
     /// <summary>One in this many trials goes on to the next rung. <value>The default is 3.</value></summary>
     public int Eta { get; init; } = 3;
 
     /// <summary>Trial 0 (the defaults) goes on to every rung however it scores, so the choice never scores below the defaults on the whole set. <value>The default is <c>true</c>.</value></summary>
     public bool KeepDefaults { get; init; } = true;
+
+    /// <summary>
+    /// The relative cost of a trial's settings (for example how many models it trains, and how dear they are): trials after
+    /// the defaults run cheapest first, so a budget that cuts the search leaves out the dear ones. <value>The default is
+    /// <c>null</c>: the order drawn.</value>
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, string>, double>? Cost { get; init; }
 
     /// <summary>The clock the budget is measured on. <value>The default is <see cref="TimeProvider.System"/>.</value></summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -60,6 +60,24 @@ internal static class PipelineSpace
         SearchParameter.Of("cold.weight", 0.5, 0.25, 0.5, 1, 1.5),
     ]);
 
+    /// <summary>
+    /// A trial's relative cost: the models it trains (EASE's dense inverse dearest by far, ALS by factors times iterations)
+    /// and the candidates it recalls; <see cref="HalvingSearchOptions.Cost"/> runs cheap trials first.
+    /// </summary>
+    public static double Cost(IReadOnlyDictionary<string, string> s)
+    {
+        double cost = 0;
+        foreach (string m in ModelsUsed(s))
+            cost += m switch
+            {
+                "ease" => 20,
+                "als" => Number(s, "factors") * Number(s, "iterations") / 960,
+                _ => 0.5,
+            };
+        foreach (string m in Models) cost += Number(s, $"recall.{m}.size") / 600;
+        return cost + Number(s, $"recall.{ContentSource}.size") / 600;
+    }
+
     /// <summary>Whether a setting is a training setting (passed to the plugins) rather than a pipeline setting.</summary>
     public static bool IsTraining(string name) => !name.StartsWith("recall.", StringComparison.Ordinal)
         && !name.StartsWith("stage.", StringComparison.Ordinal) && !name.StartsWith("cold.", StringComparison.Ordinal);

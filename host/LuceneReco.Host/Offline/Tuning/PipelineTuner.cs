@@ -124,7 +124,7 @@ internal sealed class PipelineTuner : IDisposable
                 foreach (var s in trainable.TrainingSettings) understood.Add(s.Name);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in PipelineSpace.Training(TrainingOf(settings), _options.FixedTraining))
-            if (understood.Contains(name) || _options.FixedTraining.ContainsKey(name)) result[name] = value;
+            if (understood.Contains(name)) result[name] = value; // a setting none of them understands would be refused when training
         return result;
     }
 

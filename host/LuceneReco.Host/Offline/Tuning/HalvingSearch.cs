@@ -59,6 +59,7 @@ internal sealed class HalvingSearch
         List<Trial> current = Draw();
         int rung = 0;
         string? stoppedBy = null;
+        bool deadlinePassed = false;
         double secondsPerShare = 0; // mean cost of one trial per unit share of the data, from trials run so far
         int costSamples = 0;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -70,7 +71,8 @@ internal sealed class HalvingSearch
             {
                 Trial trial = current[t];
                 double elapsed = clock.GetElapsedTime(started).TotalSeconds;
-                if (costSamples > 0 && elapsed + Projected(rung, ran.Count + 1, current.Count, secondsPerShare) > _options.Budget.TotalSeconds)
+                // no trial starts that, with the rungs after it, would not fit: the rest of this rung is cut, the later rungs still run
+                if (costSamples > 0 && ran.Count > 0 && elapsed + Projected(rung, ran.Count + 1, current.Count, secondsPerShare) > _options.Budget.TotalSeconds)
                 {
                     stoppedBy = "budget";
                     break;
@@ -84,6 +86,7 @@ internal sealed class HalvingSearch
                 catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
                 {
                     stoppedBy = "budget";
+                    deadlinePassed = true;
                     break;
                 }
                 double took = clock.GetElapsedTime(trialStarted).TotalSeconds;
@@ -104,7 +107,7 @@ internal sealed class HalvingSearch
                 rung--;
                 break;
             }
-            if (stoppedBy is not null || rung == rungs.Count - 1)
+            if (deadlinePassed || rung == rungs.Count - 1)
             {
                 current = scored;
                 break;

@@ -67,6 +67,12 @@ internal sealed class PipelineTuner : IDisposable
         var defaults = result.Trials.FirstOrDefault(t => t.Trial.Number == 0);
         TrialOutcome defaultOutcome = result.Best.Number == 0 ? best
             : defaults is { Rungs.Count: var n } && n == last + 1 ? defaults.Last : Evaluate(new Trial(0, space.Defaults()), 1, cancellation);
+        if (defaultOutcome.Score > best.Score) // a search cut short chose on a share of the users: on the whole set the defaults won
+        {
+            _log("on the whole validation set the defaults score above the search's choice: keeping the defaults");
+            result = result with { Best = new Trial(0, space.Defaults()), BestOutcome = defaultOutcome };
+            best = defaultOutcome;
+        }
         return new TuneResult(result, best, defaultOutcome,
             PipelineSpace.Pipeline(result.Best.Settings, null),
             TrainingFor(result.Best.Settings),

@@ -30,7 +30,7 @@ public sealed class HalvingSearchTests
         Assert.Equal(27, result.Trials.Count);
         int second = result.Trials.Count(t => t.Rungs.Count >= 2), third = result.Trials.Count(t => t.Rungs.Count == 3);
         Assert.Equal(9 + 1, second); // ceil(27 / 3), and the defaults
-        Assert.Equal(3 + 1, third);
+        Assert.Equal(4 + 1, third);  // ceil(10 / 3), and the defaults
         Assert.Equal(3, result.Trials.Single(t => t.Trial.Number == 0).Rungs.Count);
         double best = result.Trials.Where(t => t.Rungs.Count == 3).Max(t => t.Last.Score);
         Assert.Equal(best, result.BestOutcome.Score);

@@ -56,6 +56,7 @@ internal static class EvalCommand
                     IndexDirectory = options.IndexDirectory,
                     Events = parts.Train, // the training part only: tune splits it again and never sees the test part
                     ByTime = splitName == "time",
+                    ColdItems = coldShare, // tuning holds out its own cold items from the training part, so it can weigh their placement
                     Metric = metric,
                     Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = parse.GetValue(tuneTrials), Budget = TuneCommand.ParseBudget(parse.GetValue(tuneBudget)!), Clock = console.Time, Cost = PipelineSpace.Cost },
                     FixedTraining = options.Training.Values,

@@ -25,11 +25,12 @@ internal static partial class TuneCommand
         var trials = new Option<int>("--trials") { Description = "Trials drawn, the defaults first (default 40; fewer run when the budget runs out).", HelpName = "N", DefaultValueFactory = _ => 40 };
         var split = new Option<string>("--split") { Description = "Validation holds out each user's newest events (time), random ones (random), or time when every event has a time (auto, the default).", HelpName = "auto|time|random", DefaultValueFactory = _ => "auto" };
         var fraction = new Option<double>("--validation-fraction") { Description = "Share of each user's events held out for validation (default 0.2).", HelpName = "X", DefaultValueFactory = _ => 0.2 };
+        var cold = new Option<double>("--cold-items") { Description = "Share of items whose every interaction is held out for validation first, so the search weighs how cold items are placed (default 0).", HelpName = "X", DefaultValueFactory = _ => 0 };
         var plugins = CommonOptions.Plugins();
         var training = new TrainingOptions();
         var command = new Command("tune", "Fit the recommendation pipeline to this catalogue: search model settings, recall sizes, weights and cold-item placement on a validation split of the given interactions.")
         {
-            index, interactions, output, budget, metric, seed, trials, split, fraction, plugins,
+            index, interactions, output, budget, metric, seed, trials, split, fraction, cold, plugins,
         };
         training.AddTo(command);
         command.SetAction(CliApp.Guarded(console, parse =>
@@ -44,6 +45,8 @@ internal static partial class TuneCommand
             if (trialCount is < 1 or > 10_000) throw new UsageException($"--trials must be 1 to 10000, got {trialCount}");
             double share = parse.GetValue(fraction);
             if (!(share is > 0 and < 1)) throw new UsageException($"--validation-fraction must be between 0 and 1, got {share.ToString(CultureInfo.InvariantCulture)}");
+            double coldShare = parse.GetValue(cold);
+            if (!(coldShare is >= 0 and < 1)) throw new UsageException($"--cold-items must be 0 or more and below 1, got {coldShare.ToString(CultureInfo.InvariantCulture)}");
             string outPath = parse.GetValue(output)!;
             var fixedTraining = training.Bind(parse);
             if (fixedTraining.Validate() is { Count: > 0 } problems) throw new UsageException(string.Join("; ", problems));
@@ -58,6 +61,7 @@ internal static partial class TuneCommand
                 Events = events,
                 ByTime = byTime,
                 ValidationFraction = share,
+                ColdItems = coldShare,
                 Metric = chosenMetric,
                 Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = trialCount, Budget = limit, Clock = console.Time, Cost = PipelineSpace.Cost },
                 FixedTraining = fixedTraining.Values,

@@ -51,7 +51,7 @@ internal sealed class PipelineTuner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join("; ", errors), nameof(options));
-        var validation = ValidationSet.Create(options.Events, options.ByTime, options.ValidationFraction, options.Search.Seed);
+        var validation = ValidationSet.Create(options.Events, options.ByTime, options.ValidationFraction, options.Search.Seed, options.ColdItems);
         return new PipelineTuner(options, validation, progress);
     }
 

@@ -24,6 +24,12 @@ internal sealed record TuneOptions
     /// <summary>Each user's share held out for validation. <value>The default is 0.2.</value></summary>
     public double ValidationFraction { get; init; } = 0.2;
 
+    /// <summary>
+    /// Share of the items whose every interaction goes to validation first (as <c>eval --cold-items</c> does), so the search
+    /// sees items no model knows and can weigh cold-item placement. <value>The default is 0.</value>
+    /// </summary>
+    public double ColdItems { get; init; }
+
     /// <summary>The metric maximised. <value>The default is NDCG@10.</value></summary>
     public TuneMetric Metric { get; init; } = new("ndcg", 10);
 
@@ -45,6 +51,7 @@ internal sealed record TuneOptions
         var errors = Search.Validate();
         if (string.IsNullOrWhiteSpace(IndexDirectory)) errors.Add("IndexDirectory must name a folder");
         if (!(ValidationFraction is > 0 and < 1)) errors.Add(string.Create(CultureInfo.InvariantCulture, $"ValidationFraction must be between 0 and 1, got {ValidationFraction}"));
+        if (!(ColdItems is >= 0 and < 1)) errors.Add(string.Create(CultureInfo.InvariantCulture, $"ColdItems must be 0 or more and below 1, got {ColdItems}"));
         if (Parallelism < 1) errors.Add($"Parallelism must be >= 1, got {Parallelism}");
         return errors;
     }

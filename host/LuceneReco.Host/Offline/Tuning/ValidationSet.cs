@@ -35,10 +35,10 @@ internal sealed class ValidationSet
 
     /// <summary>Splits <paramref name="events"/>; refuses data too small to tune on, saying what is needed.</summary>
     /// <exception cref="TuneInputException">Fewer than <see cref="TuneOptions.MinUsers"/> judged users or <see cref="TuneOptions.MinItems"/> items.</exception>
-    public static ValidationSet Create(IReadOnlyList<Interaction> events, bool byTime, double fraction, int seed)
+    public static ValidationSet Create(IReadOnlyList<Interaction> events, bool byTime, double fraction, int seed, double coldItems = 0)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var (split, _) = EvaluationSplit.Create(events, byTime, fraction, 0, seed);
+        var (split, _) = EvaluationSplit.Create(events, byTime, fraction, coldItems, seed);
         var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var items = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in split.Train)

@@ -43,12 +43,21 @@ internal sealed class BatchCliOptions
             Config = config,
             Pipeline = parse.GetValue(Pipeline),
             K = k,
-            Training = Training.Bind(parse),
+            Training = WithConfigTraining(Training.Bind(parse), config),
             Plugins = CommonOptions.PluginsFolder(parse.GetValue(Plugins)),
             Clock = clock ?? TimeProvider.System,
         };
         if (options.Validate() is { Count: > 0 } problems) throw new UsageException(string.Join("; ", problems.Select(ForCli)));
         return options;
+    }
+
+    /// <summary>The command line's training settings over the configuration's (<c>"training"</c>, as <c>tune</c> writes them): the command line wins.</summary>
+    public static TrainingSettings WithConfigTraining(TrainingSettings given, ServingConfig config)
+    {
+        if (config.Training.Count == 0) return given;
+        var values = new Dictionary<string, string>(config.Training, StringComparer.Ordinal);
+        foreach (var (name, value) in given.Values) values[name] = value;
+        return given with { Values = values };
     }
 
     /// <summary>The configuration <c>--config</c> names, or the built-in one; a missing or invalid file adds its problem to <paramref name="errors"/> (and gives the built-in one).</summary>

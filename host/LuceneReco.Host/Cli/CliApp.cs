@@ -79,6 +79,7 @@ internal static class CliApp
             TrainCommand.Create(console),
             FeaturesCommand.Create(console),
             EmbedCommand.Create(console),
+            TuneCommand.Create(console),
             RecommendBatchCommand.Create(console),
             EvalCommand.Create(console),
         };

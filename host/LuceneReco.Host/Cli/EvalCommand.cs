@@ -6,6 +6,7 @@ using LuceneReco.Plugins;
 using LuceneReco.Host.Interactions;
 using LuceneReco.Host.Offline.Evaluation;
 using LuceneReco.Host.Pipelines;
+using LuceneReco.Host.Offline.Tuning;
 
 namespace LuceneReco.Host.Cli;
 
@@ -25,12 +26,16 @@ internal static class EvalCommand
         var cold = new Option<double>("--cold-items") { Description = "Share of items whose every event is held out first, to measure recall of items no model saw (default 0).", HelpName = "X", DefaultValueFactory = _ => 0 };
         var k = new Option<int>("--k", "-k") { Description = "List length; Recall and MRR are cut here, NDCG at 10 (default 20).", HelpName = "N", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var tune = new Option<bool>("--tune") { Description = "Also run 'tune' on the training part (its own validation split; the test part is never seen) and score the tuned pipeline beside the others." };
+        var tuneBudget = new Option<string>("--tune-budget") { Description = "Wall time tuning may take (default 20m).", HelpName = "TIME", DefaultValueFactory = _ => "20m" };
+        var tuneTrials = new Option<int>("--tune-trials") { Description = "Trials tuning draws (default 40).", HelpName = "N", DefaultValueFactory = _ => 40 };
+        var tuneMetric = new Option<string>("--tune-metric") { Description = "What tuning maximises (default ndcg@10).", HelpName = "METRIC", DefaultValueFactory = _ => "ndcg@10" };
         var batch = new BatchCliOptions();
         var metrics = new EvalMetricsOptions();
         var sweep = new EvalSweep();
         var command = new Command("eval", "Offline quality: split interactions per user, run a pipeline, and score it beside popularity and item-kNN.")
         {
-            index, interactions, split, seed, fraction, cold, k, json,
+            index, interactions, split, seed, fraction, cold, k, json, tune, tuneBudget, tuneTrials, tuneMetric,
         };
         batch.AddTo(command);
         metrics.AddTo(command);
@@ -56,7 +61,24 @@ internal static class EvalCommand
             var events = InteractionFiles.ReadAll(parse.GetValue(interactions)!, console.Time.GetUtcNow(), requireTimestamps: splitName == "time");
             if (events.Count == 0) throw new UsageException($"interactions file '{parse.GetValue(interactions)}' has no events");
             var (parts, coldItems) = EvaluationSplit.Create(events, splitName == "time", testFraction, coldShare, parse.GetValue(seed));
-            var run = Evaluate(console, batch, parse, options, parts, coldItems, variants);
+            TuneResult? tuned = null;
+            if (parse.GetValue(tune))
+            {
+                var metric = TuneMetric.Parse(parse.GetValue(tuneMetric)) ?? throw new UsageException($"--tune-metric must be ndcg@N, recall@N or mrr@N, got '{parse.GetValue(tuneMetric)}'");
+                tuned = TuneCommand.Tune(console, new TuneOptions
+                {
+                    IndexDirectory = options.IndexDirectory,
+                    Events = parts.Train, // the training part only: tune splits it again and never sees the test part
+                    ByTime = splitName == "time",
+                    ColdItems = coldShare, // tuning holds out its own cold items from the training part, so it can weigh their placement
+                    Metric = metric,
+                    Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = parse.GetValue(tuneTrials), Budget = TuneCommand.ParseBudget(parse.GetValue(tuneBudget)!), Clock = console.Time, Cost = PipelineSpace.Cost },
+                    FixedTraining = options.Training.Values,
+                    PluginsDirectory = options.Plugins,
+                });
+                console.Error.WriteLine($"lucenereco: tune chose: {string.Join(" ", tuned.Search.Best.Settings.Select(p => $"{p.Key}={p.Value}"))}");
+            }
+            var run = Evaluate(console, batch, parse, options, parts, coldItems, variants, tuned);
             var report = run.Scores;
             var beyond = EvalBeyondAccuracy.Score(options.IndexDirectory, run, metricOptions);
             var header = new EvalHeader(splitName, testFraction, coldShare, coldItems.Count, parts.Train.Count, parts.Test.Count, options.K, pipelineName);
@@ -93,7 +115,7 @@ internal static class EvalCommand
 
     /// <summary>Scores popularity, item-kNN and the pipeline on the same judged users.</summary>
     private static EvalLists Evaluate(CliConsole console, BatchCliOptions batch, ParseResult parse, BatchOptions options, Split split, IReadOnlySet<string> cold,
-        IReadOnlyList<(string Name, PipelineDefinition Pipeline)> variants)
+        IReadOnlyList<(string Name, PipelineDefinition Pipeline)> variants, TuneResult? tuned)
     {
         var history = new Dictionary<string, List<Interaction>>(StringComparer.Ordinal);
         var usersOfItem = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -127,7 +149,18 @@ internal static class EvalCommand
             (ItemKnnBaseline, knnLists),
             (options.Pipeline ?? options.Config.DefaultFor(RequestKind.Recommend, hasQuery: false), ours.Lists),
         };
-        foreach (var (name, _) in variants) systems.Add((name, ours.Baselines[name]));
+        if (tuned is not null)
+        {
+            // the tuned pipeline with the models it was tuned with (the command line's settings still win, as tune kept them fixed)
+            var config = RecoPipelines.BuiltIn with
+            {
+                Pipelines = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal) { [RecoPipelines.Name] = tuned.Pipeline },
+                Training = tuned.Training,
+            };
+            var tunedOptions = options with { Config = config, Pipeline = null, Training = BatchCliOptions.WithConfigTraining(options.Training, config) };
+            systems.Add(("tuned", batch.Run(console, tunedOptions, split.Train, users, parse).Lists));
+        }
+        foreach (var (name, _) in variants) systems.Add((name, ours.Baselines[name])); // last: the sweep's rows are the final ones
         var scores = systems.Select(s => SystemScores.Of(s.Name, s.Lists, relevant, coldRelevant, options.K, usersOfItem, history.Count)).ToList();
         var pasts = users.Select(u => (IReadOnlyCollection<string>)seen[u]).ToList();
         return new EvalLists(scores, systems, users, relevant, pasts, usersOfItem);

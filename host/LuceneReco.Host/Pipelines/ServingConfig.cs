@@ -19,6 +19,13 @@ internal sealed record ServingConfig
     /// <summary>The pipelines by name. <value>The default is empty (which <see cref="Validate"/> rejects).</value></summary>
     public IReadOnlyDictionary<string, PipelineDefinition> Pipelines { get; init; } = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Training settings the configuration's models were tuned with (<c>lucenereco tune</c> writes them): <c>train</c> and the
+    /// offline commands pass them to the plugins, a setting given on their command line winning; <c>serve</c> does not train
+    /// and ignores them. <value>The default is none.</value>
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Training { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The built-in recommendation pipeline's name.</summary>
     public const string RecommendName = "recommend";
 

@@ -51,8 +51,11 @@ internal static class ServingConfigParser
                         foreach (var named in p.Value.EnumerateObject())
                             pipelines[named.Name] = Pipeline(named.Value, $"pipelines.{named.Name}", errors);
                         break;
+                    case "training":
+                        config = config with { Training = Training(p.Value, errors) };
+                        break;
                     default:
-                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines)");
+                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training)");
                         break;
                 }
             }
@@ -60,6 +63,19 @@ internal static class ServingConfigParser
             errors.AddRange(config.Validate());
             return errors.Count == 0 ? (config, errors) : (null, errors);
         }
+    }
+
+    private static Dictionary<string, string> Training(JsonElement e, List<string> errors)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add("training must be an object of setting names and values"); return settings; }
+        foreach (var p in e.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.String) settings[p.Name] = p.Value.GetString()!;
+            else if (p.Value.ValueKind == JsonValueKind.Number) settings[p.Name] = p.Value.GetRawText();
+            else errors.Add($"training.{p.Name} must be a string or a number, got {Kind(p.Value)}");
+        }
+        return settings;
     }
 
     private static PipelineDefinition Pipeline(JsonElement e, string where, List<string> errors)

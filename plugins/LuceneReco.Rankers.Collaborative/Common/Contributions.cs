@@ -26,6 +26,9 @@ internal sealed class Contributions
 
     public float Value(int slot, int rank) => _value[slot * PerSlot + rank];
 
+    /// <summary>Empties one slot, so a single-slot instance can be reused candidate after candidate.</summary>
+    public void Reset(int slot) => _count[slot] = 0;
+
     public void Add(int slot, int item, float value)
     {
         if (PerSlot == 0) return;

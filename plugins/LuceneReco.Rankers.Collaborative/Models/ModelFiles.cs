@@ -1,5 +1,7 @@
 using LuceneReco.Rankers.Collaborative.Als;
+using LuceneReco.Rankers.Collaborative.Ease;
 using LuceneReco.Rankers.Collaborative.Knn;
+using LuceneReco.Rankers.Collaborative.UserKnn;
 
 namespace LuceneReco.Rankers.Collaborative.Models;
 
@@ -19,6 +21,26 @@ public static class ModelFiles
         ArgumentNullException.ThrowIfNull(model);
         return ModelFile.Write(directory, ImplicitAlsModel.Kind, metadata, model.WritePayload);
     }
+
+    /// <summary>Writes <paramref name="model"/> as the next EASE version in <paramref name="directory"/>; returns the file's path and its stamped metadata.</summary>
+    public static (string Path, ModelMetadata Metadata) Save(EaseModel model, string directory, ModelMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return ModelFile.Write(directory, EaseModel.Kind, metadata, model.WritePayload);
+    }
+
+    /// <summary>Writes <paramref name="model"/> as the next user-kNN version in <paramref name="directory"/>; returns the file's path and its stamped metadata.</summary>
+    public static (string Path, ModelMetadata Metadata) Save(UserKnnModel model, string directory, ModelMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return ModelFile.Write(directory, UserKnnModel.Kind, metadata, model.WritePayload);
+    }
+
+    /// <summary>Loads an EASE model file; throws <see cref="ModelFileException"/> naming the file when it is damaged.</summary>
+    public static (EaseModel Model, ModelMetadata Metadata) LoadEase(string path) => ModelFile.Read(path, EaseModel.Kind, EaseModel.ReadPayload);
+
+    /// <summary>Loads a user-kNN model file; throws <see cref="ModelFileException"/> naming the file when it is damaged.</summary>
+    public static (UserKnnModel Model, ModelMetadata Metadata) LoadUserKnn(string path) => ModelFile.Read(path, UserKnnModel.Kind, UserKnnModel.ReadPayload);
 
     /// <summary>Loads an item-kNN model file; throws <see cref="ModelFileException"/> naming the file when it is damaged.</summary>
     public static (ItemKnnModel Model, ModelMetadata Metadata) LoadItemKnn(string path) => ModelFile.Read(path, ItemKnnModel.Kind, ItemKnnModel.ReadPayload);

@@ -24,6 +24,9 @@ internal abstract class CollaborativeSource<TModel>(ModelStore<TModel> store, in
     /// <summary>The model's best <paramref name="count"/> items for <paramref name="history"/>, best first, without the history's own items.</summary>
     protected abstract List<ScoredItem> Score(TModel model, List<WeightedItem> history, int count);
 
+    /// <summary>As <see cref="Score(TModel, List{WeightedItem}, int)"/>, for models that need the query (for example the asking user).</summary>
+    protected virtual List<ScoredItem> Score(TModel model, List<WeightedItem> history, int count, CandidateQuery query) => Score(model, history, count);
+
     /// <summary>Why an item was recalled, for people.</summary>
     protected abstract string Why(bool fromOneItem);
 
@@ -43,7 +46,7 @@ internal abstract class CollaborativeSource<TModel>(ModelStore<TModel> store, in
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
-            List<ScoredItem> scored = Score(model, history, asked);
+            List<ScoredItem> scored = Score(model, history, asked, query);
             var hits = new List<SourcedCandidate>(Math.Min(query.Size, scored.Count));
             foreach (ScoredItem item in scored)
             {

@@ -13,6 +13,7 @@ internal static class PluginTraining
     {
         ArgumentNullException.ThrowIfNull(job);
         string directory = Path.Combine(job.DataDirectory, ModelFolder);
+        if (kind is Ease.EaseModel.Kind or UserKnn.UserKnnModel.Kind) return NeighbourhoodTraining.Train(job, kind, directory, cancellation);
         TrainerOptions options = TrainingSettingsReader.Read(job.Settings, kind, directory);
         Directory.CreateDirectory(directory);
         TrainingReport report = Trainer.Train(job.Events, options, job.Clock, job.Progress, cancellation);

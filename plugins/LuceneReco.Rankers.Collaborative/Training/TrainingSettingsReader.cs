@@ -34,6 +34,60 @@ internal static class TrainingSettingsReader
         new("keep-versions", "Model versions kept in the folder (default 3)."),
     ];
 
+    /// <summary>The settings the EASE ranker understands.</summary>
+    public static readonly IReadOnlyList<TrainingSetting> Ease =
+    [
+        new("ease.lambda", "EASE L2 penalty added to the Gram matrix's diagonal (default 300)."),
+        new("ease.max-items", "EASE trains on only this many items with the most users (default: every item, at most 20,000)."),
+        new("scaling", "How summed event weights become strengths: raw (ratings), log (play or click counts) or binary (default raw)."),
+        new("keep-versions", "Model versions kept in the folder (default 3)."),
+    ];
+
+    /// <summary>The settings the user-kNN ranker understands.</summary>
+    public static readonly IReadOnlyList<TrainingSetting> UserKnn =
+    [
+        new("userknn.neighbours", "User-kNN: most similar users a score is made from (default 50)."),
+        new("userknn.similarity", "User-kNN: cosine or pearson (default cosine)."),
+        new("userknn.shrink", "User-kNN similarity shrinkage (default 10)."),
+        new("scaling", "How summed event weights become strengths: raw (ratings), log (play or click counts) or binary (default raw)."),
+        new("keep-versions", "Model versions kept in the folder (default 3)."),
+    ];
+
+    /// <summary>EASE options from the settings; problems are added to <paramref name="errors"/>.</summary>
+    public static Ease.EaseOptions ReadEase(IReadOnlyDictionary<string, string> settings, List<string> errors)
+    {
+        double lambda = Double(settings, "ease.lambda", 300, errors, min: 0, minExclusive: true);
+        int? maxItems = settings.ContainsKey("ease.max-items") ? Int(settings, "ease.max-items", 0, 1, Collaborative.Ease.EaseOptions.MaxItemCount, errors) : null;
+        return new Ease.EaseOptions { Lambda = lambda, MaxItems = maxItems };
+    }
+
+    /// <summary>User-kNN options from the settings; problems are added to <paramref name="errors"/>.</summary>
+    public static UserKnn.UserKnnOptions ReadUserKnn(IReadOnlyDictionary<string, string> settings, List<string> errors)
+    {
+        var similarity = Collaborative.UserKnn.UserSimilarity.Cosine;
+        if (settings.TryGetValue("userknn.similarity", out string? text))
+        {
+            switch (text.Trim().ToLowerInvariant())
+            {
+                case "cosine": break;
+                case "pearson": similarity = Collaborative.UserKnn.UserSimilarity.Pearson; break;
+                default: errors.Add($"userknn.similarity must be cosine or pearson, got '{text}'"); break;
+            }
+        }
+        return new UserKnn.UserKnnOptions
+        {
+            Neighbours = Int(settings, "userknn.neighbours", 50, 1, 10_000, errors),
+            Similarity = similarity,
+            Shrink = Double(settings, "userknn.shrink", 10, errors, min: 0, minExclusive: false),
+        };
+    }
+
+    /// <summary>The <c>scaling</c> setting; problems are added to <paramref name="errors"/>.</summary>
+    public static WeightScaling ReadScaling(IReadOnlyDictionary<string, string> settings, List<string> errors) => Scaling(settings, errors);
+
+    /// <summary>The <c>keep-versions</c> setting; problems are added to <paramref name="errors"/>.</summary>
+    public static int ReadKeepVersions(IReadOnlyDictionary<string, string> settings, List<string> errors) => Int(settings, "keep-versions", 3, 1, 1000, errors);
+
     /// <summary>The trainer's options for <paramref name="kind"/> (<see cref="ImplicitAlsModel.Kind"/> or <see cref="ItemKnnModel.Kind"/>) writing into <paramref name="directory"/>.</summary>
     /// <exception cref="ArgumentException">A value is not a number, out of range, or not a scaling name (every problem at once).</exception>
     public static TrainerOptions Read(IReadOnlyDictionary<string, string> settings, string kind, string directory)

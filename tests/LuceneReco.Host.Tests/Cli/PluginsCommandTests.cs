@@ -59,7 +59,7 @@ public sealed class PluginsCommandTests : IDisposable
     {
         var rows = JsonDocument.Parse(CliRun.Of("plugins", "list", "--json").AssertOk()).RootElement.EnumerateArray()
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => r);
-        Assert.Equal(new[] { "als", "arctic-xs", "calibration", "diversity-caps", "dpp", "exposure", "fair", "features", "itemknn", "learned", "minilm", "mmr", "popular" }, rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "als", "arctic-xs", "calibration", "coldcontent", "diversity-caps", "dpp", "ease", "exposure", "fair", "features", "itemknn", "learned", "minilm", "mmr", "popular", "userknn" }, rows.Keys.Order(StringComparer.Ordinal));
         var roles = (string name) => rows[name].GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList();
         Assert.Equal(["stage", "source", "trainable"], roles("als"));
         Assert.Contains("factors", rows["als"].GetProperty("trainingSettings").EnumerateArray().Select(s => s.GetString()));

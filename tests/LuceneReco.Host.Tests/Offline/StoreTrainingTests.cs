@@ -38,13 +38,13 @@ public sealed class StoreTrainingTests : IDisposable
 
         var before = Train(1);
         Assert.Contains("als: 8 factors, 41 users x 31 items in ", before.Summary);
-        Assert.Contains("trained popular, als, itemknn, learned: 403 events in ", before.Summary);
+        Assert.Contains("trained popular, als, ease, itemknn, userknn, learned: 403 events in ", before.Summary);
         Assert.Equal((true, true, true, 41), (before.UserInAls, before.ItemInAls, before.ItemInKnn, before.AlsUsers));
 
         CliRun.Of("users", "erase", "--store", _store, "--user", "zz").AssertOk();
         var after = Train(2);
         Assert.Contains("als: 8 factors, 40 users x 30 items in ", after.Summary);
-        Assert.Contains("trained popular, als, itemknn, learned: 400 events in ", after.Summary);
+        Assert.Contains("trained popular, als, ease, itemknn, userknn, learned: 400 events in ", after.Summary);
         Assert.Equal((false, false, false, 40), (after.UserInAls, after.ItemInAls, after.ItemInKnn, after.AlsUsers));
     }
 

@@ -15,12 +15,14 @@ public sealed class TrainCommandTests
         Assert.True(File.Exists(Path.Combine(models, "itemknn-v1.bin")));
         Assert.True(File.Exists(Path.Combine(models, "als-v1.bin")));
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(5, lines.Length);
+        Assert.Equal(7, lines.Length);
         Assert.Matches(@"^  popular: 30 items, half-life 7 days in \d+\.\d\d s", lines[0]);
         Assert.Matches(@"^  als: 8 factors, 40 users x 30 items in \d+\.\d\d s \(\d+\.\d{3} s/iteration\)", lines[1]);
-        Assert.Matches(@"^  itemknn: 50 neighbours, 30 items in \d+\.\d\d s", lines[2]);
-        Assert.StartsWith("  learned: no labelled lists at ", lines[3]); // the learned ranker trains from feature logs, not events
-        Assert.Matches(@"^trained popular, als, itemknn, learned: 400 events in \d+\.\d\d s -> ", lines[4]);
+        Assert.Matches(@"^  ease: lambda 300, 30 items in \d+\.\d\d s", lines[2]);
+        Assert.Matches(@"^  itemknn: 50 neighbours, 30 items in \d+\.\d\d s", lines[3]);
+        Assert.Matches(@"^  userknn: cosine, 50 neighbours, 40 users x 30 items in \d+\.\d\d s", lines[4]);
+        Assert.StartsWith("  learned: no labelled lists at ", lines[5]); // the learned ranker trains from feature logs, not events
+        Assert.Matches(@"^trained popular, als, ease, itemknn, userknn, learned: 400 events in \d+\.\d\d s -> ", lines[6]);
 
         CliRun.Of(["train", "--interactions", data.InteractionsFile, "--data", root, "--model", "itemknn"]).AssertOk();
         Assert.True(File.Exists(Path.Combine(models, "itemknn-v2.bin")));
@@ -49,9 +51,9 @@ public sealed class TrainCommandTests
 
     [Theory]
     [InlineData("--scaling", "sqrt", "scaling must be raw, log or binary, got 'sqrt'")]
-    [InlineData("--model", "svd", "no plugin named 'svd' is loaded; the trainable ones are popular, als, itemknn")]
+    [InlineData("--model", "svd", "no plugin named 'svd' is loaded; the trainable ones are popular, als, ease, itemknn, userknn")]
     [InlineData("--factors", "0", "plugin 'als' refused its training settings: factors must be an integer from 1 to 1024, got '0'")]
-    [InlineData("--set", "depth=3", "training setting 'depth' is understood by none of the plugins being trained (popular, als, itemknn, learned;")]
+    [InlineData("--set", "depth=3", "training setting 'depth' is understood by none of the plugins being trained (popular, als, ease, itemknn, userknn, learned;")]
     [InlineData("--set", "depth", "--set must be NAME=VALUE, got 'depth'")]
     public void Train_BadOption_ExitsWithCode2AndOneLine(string option, string value, string expected)
     {

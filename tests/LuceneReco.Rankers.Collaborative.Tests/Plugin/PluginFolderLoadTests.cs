@@ -22,7 +22,7 @@ public sealed class PluginFolderLoadTests
         f.Train(); // with the copy of the plugin assembly referenced by the tests; the loaded copy must read its files
         bool unloaded = IsolatedPlugin.UseAndUnload("LuceneReco.Rankers.Collaborative", plugins =>
         {
-            Assert.Equal(["als", "itemknn", "popular"], plugins.Keys.Order());
+            Assert.Equal(["als", "coldcontent", "ease", "itemknn", "popular", "userknn"], plugins.Keys.Order());
             Assert.True(plugins["popular"] is ICandidateSourcePlugin and ITrainablePlugin, "popular supplies candidates and is trained");
             foreach (IRankerPlugin plugin in new[] { plugins["als"], plugins["itemknn"] })
             {

@@ -1,0 +1,4 @@
+namespace LuceneReco.Rankers.Collaborative.Ranking;
+
+/// <summary>Options of the "userknn" ranker; see <see cref="CollaborativeRankerOptions"/>.</summary>
+public sealed record UserKnnRankerOptions : CollaborativeRankerOptions;

@@ -62,7 +62,7 @@ internal static class TrainCommand
                     throw new UsageException(pluginsFolder is null && PluginCatalogFactory.BuiltInFolder is null
                         ? "this build has no built-in plugins folder (rebuild the CLI) and no --plugins was given"
                         : "no loaded plugin learns from interactions");
-                var outcomes = PluginTrainer.Train(trainable, events, settings, console.Time, showProgress ? log : null);
+                var outcomes = PluginTrainer.Train(trainable, events, settings, console.Time, showProgress ? log : null, skipRefusals: settings.Plugins is null);
                 double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 console.Out.WriteLine(Summary(outcomes, events.Count, seconds, root));
                 return ExitCodes.Ok;

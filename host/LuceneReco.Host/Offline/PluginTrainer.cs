@@ -42,8 +42,13 @@ internal static class PluginTrainer
 
     /// <summary>Trains <paramref name="plugins"/> on <paramref name="events"/> with <paramref name="settings"/>; returns what each wrote.</summary>
     /// <exception cref="TrainingException">A setting no plugin understands, bad settings, or a plugin that failed (named).</exception>
+    /// <param name="skipRefusals">
+    /// The plugins were not named by the user (every loaded one is trained): a plugin that cannot learn from this data
+    /// (<see cref="NotSupportedException"/>: EASE above its item limit) is skipped with its reason as its summary line, and the
+    /// others train. Named plugins must all train, and bad settings are an error either way.
+    /// </param>
     public static List<(string Plugin, TrainingOutcome Outcome)> Train(IReadOnlyList<RankerHandle> plugins, IReadOnlyList<Interaction> events,
-        TrainingSettings settings, TimeProvider clock, Action<string>? progress, CancellationToken cancellation = default)
+        TrainingSettings settings, TimeProvider clock, Action<string>? progress, CancellationToken cancellation = default, bool skipRefusals = false)
     {
         ArgumentNullException.ThrowIfNull(plugins);
         ArgumentNullException.ThrowIfNull(settings);
@@ -58,6 +63,10 @@ internal static class PluginTrainer
             try
             {
                 outcomes.Add((handle.Name, plugin.Train(job, cancellation)));
+            }
+            catch (NotSupportedException e) when (skipRefusals) // cannot learn from data like this (too many items, say); the settings were fine
+            {
+                outcomes.Add((handle.Name, new TrainingOutcome($"{handle.Name}: skipped: {e.Message}", [])));
             }
             catch (ArgumentException e)
             {

@@ -42,7 +42,8 @@ public sealed class EaseModel
     internal float Weight(int i, int j) => _weights[(long)i * Items.Count + j];
 
     /// <summary>Builds <c>X^T X + lambda I</c> from the matrix and inverts it (<see cref="SpdInverse"/>).</summary>
-    /// <exception cref="ArgumentException">More items than <see cref="EaseOptions.MaxItemCount"/> and no <see cref="EaseOptions.MaxItems"/>, or bad options.</exception>
+    /// <exception cref="NotSupportedException">More items than <see cref="EaseOptions.MaxItemCount"/> and no <see cref="EaseOptions.MaxItems"/>.</exception>
+    /// <exception cref="ArgumentException">Bad options.</exception>
     public static EaseModel Train(InteractionMatrix matrix, EaseOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -93,9 +94,9 @@ public sealed class EaseModel
     {
         int count = matrix.Items.Count;
         if (options.MaxItems is null && count > EaseOptions.MaxItemCount)
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture,
                 $"EASE handles at most {EaseOptions.MaxItemCount:N0} items (a dense {count:N0}-square matrix would need {(double)count * count * 4 / 1e9:0.0} GB); "
-                + $"this catalogue has {count:N0} items with interactions: set ease.max-items to keep the most popular ones, or use als or itemknn"), nameof(matrix));
+                + $"this catalogue has {count:N0} items with interactions: set ease.max-items to keep the most popular ones, or use als or itemknn"));
         var order = new int[count];
         for (int i = 0; i < count; i++) order[i] = i;
         if (options.MaxItems is int max && max < count)

@@ -12,7 +12,8 @@ namespace LuceneReco.Rankers.Collaborative.Training;
 internal static class NeighbourhoodTraining
 {
     /// <summary>Trains <paramref name="kind"/> (<see cref="EaseModel.Kind"/> or <see cref="UserKnnModel.Kind"/>) from the job's events into <paramref name="directory"/>.</summary>
-    /// <exception cref="ArgumentException">Bad settings, or a catalogue too large for EASE.</exception>
+    /// <exception cref="ArgumentException">Bad settings.</exception>
+    /// <exception cref="NotSupportedException">A catalogue too large for EASE.</exception>
     public static TrainingOutcome Train(TrainingJob job, string kind, string directory, CancellationToken cancellation)
     {
         var errors = new List<string>();

@@ -64,6 +64,21 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
+    public void Train_ACatalogueTooLargeForEase_SkipsEase_AndTrainsTheRest_UnlessEaseIsAskedFor()
+    {
+        using var files = new TestFiles();
+        var lines = new System.Text.StringBuilder();
+        for (int i = 0; i <= 20_000; i++) lines.Append("u").Append(i % 40).Append("\ti").Append(i).Append("\t1\t100\n");
+        var input = files.Write("wide.tsv", lines.ToString());
+        var output = CliRun.Of("train", "--interactions", input, "--data", files.PathOf("m"), "--model", "als,ease,itemknn", "--factors", "4", "--iterations", "1");
+        Assert.Contains("EASE handles at most 20,000 items", output.AssertOneLineFailure(2)); // asked for by name: an error
+
+        var all = CliRun.Of("train", "--interactions", input, "--data", files.PathOf("m2"), "--factors", "4", "--iterations", "1").AssertOk();
+        Assert.Contains("  ease: skipped: EASE handles at most 20,000 items", all);
+        Assert.Matches(@"(?m)^  itemknn: 50 neighbours, 20,001 items in ", all);
+    }
+
+    [Fact]
     public void Train_MalformedLine_NamesFileAndLine()
     {
         using var files = new TestFiles();

@@ -83,7 +83,7 @@ public sealed class EaseModelTests
         for (int i = 0; i <= EaseOptions.MaxItemCount; i++) events.Add(E("u" + (i % 50), "i" + i));
         InteractionMatrix matrix = InteractionMatrix.Build(events);
 
-        var e = Assert.Throws<ArgumentException>(() => EaseModel.Train(matrix));
+        var e = Assert.Throws<NotSupportedException>(() => EaseModel.Train(matrix));
 
         Assert.Contains("20,000", e.Message);
         Assert.Contains("ease.max-items", e.Message);

@@ -107,6 +107,9 @@ internal static class PipelineSpace
         if (recall.Count == 0) // the space allows every collaborative source at 0; ALS keeps the pipeline collaborative
             recall.Add(new RecallStep { Source = "als", Size = 300, Weight = Number(s, "recall.als.weight"), Options = Directory("als", modelDirectory, null) });
         recall.Add(new RecallStep { Source = ContentSource, Size = (int)Number(s, $"recall.{ContentSource}.size"), Weight = Number(s, $"recall.{ContentSource}.weight") });
+        // the built-in pipeline's other steps that tuning does not search (the semantic profile: nothing without vectors)
+        foreach (var step in ServingConfig.Recommend.Recall)
+            if (step.IsBuiltIn && step.Source != ContentSource && !recall.Exists(r => r.Source == step.Source)) recall.Add(step);
 
         var stages = new List<StageStep>();
         foreach (string m in Models)

@@ -13,6 +13,7 @@ internal static partial class RecallSources
     [
         new SearchRecallSource(), new SimilarRecallSource(), new ProfileRecallSource(),
         new SemanticQueryRecallSource(), new SemanticSimilarRecallSource(), new SemanticProfileRecallSource(),
+        new NewestRecallSource(),
     ];
 
     /// <summary>The built-in source names.</summary>

@@ -47,6 +47,9 @@ internal sealed record RecallStep
         _ => null,
     };
 
+    /// <summary><c>newest</c>: the numeric date field that orders items (larger is newer). <value>The default is <c>null</c>: the order the index took the items in.</value></summary>
+    public string? Field { get; init; }
+
     /// <summary>Whether the source is built into the engine (else a plugin supplies it).</summary>
     public bool IsBuiltIn => RecallSources.Find(Source) is not null;
 
@@ -62,6 +65,7 @@ internal sealed record RecallStep
         if (Options is { } o && o.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
             errors.Add($"{where}: options must be a JSON object, got {o.ValueKind.ToString().ToLowerInvariant()}");
         if (Options is { ValueKind: JsonValueKind.Object } && IsBuiltIn) errors.Add($"{where}: options apply to plugin sources, not the built-in '{Source}'");
+        if (Field is not null && Source != "newest") errors.Add($"{where}: field applies to the 'newest' source only");
         if (For is { Count: 0 }) errors.Add($"{where}: for must name at least one of search, similar, recommend");
         if (MaxQueryTerms is < 1 or > 1024) errors.Add($"{where}: maxQueryTerms must be 1 to 1024, got {MaxQueryTerms}");
     }

@@ -119,8 +119,9 @@ internal static class ServingConfigParser
                 "maxQueryTerms" => step with { MaxQueryTerms = Int(p.Value, at, errors) ?? step.MaxQueryTerms },
                 "options" => step with { Options = p.Value.Clone() },
                 "for" => step with { For = Kinds(p.Value, at, errors) },
+                "field" => step with { Field = String(p.Value, at, errors) },
                 "models" => Unknown(step, $"{at}: 'models' is no longer a recall setting: give the plugin source \"options\": {{\"modelDirectory\": ...}} instead", errors),
-                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms, options, for)", errors),
+                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: source, size, weight, minTermFreq, minDocFreq, maxQueryTerms, options, for, field)", errors),
             };
         }
         return step;

@@ -91,7 +91,7 @@ public sealed class RecommendBenchCommandTests
         var line = CliRun.Of("bench", "recommend", "--index", data.Index, "--interactions", data.InteractionsFile, "--config", config, "--pipeline", "p")
             .AssertOneLineFailure(2);
         Assert.Contains("pipelines.json: ", line);
-        Assert.Contains("source must be a built-in source (search, similar, profile, semantic, semantic-similar, semantic-profile) or a plugin's name", line);
+        Assert.Contains("source must be a built-in source (search, similar, profile, semantic, semantic-similar, semantic-profile, newest) or a plugin's name", line);
         Assert.DoesNotContain("unknown pipeline", line);
     }
 

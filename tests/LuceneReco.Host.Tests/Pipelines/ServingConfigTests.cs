@@ -67,7 +67,7 @@ public sealed class ServingConfigTests
         Assert.Equal(
         [
             "defaultPipeline 'main' is not defined (pipelines: a)",
-            "pipelines.a.recall[0]: source must be a built-in source (search, similar, profile, semantic, semantic-similar, semantic-profile) or a plugin's name (letters, digits, '-', '_' and '.'), got 'tele pathy'",
+            "pipelines.a.recall[0]: source must be a built-in source (search, similar, profile, semantic, semantic-similar, semantic-profile, newest) or a plugin's name (letters, digits, '-', '_' and '.'), got 'tele pathy'",
             "pipelines.a.recall[1]: size must be 1 to 10,000, got 0",
             "pipelines.a.recall[2]: size must be 1 to 10,000, got 20000",
             "pipelines.a.recall[2]: weight must be a positive number, got -1",

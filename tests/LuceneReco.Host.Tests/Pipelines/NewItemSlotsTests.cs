@@ -83,7 +83,7 @@ public sealed class NewItemSlotsTests
 
     [Theory]
     [InlineData("""{"every":1}""", "pipelines.p.newItems.every must be 2 to 1000, got 1")]
-    [InlineData("""{"source":"als"}""", "pipelines.p.newItems.source must be a built-in content source (search, similar, profile, semantic, semantic-similar, semantic-profile), not 'als'")]
+    [InlineData("""{"source":"als"}""", "pipelines.p.newItems.source must be a built-in content source (search, similar, profile, semantic, semantic-similar, semantic-profile, newest), not 'als'")]
     [InlineData("""{"source":"similar"}""", "pipelines.p.newItems.source 'similar' is not among the pipeline's recall sources")]
     [InlineData("""{"slots":3}""", "pipelines.p.newItems: unknown setting 'slots' (known: source, every)")]
     [InlineData("""[]""", "pipelines.p.newItems must be an object")]

@@ -32,7 +32,7 @@ internal sealed record NewItemSlots
         else if (!recall.Any(r => string.Equals(r.Source, Source, StringComparison.Ordinal)))
             errors.Add($"{where}.source '{Source}' is not among the pipeline's recall sources");
         if (!recall.Any(r => !r.IsBuiltIn))
-            errors.Add($"{where} needs a plugin recall source (such as als or itemknn): new items are the ones its models do not know");
+            errors.Add($"{where} needs a plugin recall source (such as als, itemknn or popular): new items are the ones its models do not know");
     }
 
     /// <summary>

@@ -25,6 +25,13 @@ internal sealed record PipelineDefinition
     /// <summary>Reserved places for items the collaborative models do not know yet. <value>The default is <c>null</c>: none.</value></summary>
     public NewItemSlots? NewItems { get; init; }
 
+    /// <summary>
+    /// Reserved places in the <see cref="Fallback"/> list for items no model knows yet (no one has chosen them), taken from a
+    /// fallback content source such as <c>newest</c>, so a newcomer's list shows what is new beside what is trending.
+    /// <value>The default is <c>null</c>: none.</value>
+    /// </summary>
+    public NewItemSlots? FallbackNewItems { get; init; }
+
     /// <summary>Logs every list served (with features and positions) for training. <value>The default is <c>null</c>: no log.</value></summary>
     public FeatureLogSettings? FeatureLog { get; init; }
 
@@ -52,6 +59,7 @@ internal sealed record PipelineDefinition
         if (FusionMath.Parse(Fusion) is null) errors.Add($"{where}: unknown fusion '{Fusion}' (known: rrf, weighted)");
         if (RrfK is < 1 or > 100_000) errors.Add($"{where}: rrfK must be 1 to 100000, got {RrfK}");
         NewItems?.Validate($"{where}.newItems", Recall, errors);
+        FallbackNewItems?.Validate($"{where}.fallbackNewItems", Fallback, errors);
         FeatureLog?.Validate($"{where}.featureLog", errors);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < Stages.Count; i++)

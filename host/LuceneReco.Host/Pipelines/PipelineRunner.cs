@@ -75,8 +75,12 @@ internal sealed class PipelineRunner(
         ValidateOverrides(name, pipeline, snapshot.Version, rankers, ranking);
         var known = new List<Predicate<string>>();
         var candidates = Recall(name, 0, pipeline.Recall, pipeline, snapshot.Version, rankers, request, context, items, skipped, served, known, cancellation);
-        if (candidates.Count == 0 && pipeline.Fallback.Count > 0) // nothing to go on (a new user, say): what everyone likes
+        var slots = pipeline.NewItems;
+        if (candidates.Count == 0 && pipeline.Fallback.Count > 0) // nothing to go on (a new user, say): what everyone likes, and what is new
+        {
             candidates = Recall(name, pipeline.Recall.Count, pipeline.Fallback, pipeline, snapshot.Version, rankers, request, context, items, skipped, served, known, cancellation);
+            slots = pipeline.FallbackNewItems;
+        }
         int recalled = candidates.Count;
         if (recalled == 0 && request.Kind == RequestKind.Similar) // say why, rather than an empty list with no word
             skipped.Add(new SkippedStage("recall", NothingSimilar(name, pipeline)));
@@ -86,7 +90,7 @@ internal sealed class PipelineRunner(
         for (int i = 0; i < pipeline.Stages.Count && candidates.Count > 0; i++)
             candidates = await RunStageAsync(name, i, pipeline.Stages[i], snapshot.Version, rankers, ranking, candidates, skipped, timings, served, cancellation).ConfigureAwait(false);
 
-        if (pipeline.NewItems is { } slots && known.Count > 0) slots.Apply(candidates, request.K, id => !known.Exists(k => k(id)));
+        if (slots is not null && known.Count > 0) slots.Apply(candidates, request.K, id => !known.Exists(k => k(id)));
         if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
         string? requestId = null;
         if (pipeline.FeatureLog is { } featureLog && FeatureLogs is { } logs && !request.Offline && candidates.Count > 0)

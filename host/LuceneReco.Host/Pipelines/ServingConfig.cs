@@ -34,7 +34,8 @@ internal sealed record ServingConfig
     /// content profile (and, when the index has dense vectors from <c>lucenereco embed</c>, the semantic profile) by RRF, then the
     /// same plugin's ALS and item-kNN stages blend their scores in; one place in every 20 is
     /// kept for items the models do not know yet (<see cref="NewItemSlots"/>), so new items reach lists by their content; a
-    /// user with no history gets the "popular" plugin's trending items (<see cref="PipelineDefinition.Fallback"/>).
+    /// user with no history gets the "popular" plugin's trending items with one place in every 5 for the newest items no one
+    /// has chosen yet (<see cref="PipelineDefinition.Fallback"/>, <see cref="PipelineDefinition.FallbackNewItems"/>).
     /// Sizes, weights and blends were chosen on MovieLens latest-small (docs/evaluation.md, which also says what the
     /// new-item places cost and buy). Without the collaborative plugin loaded, its steps are skipped and the profile serves alone.
     /// </summary>
@@ -50,7 +51,14 @@ internal sealed record ServingConfig
         Fusion = "rrf",
         RrfK = 60,
         NewItems = new NewItemSlots { Source = "profile", Every = 20 },
-        Fallback = [new RecallStep { Source = "popular", Size = 100, Options = Json("""{"order": "trending"}""") }],
+        Fallback =
+        [
+            new RecallStep { Source = "popular", Size = 100, Options = Json("""{"order": "trending"}""") },
+            // a weight so small that RRF keeps the trending order and lists newest-only items after it; the places below
+            // bring the newest items no one has chosen yet forward
+            new RecallStep { Source = "newest", Size = 50, Weight = 0.001 },
+        ],
+        FallbackNewItems = new NewItemSlots { Source = "newest", Every = 5 },
         Stages =
         [
             new StageStep { Ranker = "als", Name = "als-rerank", BudgetMs = 5000, Options = Json("""{"weight": 0.5}""") },

@@ -94,8 +94,9 @@ internal static class ServingConfigParser
                 case "stages": pipeline = pipeline with { Stages = Array(p.Value, at, errors, Stage) }; break;
                 case "models": errors.Add($"{at}: 'models' is no longer a pipeline setting: each plugin keeps its models in its own data folder (a step's options can name another with \"modelDirectory\")"); break;
                 case "newItems": pipeline = pipeline with { NewItems = NewItems(p.Value, at, errors) }; break;
+                case "fallbackNewItems": pipeline = pipeline with { FallbackNewItems = NewItems(p.Value, at, errors) }; break;
                 case "featureLog": pipeline = pipeline with { FeatureLog = FeatureLog(p.Value, at, errors) }; break;
-                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems, featureLog)"); break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems, fallbackNewItems, featureLog)"); break;
             }
         }
         return pipeline;

@@ -102,7 +102,7 @@ public sealed class NewItemSlotsTests
             {"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"profile"}],"newItems":{"every":5}}}}
             """);
         Assert.Null(config);
-        Assert.Contains("pipelines.p.newItems needs a plugin recall source (such as als or itemknn)", Assert.Single(errors));
+        Assert.Contains("pipelines.p.newItems needs a plugin recall source (such as als, itemknn or popular)", Assert.Single(errors));
     }
 
     [Fact]

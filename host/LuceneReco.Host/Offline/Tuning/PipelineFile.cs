@@ -37,6 +37,15 @@ internal static class PipelineFile
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    private static void Slots(Utf8JsonWriter w, string name, NewItemSlots? slots)
+    {
+        if (slots is null) return;
+        w.WriteStartObject(name);
+        w.WriteString("source", slots.Source);
+        w.WriteNumber("every", slots.Every);
+        w.WriteEndObject();
+    }
+
     private static void Pipeline(Utf8JsonWriter w, PipelineDefinition p)
     {
         w.WriteStartObject();
@@ -44,13 +53,8 @@ internal static class PipelineFile
         if (p.Fallback.Count > 0) Steps(w, "fallback", p.Fallback);
         w.WriteString("fusion", p.Fusion);
         w.WriteNumber("rrfK", p.RrfK);
-        if (p.NewItems is { } slots)
-        {
-            w.WriteStartObject("newItems");
-            w.WriteString("source", slots.Source);
-            w.WriteNumber("every", slots.Every);
-            w.WriteEndObject();
-        }
+        Slots(w, "newItems", p.NewItems);
+        Slots(w, "fallbackNewItems", p.FallbackNewItems);
         w.WriteStartArray("stages");
         foreach (var s in p.Stages)
         {

@@ -1,6 +1,7 @@
 using LuceneReco.Rankers.Learned.Features;
 using LuceneReco.Rankers.Learned.Models;
 using LuceneReco.Rankers.Learned.Tests.Support;
+using LuceneReco.Rankers.Learned.Training;
 using LuceneReco.Rankers.Learned.Trees;
 
 namespace LuceneReco.Rankers.Learned.Tests.Models;
@@ -30,10 +31,10 @@ public sealed class LightGbmOracleTests
     {
         int seed = TestSeed.Next();
         using var dir = new TempDir();
-        (TreeEnsemble model, LightGbmNative.Booster booster, double[] eval, int rows) = Train(dir, objective, seed);
+        (TreeEnsemble model, LightGbm.Booster booster, double[] eval, int rows) = Train(dir, objective, seed);
         using (booster)
         {
-            double[] expected = booster.Predict(eval, rows, Features, LightGbmNative.PredictRawScore);
+            double[] expected = booster.Predict(eval, rows, Features, LightGbm.PredictRawScore);
             using FeatureMatrix matrix = Matrix(eval, rows);
             var margins = new double[rows];
             model.Score(matrix, margins);
@@ -49,10 +50,10 @@ public sealed class LightGbmOracleTests
     {
         int seed = TestSeed.Next();
         using var dir = new TempDir();
-        (TreeEnsemble model, LightGbmNative.Booster booster, double[] eval, int rows) = Train(dir, objective, seed);
+        (TreeEnsemble model, LightGbm.Booster booster, double[] eval, int rows) = Train(dir, objective, seed);
         using (booster)
         {
-            double[] expected = booster.Predict(eval, rows, Features, LightGbmNative.PredictContrib);
+            double[] expected = booster.Predict(eval, rows, Features, LightGbm.PredictContrib);
             using FeatureMatrix matrix = Matrix(eval, rows);
             var phi = new double[Features];
             for (int r = 0; r < rows; r++)
@@ -71,14 +72,14 @@ public sealed class LightGbmOracleTests
     public void Read_ZeroAsMissingModel_HasNodesThatTreatZeroAsMissing()
     {
         using var dir = new TempDir();
-        (TreeEnsemble model, LightGbmNative.Booster booster, _, _) = Train(dir, "objective=lambdarank zero_as_missing=true", seed: 7);
+        (TreeEnsemble model, LightGbm.Booster booster, _, _) = Train(dir, "objective=lambdarank zero_as_missing=true", seed: 7);
         booster.Dispose();
         bool any = false;
         foreach (TreeNode node in model.Nodes) any |= (node.Flags & TreeNode.ZeroIsMissing) != 0;
         Assert.True(any, "the zero_as_missing model should have splits with missing type Zero");
     }
 
-    private static (TreeEnsemble Model, LightGbmNative.Booster Booster, double[] Eval, int Rows) Train(TempDir dir, string objective, int seed)
+    private static (TreeEnsemble Model, LightGbm.Booster Booster, double[] Eval, int Rows) Train(TempDir dir, string objective, int seed)
     {
         var rng = new Random(seed);
         const int rows = 600, evalRows = 150;
@@ -86,9 +87,13 @@ public sealed class LightGbmOracleTests
             objective.Contains("regression", StringComparison.Ordinal));
         int[]? groups = objective.Contains("rank", StringComparison.Ordinal) ? Enumerable.Repeat(20, rows / 20).ToArray() : null;
         string parameters = $"{objective} num_leaves=15 min_data_in_leaf=5 learning_rate=0.2 verbose=-1 num_threads=1 seed=3 deterministic=true";
-        LightGbmNative.Booster booster = LightGbmNative.Train(data, rows, Features, labels, groups, parameters, iterations: 30);
+        const int iterations = 30;
+        using var dataset = LightGbm.Dataset.Create(data, rows, Features, labels, groups, weights: null, parameters, reference: null);
+        var booster = new LightGbm.Booster(dataset, validation: null, parameters);
+        for (int k = 0; k < iterations; k++)
+            if (!booster.Update()) break;
         string path = dir.Sub("model.txt");
-        booster.Save(path);
+        booster.Save(path, iterations);
         double[] eval = Synthetic(rng, evalRows, out _, false, false);
         for (int f = 0; f < Features; f++) eval[f] = double.NaN; // row 0: everything missing
         for (int f = 0; f < Features; f++) eval[Features + f] = 0; // row 1: everything zero

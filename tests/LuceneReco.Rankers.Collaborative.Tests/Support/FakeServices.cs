@@ -7,7 +7,7 @@ internal sealed class FakeServices(string dataDirectory) : IRankerServices
 {
     public FakeCatalog Catalog { get; } = new();
 
-    public FakeInteractions Events { get; } = new();
+    public InteractionList Events { get; } = new();
 
     public ListLog Lines { get; } = new();
 
@@ -44,43 +44,4 @@ internal sealed class FakeCatalog : IItemCatalog
     public IReadOnlyList<KeyValuePair<string, int>> TermVector(string itemId, string field) => [];
 
     public int DocFreq(string field, string term) => 0;
-}
-
-internal sealed class FakeInteractions : IInteractionReader
-{
-    private readonly List<Interaction> _events = [];
-
-    public void Add(Interaction e) => _events.Add(e);
-
-    public IReadOnlyList<Interaction> ForUser(string userId, int max = 1000) => Newest(e => e.UserId == userId, max);
-
-    public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => Newest(e => e.ItemId == itemId, max);
-
-    private List<Interaction> Newest(Predicate<Interaction> match, int max)
-    {
-        List<Interaction> found = _events.FindAll(match);
-        found.Sort((a, b) => b.Timestamp.CompareTo(a.Timestamp));
-        return found.Count > max ? found.GetRange(0, max) : found;
-    }
-}
-
-internal sealed class ListLog : IRankerLog
-{
-    public List<string> Warnings { get; } = [];
-
-    public void Info(string message) { }
-
-    public void Warn(string message)
-    {
-        lock (Warnings) Warnings.Add(message);
-    }
-}
-
-internal sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
 }

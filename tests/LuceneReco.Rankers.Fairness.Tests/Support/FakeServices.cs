@@ -62,42 +62,9 @@ internal sealed class FakeCatalog : IItemCatalog
     public int DocFreq(string field, string term) => 0;
 }
 
-internal sealed class FakeInteractions : IInteractionReader
+internal sealed class FakeInteractions : InteractionList
 {
-    private readonly List<Interaction> _events = [];
-
+    /// <summary>Adds a view of <paramref name="item"/> by <paramref name="user"/>, a minute after the previous event.</summary>
     public void Add(string user, string item) =>
-        _events.Add(new Interaction(user, item, "view", 1, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(_events.Count)));
-
-    public IReadOnlyList<Interaction> ForUser(string userId, int max = 1000) => Newest(e => e.UserId == userId, max);
-
-    public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => Newest(e => e.ItemId == itemId, max);
-
-    private List<Interaction> Newest(Predicate<Interaction> match, int max)
-    {
-        List<Interaction> found = _events.FindAll(match);
-        found.Sort((a, b) => b.Timestamp.CompareTo(a.Timestamp));
-        return found.Count > max ? found.GetRange(0, max) : found;
-    }
-}
-
-internal sealed class ListLog : IRankerLog
-{
-    public List<string> Warnings { get; } = [];
-
-    public void Info(string message) { }
-
-    public void Warn(string message)
-    {
-        lock (Warnings) Warnings.Add(message);
-    }
-}
-
-internal sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
+        Add(new Interaction(user, item, "view", 1, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(Count)));
 }

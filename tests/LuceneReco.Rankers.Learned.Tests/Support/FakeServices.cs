@@ -39,20 +39,3 @@ internal sealed class FakeServices(string dataDirectory) : IRankerServices
         public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => [];
     }
 }
-
-internal sealed class ListLog : IRankerLog
-{
-    public List<string> Warnings { get; } = [];
-
-    public List<string> Infos { get; } = [];
-
-    public void Info(string message)
-    {
-        lock (Infos) Infos.Add(message);
-    }
-
-    public void Warn(string message)
-    {
-        lock (Warnings) Warnings.Add(message);
-    }
-}

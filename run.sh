@@ -34,14 +34,14 @@ demo() {
   step "Delete by keyword value" index delete --index "$index" --keyword provider=Meili
   step "Verify every file of the commit" index check --index "$index"
   step "Keyword search (BM25)" search --index "$index" --query "space station mystery" --k 5
-  step "Keyword search with a filter and a phrase" search --index "$index" --query '"machine learning"' --filter category=books --k 3
+  step "Keyword search with a filter and a phrase" search --index "$index" --query '"command line"' --filter category=books --k 3
   step "Why the best hit scores what it does" search --index "$index" --query "orbit" --k 1 --explain
   step "More like this item (b001)" mlt --index "$index" --id b001 --k 5 --min-term-freq 1 --min-doc-freq 2
   step "More like this text" mlt --index "$index" --text "a detective story set on a space station" --k 5 --min-term-freq 1 --min-doc-freq 2
   step "More like a user's items (a profile)" mlt --index "$index" --ids b001,f059:2 --k 5 --min-term-freq 1 --min-doc-freq 2
-  step "Recommendations through the default pipeline, with explanations" recommend --index "$index" --user ann --recent b001,f059 --k 3 --explain
+  step "Recommendations before any training: the recommend pipeline serves the content profile alone, with explanations" recommend --index "$index" --user ann --recent b001,f059 --k 3 --explain
   step "Import interaction events into a SQLite store" interactions import --store .demo/events.db --file samples/interactions.tsv --kind rating
-  step "Train item-kNN and implicit ALS from the store" train --store .demo/events.db --index "$index"
+  step "Train the built-in models (popular, ALS, EASE, item-kNN, user-kNN, ...) from the store" train --store .demo/events.db --index "$index"
   step "A user's recommendations from their stored history (collaborative + content; one place in 3 for new items)" \
     recommend --index "$index" --store .demo/events.db --config samples/recommend.json --user u07 --k 6 --explain
   step "Erase a user on request" users erase --store .demo/events.db --user u07

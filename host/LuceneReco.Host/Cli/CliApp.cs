@@ -38,7 +38,7 @@ internal static class CliApp
     {
         var messages = new List<string>();
         var unrecognized = false;
-        foreach (var message in parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct())
+        foreach (var message in parse.Errors.Select(e => NotANumber(e) ?? e.Message.TrimEnd('.')).Distinct())
         {
             if (message.StartsWith("Unrecognized command or argument", StringComparison.Ordinal))
             {
@@ -49,6 +49,24 @@ internal static class CliApp
         }
         if (messages.Count > 1) messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
         return string.Join("; ", messages);
+    }
+
+    /// <summary>
+    /// For a numeric option given something that is not a number: <c>--k must be a whole number, got 'abc'</c>, said from
+    /// the option's type and the token (the parser's own message names a .NET type); null for any other error.
+    /// </summary>
+    private static string? NotANumber(ParseError error)
+    {
+        if (error.SymbolResult is not OptionResult { Option: var option } result) return null;
+        var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        Func<string, bool>? parses = type == typeof(int) ? t => int.TryParse(t, c, out _)
+            : type == typeof(long) ? t => long.TryParse(t, c, out _)
+            : type == typeof(double) || type == typeof(float) ? t => double.TryParse(t, c, out _)
+            : null;
+        if (parses is null || result.Tokens.FirstOrDefault(t => !parses(t.Value)) is not { } bad) return null;
+        string what = type == typeof(int) || type == typeof(long) ? "a whole number" : "a number";
+        return $"{option.Name} must be {what}, got '{bad.Value}'";
     }
 
     /// <summary>The names from the root to the command that was parsed: <c>lucenereco index build</c>.</summary>

@@ -68,7 +68,7 @@ internal static class CommonOptions
     /// <summary><c>--plugins DIR</c>: a plugins folder instead of the built-in plugins that ship with the CLI.</summary>
     public static Option<string> Plugins() => new("--plugins")
     {
-        Description = "The plugins folder, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: collaborative (als, itemknn, popular), diversity (mmr, dpp, diversity-caps), fairness (fair, exposure, calibration), learned; a folder given here replaces them).",
+        Description = "The plugins folder, one subfolder per plugin (default: the built-in plugins shipped beside the CLI: collaborative (als, itemknn, popular, ease, userknn, coldcontent), diversity (mmr, dpp, diversity-caps), fairness (fair, exposure, calibration), learned (learned, features), embeddings (minilm, arctic-xs); 'plugins list' shows them; a folder given here replaces them).",
         HelpName = "DIR",
     };
 

@@ -62,6 +62,7 @@ internal static class EmbedCommand
             }
             using var provider = plugin.CreateEmbeddingProvider(null);
             var reporter = new ProgressReporter(console, showProgress);
+            long done = 0;
             var job = new EmbedJob
             {
                 Writer = writer,
@@ -71,9 +72,10 @@ internal static class EmbedCommand
                 CommitEvery = TimeSpan.FromSeconds(commitSeconds),
                 Clock = console.Time,
                 Planned = (already, todo) => log($"{CliFormat.Plural(already, "item")} already {(already == 1 ? "has" : "have")} a vector; embedding {CliFormat.Plural(todo, "item")}"),
-                Progress = (done, total) => reporter.Report(done, total == 0 ? 1 : (double)done / total),
+                Progress = (count, total) => reporter.Report(done = count, total == 0 ? 1 : (double)count / total),
             };
             var outcome = job.Run();
+            reporter.Finish(done);
             console.Out.WriteLine(Summary(outcome, provider, fields, reporter.Elapsed));
             return ExitCodes.Ok;
         }

@@ -102,6 +102,7 @@ internal static class InteractionsImportCommand
             else if (skipBad) skipped.Add(record.Describe(reader.Name));
             else throw new UsageException($"{record.Describe(reader.Name)} (nothing was imported; --skip-bad skips bad lines)");
         }
+        progress.Finish(read);
     }
 
     /// <summary>Prints the first <see cref="PrintLimit"/> skipped lines to stderr and counts the rest.</summary>

@@ -41,6 +41,7 @@ internal static class ItemFeed
             if (!skipBad) throw new UsageException($"{failed.Describe(reader.Name)} ({unchanged}; --skip-bad skips bad lines)");
             bad.Add(failed);
         });
+        progress.Finish(items);
         bad.Finish();
         return (items, bad.Count);
     }

@@ -5,7 +5,8 @@ namespace LuceneReco.Host.Cli;
 /// <summary>
 /// Prints <c>  42,000 items (65%), 15,100 items/s</c> to stderr every <see cref="Interval"/>, or
 /// whenever another tenth of the input is done (but at most every quarter second), so that long
-/// builds show life without flooding CI logs. Disabled reporters print nothing.
+/// builds show life without flooding CI logs, and once more at the end (<see cref="Finish"/>) with the true total. Readers
+/// read ahead of what is done, so until then the share shown stops at 99%. Disabled reporters print nothing.
 /// </summary>
 internal sealed class ProgressReporter
 {
@@ -39,11 +40,23 @@ internal sealed class ProgressReporter
         if (!_enabled) return;
         var now = _console.Time.GetTimestamp();
         var sinceLast = _console.Time.GetElapsedTime(_lastPrint, now);
-        var tenth = double.IsNaN(fraction) ? _lastTenth : (int)Math.Floor(Math.Clamp(fraction, 0, 1) * 10);
+        if (!double.IsNaN(fraction)) fraction = Math.Clamp(fraction, 0, 0.99); // the reader is ahead: not done until Finish
+        var tenth = double.IsNaN(fraction) ? _lastTenth : (int)Math.Floor(fraction * 10);
         if (sinceLast < Interval && !(tenth > _lastTenth && sinceLast >= MinimumGap)) return;
         _lastPrint = now;
         _lastTenth = tenth;
-        var percent = double.IsNaN(fraction) ? "" : $" ({(Math.Clamp(fraction, 0, 1) * 100).ToString("0", CultureInfo.InvariantCulture)}%)";
+        Print(items, fraction, now);
+    }
+
+    /// <summary>Prints the final count: <paramref name="items"/> done, all of the input read.</summary>
+    public void Finish(long items)
+    {
+        if (_enabled) Print(items, 1, _console.Time.GetTimestamp());
+    }
+
+    private void Print(long items, double fraction, long now)
+    {
+        var percent = double.IsNaN(fraction) ? "" : $" ({(fraction * 100).ToString("0", CultureInfo.InvariantCulture)}%)";
         var elapsed = _console.Time.GetElapsedTime(_start, now);
         _console.Error.WriteLine($"  {CliFormat.Plural(items, _unit)}{percent}, {CliFormat.Rate(items, elapsed)} {_unit}s/s");
     }

@@ -16,7 +16,7 @@ internal static class RecommendCommand
         var plugins = CommonOptions.Plugins();
         var store = new Option<string>("--store") { Description = "The interaction store (SQLite file) the user's history is read from (default: none; give --recent).", HelpName = "FILE" };
         var data = new Option<string>("--data") { Description = "Where plugins find their data and models, one folder per plugin (default: INDEX.plugin-data beside the index, where 'train --index INDEX' writes).", HelpName = "DIR" };
-        var config = new Option<string>("--config") { Description = "Pipeline configuration JSON (default: the built-in pipelines: 'default' (search + profile + similar, RRF) for searches and 'recommend' (profile + als + itemknn, the collaborative stages, trending when there is no history) for recommendations).", HelpName = "FILE" };
+        var config = new Option<string>("--config") { Description = "Pipeline configuration JSON (default: the built-in pipelines: 'default' (search + profile + similar, RRF) for searches and 'recommend' (als + itemknn + profile + semantic-profile, RRF, the als and itemknn stages, one place in 20 for new items; trending with one place in 5 for the newest items when there is no history) for recommendations).", HelpName = "FILE" };
         var user = new Option<string>("--user") { Description = "The user to recommend for.", HelpName = "U", Required = true };
         var recent = new Option<string>("--recent") { Description = "The user's recent items, newest first, comma-separated.", HelpName = "ID,ID" };
         var query = new Option<string>("--query") { Description = "Keyword query text for the pipeline's search source.", HelpName = "TEXT" };

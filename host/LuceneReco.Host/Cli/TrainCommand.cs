@@ -37,7 +37,7 @@ internal static class TrainCommand
         var plugins = CommonOptions.Plugins();
         var progress = CommonOptions.Progress();
         var training = new TrainingOptions();
-        var command = new Command("train", "Train the plugins that learn from interactions (built in: implicit ALS and item-kNN) from the interaction store or a file.")
+        var command = new Command("train", "Train the plugins that learn from interactions (built in: popular, implicit ALS, EASE, item-kNN, user-kNN, learned; 'plugins list' shows which are trainable) from the interaction store or a file.")
         {
             store, interactions, index, data, model, plugins, progress,
         };

@@ -25,7 +25,7 @@ internal sealed class TrainingOptions
     /// <summary><c>--set NAME=VALUE</c>, repeatable: any training setting of a plugin.</summary>
     public Option<string[]> Set { get; } = new("--set")
     {
-        Description = "A training setting of a plugin, NAME=VALUE (repeatable); 'plugins list' names no settings, the plugin's README does.",
+        Description = "A training setting of a plugin, NAME=VALUE (repeatable); 'plugins list' names each plugin's settings, its README says what they mean.",
         HelpName = "NAME=VALUE",
         AllowMultipleArgumentsPerToken = false,
     };

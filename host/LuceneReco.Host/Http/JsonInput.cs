@@ -19,11 +19,17 @@ internal static class JsonInput
     /// </summary>
     public readonly record struct Problem(string Field, string Message)
     {
+        /// <summary>
+        /// The problem as a sentence when <see cref="Message"/> is one already ("item 2: missing id"), where
+        /// <c>Field Message</c> would not read; null for the usual <c>field message</c>.
+        /// </summary>
+        public string? Sentence { get; init; }
+
         /// <summary><c>field message</c> ("k must be a whole number ..."), or <c>the body message</c> for the whole body.</summary>
         public override string ToString() => Describe("the body");
 
         /// <summary>As <see cref="ToString"/>, naming the whole input <paramref name="whole"/> ("the line" in a file).</summary>
-        public string Describe(string whole) => (Field.Length == 0 ? whole : Field) + " " + Message;
+        public string Describe(string whole) => Sentence ?? (Field.Length == 0 ? whole : Field) + " " + Message;
     }
 
     /// <summary>Parses <paramref name="utf8"/>, or returns the problem that stops it.</summary>

@@ -69,7 +69,7 @@ internal static class QueryEndpoints
         var problems = new List<JsonInput.Problem>();
         if (string.IsNullOrWhiteSpace(body.UserId)) problems.Add(new JsonInput.Problem("userId", "is required"));
         if (body.RecentItems is { } recent && recent.Exists(string.IsNullOrWhiteSpace)) problems.Add(new JsonInput.Problem("recentItems", "must be non-empty item ids"));
-        if (body.K is < 1 or > PipelineRequest.MaxK) problems.Add(new JsonInput.Problem("k", $"must be from 1 to {PipelineRequest.MaxK}, got {body.K}"));
+        if (body.K is < 1 or > PipelineRequest.MaxK) problems.Add(new JsonInput.Problem("k", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be from 1 to {PipelineRequest.MaxK:N0}, got {body.K}")));
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in body.Options ?? [])
         {

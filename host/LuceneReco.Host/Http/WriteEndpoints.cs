@@ -58,14 +58,15 @@ internal static class WriteEndpoints
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < elements.Count; i++)
         {
-            string where = elements.Count == 1 && root.ValueKind == JsonValueKind.Object ? "item" : $"item {(i + 1).ToString(CultureInfo.InvariantCulture)}";
+            // errors are keyed by the field, as the events' are: "colour" in a single item, "item 2: colour" in an array
+            string where = root.ValueKind == JsonValueKind.Object ? "item" : $"item {(i + 1).ToString(CultureInfo.InvariantCulture)}";
             var record = JsonItemParser.Parse(i + 1, elements[i], writer.Schema);
             if (record.Document is { } d)
             {
                 if (ids.Add(d.Id)) documents.Add(d);
-                else problems.Add(new JsonInput.Problem(where, $"has the id '{d.Id}', which appears twice in the request"));
+                else problems.Add(ItemProblem(root, where, "id", $"has the id '{d.Id}', which appears twice in the request"));
             }
-            else problems.Add(new JsonInput.Problem(where + ":", record.Error!));
+            else problems.Add(ItemProblem(root, where, record.Field, record.Error!));
         }
         if (problems.Count > 0) return ApiProblems.Invalid(problems, " (nothing was written)");
         int replaced = writer.Upsert(documents);
@@ -125,6 +126,12 @@ internal static class WriteEndpoints
     }
 
     /// <summary>The body as a list: an object is one element, an array its elements; anything else is a problem.</summary>
+    private static JsonInput.Problem ItemProblem(JsonElement root, string where, string? field, string message)
+    {
+        string key = field is null ? where : root.ValueKind == JsonValueKind.Object ? field : $"{where}: {field}";
+        return new JsonInput.Problem(key, message) { Sentence = $"{where}: {message}" };
+    }
+
     private static List<JsonElement> Elements(JsonElement root, string what, List<JsonInput.Problem> problems)
     {
         var list = new List<JsonElement>();

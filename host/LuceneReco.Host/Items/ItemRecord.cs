@@ -14,6 +14,12 @@ internal readonly record struct ItemRecord(long Line, Document? Document, string
     /// <summary>A bad line.</summary>
     public static ItemRecord Bad(long line, string error) => new(line, null, error);
 
+    /// <summary>A bad line whose problem is in one field (<c>id</c> or a schema field), named for the HTTP edge's errors.</summary>
+    public static ItemRecord Bad(long line, string error, string field) => new(line, null, error) { Field = field };
+
+    /// <summary>The field the problem is in, or null when it is the line as a whole (or unknown).</summary>
+    public string? Field { get; init; }
+
     /// <summary>The error as <c>file:line: reason</c>, the form compilers use, so editors can jump to it.</summary>
     public string Describe(string fileName) => $"{fileName}:{Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Error}";
 }

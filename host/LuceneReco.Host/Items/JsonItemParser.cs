@@ -23,25 +23,25 @@ internal static class JsonItemParser
     public static ItemRecord Parse(long line, JsonElement root, IndexSchema schema)
     {
         if (root.ValueKind != JsonValueKind.Object) return ItemRecord.Bad(line, "each line must be a JSON object");
-        if (!root.TryGetProperty("id", out var idElement)) return ItemRecord.Bad(line, "missing id");
+        if (!root.TryGetProperty("id", out var idElement)) return ItemRecord.Bad(line, "missing id", "id");
         string id;
         switch (idElement.ValueKind)
         {
             case JsonValueKind.String: id = idElement.GetString()!.Trim(); break;
             case JsonValueKind.Number: id = idElement.GetRawText(); break;
-            case JsonValueKind.Null: return ItemRecord.Bad(line, "missing id");
-            default: return ItemRecord.Bad(line, "id must be a string or a number");
+            case JsonValueKind.Null: return ItemRecord.Bad(line, "missing id", "id");
+            default: return ItemRecord.Bad(line, "id must be a string or a number", "id");
         }
-        if (ItemReader.IdProblem(id) is { } idProblem) return ItemRecord.Bad(line, idProblem);
+        if (ItemReader.IdProblem(id) is { } idProblem) return ItemRecord.Bad(line, idProblem, "id");
 
         var document = new Document(id);
         foreach (var property in root.EnumerateObject())
         {
             if (property.Name == "id") continue;
             if (schema.Find(property.Name) is not { } field)
-                return ItemRecord.Bad(line, $"field '{FieldValues.Shorten(property.Name)}' is not in the schema");
+                return ItemRecord.Bad(line, $"field '{FieldValues.Shorten(property.Name)}' is not in the schema", FieldValues.Shorten(property.Name));
             if (AddJsonValue(document, field, property.Value) is { } error)
-                return ItemRecord.Bad(line, error);
+                return ItemRecord.Bad(line, error, field.Name);
         }
         return ItemRecord.Ok(line, document);
     }

@@ -36,6 +36,17 @@ public sealed class CliParseTests
         Assert.Contains("--ram-buffer-mb", line);
     }
 
+    [Theory]
+    [InlineData("--k", "abc", "--k must be a whole number, got 'abc'")]
+    [InlineData("--k", "2.5", "--k must be a whole number, got '2.5'")]
+    public void NotANumber_SaysWhatTheOptionTakes_WithoutATypeName(string option, string value, string expected)
+    {
+        var line = CliRun.Of("search", "--index", "x", "--query", "q", option, value).AssertOneLineFailure(2);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("System.", line);
+        Assert.Contains("lucenereco search --help", line);
+    }
+
     [Fact]
     public void Build_EveryBadOptionIsReportedAtOnce()
     {

@@ -50,11 +50,23 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
+    public void ReaderAtTheEndOfTheFile_ShowsAtMost99Percent_UntilFinishGivesTheTrueTotal()
+    {
+        var (reporter, clock, error) = Create(enabled: true);
+        clock.Advance(0.3);
+        reporter.Report(1, 1.0); // a small file: the reader's buffer already holds all of it
+        clock.Advance(0.2);
+        reporter.Finish(200);
+        Assert.Equal(["1 item (99%), 3 items/s", "200 items (100%), 400 items/s"], Lines(error));
+    }
+
+    [Fact]
     public void Disabled_PrintsNothing()
     {
         var (reporter, clock, error) = Create(enabled: false);
         clock.Advance(10);
         reporter.Report(10_000, 0.99);
+        reporter.Finish(10_000);
         Assert.Equal("", error.ToString());
         Assert.Equal(TimeSpan.FromSeconds(10), reporter.Elapsed);
     }

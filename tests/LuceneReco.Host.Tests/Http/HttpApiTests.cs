@@ -20,6 +20,10 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     /// <summary>Asserts a ProblemDetails response with <paramref name="status"/> and returns its detail.</summary>
+    /// <summary>The keys of a validation problem's <c>errors</c>, sorted.</summary>
+    private static string[] ErrorKeys(JsonElement problem) =>
+        [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
+
     private static async Task<string> AssertProblem(HttpResponseMessage response, int status)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -138,6 +142,10 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
         var bad = await server.Send(HttpMethod.Put, "/items", """[{"id":"http-a1","title":"Alpha wombat"},{"id":"http-a2","colour":"red"},{"title":"no id"}]""");
         Assert.Equal("item 2: field 'colour' is not in the schema; item 3: missing id (nothing was written)", await AssertProblem(bad, 400));
         Assert.Empty(Ids(await GetOk("/search?q=wombat")));
+        var again = await server.Send(HttpMethod.Put, "/items", """[{"id":"http-a1","title":"Alpha wombat"},{"id":"http-a2","colour":"red"},{"title":"no id"}]""");
+        Assert.Equal(["item 2: colour", "item 3: id"], ErrorKeys(await ServerFixture.Json(again)));
+        var single = await server.Send(HttpMethod.Put, "/items", """{"id":"http-a3","colour":"red"}""");
+        Assert.Equal(["colour"], ErrorKeys(await ServerFixture.Json(single)));
 
         var good = await server.Send(HttpMethod.Put, "/items", """[{"id":"http-a1","title":"Alpha wombat"},{"id":"http-a2","title":"Beta wombat"}]""");
         Assert.Equal(2, (await ServerFixture.Json(good)).GetProperty("upserted").GetInt32());
@@ -170,7 +178,7 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
     [InlineData("""{"k":3}""", "userId is required")]
     [InlineData("""[1]""", "the body must be a JSON object, got an array")]
     [InlineData("""{"userId":"u","pipeline":"nope"}""", "unknown pipeline 'nope' (pipelines: default, reversed)")]
-    [InlineData("""{"userId":"u","k":0}""", "k must be from 1 to 1000, got 0")]
+    [InlineData("""{"userId":"u","k":0}""", "k must be from 1 to 1,000, got 0")]
     public async Task BadRecommendBodies_AreProblemDetails(string body, string detail) =>
         Assert.Equal(detail, await AssertProblem(await server.Send(HttpMethod.Post, "/recommend", body), 400));
 

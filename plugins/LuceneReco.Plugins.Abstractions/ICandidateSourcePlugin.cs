@@ -12,7 +12,15 @@ public interface ICandidateSourcePlugin
 {
     /// <summary>
     /// Creates the source for one recall step. <paramref name="options"/> is the step's "options" JSON object (or null).
-    /// Throw <see cref="ArgumentException"/> for bad options: the host rejects the configuration change that named them.
+    /// Throw <see cref="ArgumentException"/> for bad options (the step is then skipped, and the request says why).
     /// </summary>
     ICandidateSource CreateSource(JsonElement? options, IRankerServices services);
+
+    /// <summary>
+    /// Every problem with a recall step's <paramref name="options"/> (unknown names, wrong types, values out of range),
+    /// without creating a source: the host refuses a configuration with bad source options when it loads, and shows why
+    /// in <c>/health</c>. <see cref="OptionsBinder.Problems{TOptions}"/> does the binding part.
+    /// <value>The default finds none.</value>
+    /// </summary>
+    IReadOnlyList<string> CheckSourceOptions(JsonElement? options) => [];
 }

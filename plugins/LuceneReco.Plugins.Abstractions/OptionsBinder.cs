@@ -13,6 +13,26 @@ namespace LuceneReco.Plugins;
 /// </summary>
 public static class OptionsBinder
 {
+    /// <summary>
+    /// Every problem binding <paramref name="options"/> to <typeparamref name="TOptions"/> would meet, then (when it binds)
+    /// those <paramref name="check"/> finds in the bound values; empty when there are none. For
+    /// <see cref="IOptionsValidatingPlugin.CheckOptions"/> and <see cref="ICandidateSourcePlugin.CheckSourceOptions"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Problems<TOptions>(JsonElement? options, string rankerName, Func<TOptions, IReadOnlyList<string>>? check = null)
+        where TOptions : class, new()
+    {
+        TOptions typed;
+        try
+        {
+            typed = Bind<TOptions>(options, rankerName);
+        }
+        catch (ArgumentException e)
+        {
+            return [e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)];
+        }
+        return check is null ? [] : check(typed);
+    }
+
     /// <summary>A new <typeparamref name="TOptions"/> with the values of <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">The JSON is not an object, names an unknown option, or has a value of the wrong type.</exception>
     public static TOptions Bind<TOptions>(JsonElement? options, string rankerName) where TOptions : class, new()

@@ -29,16 +29,7 @@ public abstract class RankerPlugin<TOptions> : IRankerPlugin, IOptionsValidating
     /// <inheritdoc/>
     public IReadOnlyList<string> CheckOptions(JsonElement? options)
     {
-        TOptions typed;
-        try
-        {
-            typed = OptionsBinder.Bind<TOptions>(options, Name);
-        }
-        catch (ArgumentException e)
-        {
-            return [e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal)];
-        }
-        return Check(typed);
+        return OptionsBinder.Problems<TOptions>(options, Name, Check);
     }
 
     /// <summary>Problems with bound options (values out of range) for <see cref="CheckOptions"/>. <value>The default finds none.</value></summary>

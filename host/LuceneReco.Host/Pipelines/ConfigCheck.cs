@@ -3,9 +3,9 @@ using LuceneReco.Plugins;
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
-/// Checks a parsed configuration against the plugins loaded now: a stage whose plugin refuses its options is an error (the
-/// configuration is refused, the previous one keeps serving); a step naming a plugin that is not loaded is a warning (it may
-/// be installed later; until then requests skip it and say so).
+/// Checks a parsed configuration against the plugins loaded now: a stage or recall step whose plugin refuses its options is
+/// an error (the configuration is refused, the previous one keeps serving); a step naming a plugin that is not loaded is a
+/// warning (it may be installed later; until then requests skip it and say so).
 /// </summary>
 internal static class ConfigCheck
 {
@@ -24,24 +24,33 @@ internal static class ConfigCheck
                 if (rankers.Find(step.Ranker) is not { } handle)
                     warnings.Add($"{where}: no plugin named '{step.Ranker}' is loaded; requests skip the stage until one is");
                 else if (handle.Plugin is IOptionsValidatingPlugin checking)
-                {
-                    IReadOnlyList<string> problems;
-                    try
-                    {
-                        problems = checking.CheckOptions(step.Options);
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException) // a plugin's own fault must not stop the host
-                    {
-                        problems = [$"the plugin failed checking its options: {e.GetType().Name}: {e.Message}"];
-                    }
-                    foreach (string problem in problems) errors.Add($"{where}: {problem}");
-                }
+                    foreach (string problem in Checked(() => checking.CheckOptions(step.Options))) errors.Add($"{where}: {problem}");
             }
             foreach (var (steps, part) in new[] { (pipeline.Recall, "recall"), (pipeline.Fallback, "fallback") })
                 for (int i = 0; i < steps.Count; i++)
-                    if (!steps[i].IsBuiltIn && rankers.Find(steps[i].Source) is null)
-                        warnings.Add($"pipelines.{name}.{part}[{i}]: no plugin named '{steps[i].Source}' is loaded; requests skip the source until one is");
+                {
+                    var step = steps[i];
+                    string where = $"pipelines.{name}.{part}[{i}]";
+                    if (step.IsBuiltIn) continue;
+                    if (rankers.Find(step.Source) is not { } handle)
+                        warnings.Add($"{where}: no plugin named '{step.Source}' is loaded; requests skip the source until one is");
+                    else if (handle.Plugin is ICandidateSourcePlugin source)
+                        foreach (string problem in Checked(() => source.CheckSourceOptions(step.Options))) errors.Add($"{where}: {problem}");
+                }
         }
         return (errors, warnings);
+    }
+
+    /// <summary>A plugin's answer to an options check; its own fault is a problem, never the host's.</summary>
+    private static IReadOnlyList<string> Checked(Func<IReadOnlyList<string>> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException) // a plugin's own fault must not stop the host
+        {
+            return [$"the plugin failed checking its options: {e.GetType().Name}: {e.Message}"];
+        }
     }
 }

@@ -40,6 +40,11 @@ public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, IT
         return new PopularityStage(Store(bound, services));
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<string> CheckSourceOptions(JsonElement? options) =>
+        OptionsBinder.Problems<PopularitySourceOptions>(options, Name,
+            o => string.IsNullOrWhiteSpace(o.ModelDirectory) ? ["modelDirectory must name a folder"] : []);
+
     /// <summary>The source of a step naming this plugin: popular or trending items.</summary>
     public ICandidateSource CreateSource(JsonElement? options, IRankerServices services)
     {

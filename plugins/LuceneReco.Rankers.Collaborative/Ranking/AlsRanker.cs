@@ -27,6 +27,10 @@ public sealed class AlsRanker : RankerPlugin<AlsRankerOptions>, ICandidateSource
         return new AlsStage(Name, options, services, _stores.For(options.ModelDirectory, options.PollSeconds, services, ImplicitAlsModel.Kind, ModelFiles.LoadAls));
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<string> CheckSourceOptions(JsonElement? options) =>
+        OptionsBinder.Problems<CollaborativeSourceOptions>(options, Name, o => o.Validate());
+
     /// <summary>The recall source of a step naming this plugin; it reads the same model store as the plugin's stages.</summary>
     public ICandidateSource CreateSource(JsonElement? options, IRankerServices services)
     {

@@ -26,6 +26,10 @@ public sealed class UserKnnRanker : RankerPlugin<UserKnnRankerOptions>, ICandida
         return new UserKnnStage(Name, options, services, _stores.For(options.ModelDirectory, options.PollSeconds, services, UserKnnModel.Kind, ModelFiles.LoadUserKnn));
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<string> CheckSourceOptions(JsonElement? options) =>
+        OptionsBinder.Problems<CollaborativeSourceOptions>(options, Name, o => o.Validate());
+
     /// <summary>The recall source of a step naming this plugin; it reads the same model store as the plugin's stages.</summary>
     public ICandidateSource CreateSource(JsonElement? options, IRankerServices services)
     {

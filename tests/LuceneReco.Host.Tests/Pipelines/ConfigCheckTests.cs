@@ -79,6 +79,43 @@ public sealed class ConfigCheckTests
     }
 
     /// <summary>A plugin with typed options and a range check of its own.</summary>
+    [Theory]
+    [InlineData("""{"wrod":1}""", "wrod")]
+    [InlineData("""{"maxHistory":0}""", "maxHistory must be 1 or more, got 0")]
+    public void ARecallSourcesBadOption_IsAnError_FromThePluginsSourceCheck(string options, string expected)
+    {
+        string json = Config("""{"boost":0.5}""").Replace("""{"source":"itemknn","size":10}""", $$"""{"source":"itemknn","size":10,"options":{{options}}}""", StringComparison.Ordinal);
+        var (config, _) = ServingConfigParser.Parse(json);
+        var (errors, warnings) = ConfigCheck.Run(config!, Catalog().Add(new SourcePlugin()));
+        Assert.Empty(warnings);
+        var error = Assert.Single(errors);
+        Assert.StartsWith("pipelines.default.recall[1]: ", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A source plugin named itemknn whose source options are checked as the built-in one's are.</summary>
+    private sealed class SourcePlugin : IRankerPlugin, ICandidateSourcePlugin
+    {
+        public string Name => "itemknn";
+
+        public Version Version => new(1, 0);
+
+        public string Description => "test source with a maxHistory option";
+
+        public IRankerStage CreateStage(System.Text.Json.JsonElement? options, IRankerServices services) => throw new NotSupportedException("only checked here");
+
+        public ICandidateSource CreateSource(System.Text.Json.JsonElement? options, IRankerServices services) => throw new NotSupportedException("only checked here");
+
+        public IReadOnlyList<string> CheckSourceOptions(System.Text.Json.JsonElement? options) =>
+            OptionsBinder.Problems<SourceOptions>(options, Name,
+                o => o.MaxHistory < 1 ? [FormattableString.Invariant($"maxHistory must be 1 or more, got {o.MaxHistory}")] : []);
+
+        public sealed class SourceOptions
+        {
+            public int MaxHistory { get; set; } = 1000;
+        }
+    }
+
     private sealed class BoostPlugin : RankerPlugin<BoostPlugin.Options>
     {
         public override string Name => "favourite-category";

@@ -76,7 +76,14 @@ internal static class UserProfileBuilder
         foreach (var t in query.Terms) sum += t.Score;
         var byWord = new Dictionary<string, (List<string> Fields, double Score, HashSet<int> Owners, DateTimeOffset Last, int Order)>(StringComparer.OrdinalIgnoreCase);
         var words = new List<string>();
-        foreach (var t in query.Terms)
+        // Fields in the schema's order (the title before the body), so a word in both reads as the title writes it ("Orbit").
+        var fieldOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in reader.Schema.Fields) fieldOrder[f.Name] = fieldOrder.Count;
+        var chosen = new List<InterestingTerm>(query.Terms);
+        chosen.Sort((a, b) => fieldOrder.GetValueOrDefault(a.Field) != fieldOrder.GetValueOrDefault(b.Field)
+            ? fieldOrder.GetValueOrDefault(a.Field).CompareTo(fieldOrder.GetValueOrDefault(b.Field))
+            : b.Score.CompareTo(a.Score));
+        foreach (var t in chosen)
         {
             string? word = null;
             var owners = new HashSet<int>();

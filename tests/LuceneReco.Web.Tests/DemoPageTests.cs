@@ -111,6 +111,11 @@ public sealed class DemoPageTests(DemoServer server, ITestOutputHelper output) :
             Assert.True(await Providers(page, "community") > before, $"fair.p = 0.9 did not add items of 'community' (had {before})");
             await Expect(page.Locator("#reco-results .why li[data-source=fair]").First).ToContainTextAsync("protected group");
 
+            string panel = Path.Combine(AppContext.BaseDirectory, "artefacts", $"demo-page-{name}-recommendations.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(panel)!);
+            await page.Locator("#user-panel").ScreenshotAsync(new LocatorScreenshotOptions { Path = panel });
+            output.WriteLine($"screenshot: {panel}");
+
             // Switch pipeline: the content profile, calibrated, with its own slider.
             await page.SelectOptionAsync("#pipeline", "content");
             await Expect(page.Locator("#reco-status")).ToContainTextAsync("pipeline 'content'");

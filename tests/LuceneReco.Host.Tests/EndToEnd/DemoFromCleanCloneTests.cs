@@ -59,6 +59,8 @@ public sealed class DemoFromCleanCloneTests(ITestOutputHelper output)
             Assert.All(stranger.GetProperty("items").EnumerateArray(), item =>
                 Assert.Contains("popular: trending now", item.GetProperty("explanation").EnumerateArray().Select(e => e.GetString())));
 
+            Assert.Contains("<title>LuceneReco demo</title>", await http.GetStringAsync("/")); // the demo page (tested in a browser in LuceneReco.Web.Tests)
+
             var similar = await Json(await http.GetAsync("/items/b001/similar?k=10&explain=true"));
             var similarLines = Lines(similar);
             Assert.Contains(similarLines, l => l.StartsWith("similar: like \"The Quiet Orbit\"", StringComparison.Ordinal));

@@ -10,7 +10,7 @@ usage() {
   echo "usage: ./run.sh demo [--no-serve]" >&2
   echo "         index samples/catalogue.tsv into .demo/ and show stats, updates, a check, search, more-like-this," >&2
   echo "         recommendations, interaction import, training from the store and erasing a user; then serve the" >&2
-  echo "         demo on http://127.0.0.1:5080 until Ctrl-C (--no-serve stops after the walkthrough)" >&2
+  echo "         demo page on http://127.0.0.1:5080/ until Ctrl-C (--no-serve stops after the walkthrough)" >&2
   exit 2
 }
 
@@ -46,17 +46,22 @@ demo() {
     recommend --index "$index" --store .demo/events.db --config samples/recommend.json --user u07 --k 6 --explain
   step "Erase a user on request" users erase --store .demo/events.db --user u07
   step "Train again: the erased user is in no model" train --store .demo/events.db --index "$index"
+  step "What shapes a user's recommendations: the words, categories and items of their profile" \
+    users profile --index "$index" --store .demo/events.db --user u05 --max 5
   printf '\nThe index is in %s/%s\n' "$root" "$index"
   [[ "${1:-}" == "--no-serve" ]] && return 0
 
   local url=http://127.0.0.1:5080
-  printf '\n== Serve the demo on %s (Ctrl-C stops it). From another terminal, try:\n' "$url"
+  printf '\n== Serve the demo (Ctrl-C stops it), with the pipelines of samples/demo-pipelines.json (diversity and fairness stages)\n'
+  printf '\n   Open the demo page: %s/\n' "$url"
+  printf '\n   Or, from another terminal, try:\n'
   printf "  curl -s '%s/search?q=space+station&k=3'\n" "$url"
   printf "  curl -s -X POST %s/recommend -H 'Content-Type: application/json' -d '{\"userId\":\"u05\",\"k\":5,\"explain\":true}'\n" "$url"
   printf "  curl -s -X POST %s/recommend -H 'Content-Type: application/json' -d '{\"userId\":\"someone-new\",\"k\":5}'\n" "$url"
   printf "  curl -s '%s/items/b001/similar?k=3'\n" "$url"
+  printf "  curl -s %s/users/u05/profile\n" "$url"
   printf "  curl -s %s/plugins\n\n" "$url"
-  exec ./lucenereco serve --index "$index" --store .demo/events.db --urls "$url"
+  exec ./lucenereco serve --index "$index" --store .demo/events.db --config samples/demo-pipelines.json --urls "$url"
 }
 
 case "${1:-}" in

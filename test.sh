@@ -8,6 +8,24 @@ cd "$root"
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET SDK (dotnet) is not on PATH" >&2; exit 1; }
 
+# The browser tests (tests/LuceneReco.Web.Tests) drive Debian's chromium: install it when missing, quietly. Where that
+# cannot be done they skip, saying why (LUCENERECO_CHROMIUM_MISSING); they never skip where chromium is installed.
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "== install chromium for the browser tests (apt-get)"
+  apt_log="$(mktemp)"
+  reason=""
+  if [[ "$(id -u)" -ne 0 ]]; then reason="not root, so apt-get cannot install it"
+  elif ! command -v apt-get >/dev/null; then reason="there is no apt-get here"
+  elif ! { timeout 900 apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq chromium; } >"$apt_log" 2>&1; then
+    reason="apt-get install chromium failed: $(tail -n 1 "$apt_log")"
+  fi
+  rm -f "$apt_log"
+  if [[ -n "$reason" ]]; then
+    echo "test.sh: $reason; the browser tests will be skipped" >&2
+    export LUCENERECO_CHROMIUM_MISSING="$reason"
+  fi
+fi
+
 echo "== restore"
 dotnet restore LuceneReco.sln --nologo -v quiet
 

@@ -10,5 +10,6 @@ internal static class UsersCommand
         new("users", "Manage what is stored about users.")
         {
             UsersEraseCommand.Create(console),
+            UsersProfileCommand.Create(console),
         };
 }

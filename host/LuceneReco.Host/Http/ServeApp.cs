@@ -74,6 +74,7 @@ internal static class ServeApp
         QueryEndpoints.Map(app);
         WriteEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        Web.WebEndpoints.Map(app); // the demo page at /, /pipelines, /users/{id}/profile
         return app;
     }
 

@@ -61,6 +61,8 @@ public sealed class DemoFromCleanCloneTests(ITestOutputHelper output)
             // the sample has items no one has chosen yet: the fifth place goes to the newest of them
             Assert.Contains(strangerItems[4], l => l.StartsWith("new-items: new here", StringComparison.Ordinal));
 
+            Assert.Contains("<title>LuceneReco demo</title>", await http.GetStringAsync("/")); // the demo page (tested in a browser in LuceneReco.Web.Tests)
+
             var similar = await Json(await http.GetAsync("/items/b001/similar?k=10&explain=true"));
             var similarLines = Lines(similar);
             Assert.Contains(similarLines, l => l.StartsWith("similar: like \"The Quiet Orbit\"", StringComparison.Ordinal));

@@ -122,6 +122,10 @@ internal sealed class PipelineRunner(
                 var stage = _stages.GetOrCreate(pipelineName, i, configVersion, handle, () => handle.Plugin.CreateStage(step.Options, new StepServices(servicesFor(handle), pipelineName, step.StageName)), step.Budget);
                 if (stage is IRequestValidatingStage validating)
                     foreach (var problem in validating.ValidateRequest(ranking)) (problems ??= []).Add($"{step.StageName}: {problem}");
+                else // a key naming this stage would otherwise be ignored without a word (other keys are context for plugins)
+                    foreach (string key in ranking.Options.Keys)
+                        if (key.Length > step.StageName.Length && key[step.StageName.Length] == '.' && key.StartsWith(step.StageName, StringComparison.Ordinal))
+                            (problems ??= []).Add($"{step.StageName}: the stage takes no per-request options, got '{key}'");
             }
             catch (Exception e) when (e is not RequestException) // plugin code; the stage step reports it
             {

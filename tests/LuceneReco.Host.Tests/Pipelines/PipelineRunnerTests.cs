@@ -381,4 +381,29 @@ public sealed class RequestOverrideTests(SampleIndexFixture index) : IClassFixtu
         await host.Runner.RunAsync(bad with { Options = new Dictionary<string, string> { ["slider.lambda"] = "0.5" } });
         Assert.Equal(1, plugin.Reranks);
     }
+
+    [Fact]
+    public async Task AKeyNamingAStageThatTakesNoOverrides_IsABadRequest_WhileContextKeysPass()
+    {
+        int reranks = 0;
+        var catalog = new FakeCatalog().Add(new FakePlugin("plain", (_, _, _) => { reranks++; return ValueTask.CompletedTask; }));
+        var config = ServingConfig.BuiltIn with
+        {
+            Pipelines = new Dictionary<string, PipelineDefinition>
+            {
+                ["default"] = ServingConfig.BuiltIn.Pipelines["default"] with { Stages = [new StageStep { Ranker = "plain", Name = "plain-rerank" }] },
+            },
+        };
+        using var host = new ServingHost(new FixedIndexView(index.Reader), new InMemoryInteractionStore(), catalog, ServingConfigSource.Fixed(config),
+            TimeProvider.System, _files.PathOf("data"), _ => { });
+        var bad = new PipelineRequest { Kind = RequestKind.Search, QueryText = "space", Options = new Dictionary<string, string> { ["plain-rerank.weight"] = "0" } };
+
+        var e = await Assert.ThrowsAsync<RequestException>(() => host.Runner.RunAsync(bad));
+        Assert.Equal("plain-rerank: the stage takes no per-request options, got 'plain-rerank.weight'", e.Message);
+        Assert.Equal(0, reranks);
+
+        // keys that name no stage are context a plugin may read (the learned ranker's context features, say)
+        await host.Runner.RunAsync(bad with { Options = new Dictionary<string, string> { ["hour"] = "9", ["plain.weight"] = "0" } });
+        Assert.Equal(1, reranks);
+    }
 }

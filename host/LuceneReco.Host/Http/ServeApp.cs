@@ -55,7 +55,7 @@ internal static class ServeApp
             };
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApi.ApiDocument.Configure);
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(new Pager(new PagedListCache(paging, host.Metrics.Clock)));
 
@@ -77,6 +77,8 @@ internal static class ServeApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        OpenApi.ApiDocument.MapReference(app);
+        PrometheusMetrics.Map(app);
         QueryEndpoints.Map(app);
         WriteEndpoints.Map(app);
         AdminEndpoints.Map(app);

@@ -21,6 +21,7 @@ internal static class HttpJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.NumberHandling = JsonNumberHandling.Strict; // numbers are written as numbers (and so typed in the OpenAPI document)
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // JSON bodies, never embedded in HTML: keep ' and non-ASCII readable
         return options;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LuceneReco.Host.Http.Paging;
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Serving;
 using Microsoft.AspNetCore.Builder;
@@ -26,9 +27,11 @@ internal static class QueryEndpoints
     }
 
     private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Search(
-        string? q, string? k, string[]? filter, string? pipeline, string? explain, ServingHost host, CancellationToken cancellation)
+        string? q, string? k, string[]? filter, string? pipeline, string? explain, string? offset, string? cursor,
+        ServingHost host, Pager pager, CancellationToken cancellation)
     {
         var problems = new List<JsonInput.Problem>();
+        if (Pager.Continues(cursor)) return Continue(host, pager, cursor!, RequestKind.Search, k, offset);
         if (string.IsNullOrWhiteSpace(q)) problems.Add(new JsonInput.Problem("q", "is required: the words to search for"));
         var request = new PipelineRequest
         {
@@ -39,14 +42,17 @@ internal static class QueryEndpoints
             Pipeline = pipeline,
             Explain = ApiProblems.Flag(explain, "explain", problems),
         };
+        int from = ApiProblems.Int(offset, "offset", 0, PipelineRequest.MaxK - 1, problems) ?? 0;
         if (problems.Count > 0) return ApiProblems.Invalid(problems);
-        return await Run(host, request, cancellation).ConfigureAwait(false);
+        return await pager.FirstAsync(host, request, from, cursor is not null, cancellation).ConfigureAwait(false);
     }
 
     private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Similar(
-        string id, string? k, string[]? filter, string? pipeline, string? explain, ServingHost host, CancellationToken cancellation)
+        string id, string? k, string[]? filter, string? pipeline, string? explain, string? offset, string? cursor,
+        ServingHost host, Pager pager, CancellationToken cancellation)
     {
         var problems = new List<JsonInput.Problem>();
+        if (Pager.Continues(cursor)) return Continue(host, pager, cursor!, RequestKind.Similar, k, offset);
         var request = new PipelineRequest
         {
             Kind = RequestKind.Similar,
@@ -56,17 +62,24 @@ internal static class QueryEndpoints
             Pipeline = pipeline,
             Explain = ApiProblems.Flag(explain, "explain", problems),
         };
+        int from = ApiProblems.Int(offset, "offset", 0, PipelineRequest.MaxK - 1, problems) ?? 0;
         if (problems.Count > 0) return ApiProblems.Invalid(problems);
-        return await Run(host, request, cancellation).ConfigureAwait(false);
+        return await pager.FirstAsync(host, request, from, cursor is not null, cancellation).ConfigureAwait(false);
     }
 
     private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Recommend(
-        JsonBody<RecommendBody> json, ServingHost host, CancellationToken cancellation)
+        JsonBody<RecommendBody> json, ServingHost host, Pager pager, CancellationToken cancellation)
     {
         if (json.Status == StatusCodes.Status415UnsupportedMediaType) return ApiProblems.NotJson(json);
         if (!json.IsValid) return ApiProblems.Invalid(json.Problems);
         var body = json.Value!;
         var problems = new List<JsonInput.Problem>();
+        if (Pager.Continues(body.Cursor))
+        {
+            if (body.K is < 1 or > PipelineRequest.MaxK) return ApiProblems.Invalid([new JsonInput.Problem("k", $"must be from 1 to {PipelineRequest.MaxK}, got {body.K}")]);
+            return pager.Next(host, body.Cursor!, RequestKind.Recommend, body.K);
+        }
+        if (body.Offset is < 0 or >= PipelineRequest.MaxK) problems.Add(new JsonInput.Problem("offset", $"must be from 0 to {PipelineRequest.MaxK - 1}, got {body.Offset}"));
         if (string.IsNullOrWhiteSpace(body.UserId)) problems.Add(new JsonInput.Problem("userId", "is required"));
         if (body.RecentItems is { } recent && recent.Exists(string.IsNullOrWhiteSpace)) problems.Add(new JsonInput.Problem("recentItems", "must be non-empty item ids"));
         if (body.K is < 1 or > PipelineRequest.MaxK) problems.Add(new JsonInput.Problem("k", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be from 1 to {PipelineRequest.MaxK:N0}, got {body.K}")));
@@ -95,7 +108,7 @@ internal static class QueryEndpoints
             Options = options,
             Explain = body.Explain ?? false,
         };
-        return await Run(host, request, cancellation).ConfigureAwait(false);
+        return await pager.FirstAsync(host, request, body.Offset ?? 0, body.Cursor is not null, cancellation).ConfigureAwait(false);
     }
 
     private static Results<Ok<Dictionary<string, object>>, ProblemHttpResult> Item(string id, ServingHost host)
@@ -108,16 +121,13 @@ internal static class QueryEndpoints
         return TypedResults.Ok(fields);
     }
 
-    private static async Task<Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult>> Run(ServingHost host, PipelineRequest request, CancellationToken cancellation)
+    /// <summary>The next page of a kept list (see <see cref="Pager"/>): only <paramref name="k"/> is read besides the cursor.</summary>
+    private static Results<Ok<ResultsResponse>, ValidationProblem, ProblemHttpResult> Continue(
+        ServingHost host, Pager pager, string cursor, RequestKind kind, string? k, string? offset)
     {
-        try
-        {
-            var result = await host.Runner.RunAsync(request, cancellation).ConfigureAwait(false);
-            return TypedResults.Ok(ResultsResponse.From(result, request.Explain));
-        }
-        catch (RequestException e) // what the pipeline refuses: an unknown pipeline, a bad filter, a missing item
-        {
-            return ApiProblems.From(e);
-        }
+        var problems = new List<JsonInput.Problem>();
+        int? size = ApiProblems.Int(k, "k", 1, PipelineRequest.MaxK, problems);
+        if (offset is not null) problems.Add(new JsonInput.Problem("offset", "cannot be given with a cursor: the cursor says where the next page starts"));
+        return problems.Count > 0 ? ApiProblems.Invalid(problems) : pager.Next(host, cursor, kind, size);
     }
 }

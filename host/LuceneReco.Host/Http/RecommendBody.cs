@@ -28,4 +28,10 @@ internal sealed class RecommendBody
 
     /// <summary>Return per-stage scores and explanation lines.</summary>
     public bool? Explain { get; set; }
+
+    /// <summary>Skip this many results of the ranking (0 to 999; default 0); offset + k is at most 1000.</summary>
+    public int? Offset { get; set; }
+
+    /// <summary><c>*</c> to start a paged list, or the <c>next</c> of the previous page (then only <c>k</c> is read).</summary>
+    public string? Cursor { get; set; }
 }

@@ -18,6 +18,9 @@ internal sealed record ResultsResponse(
     IReadOnlyList<StageTiming>? Stages,
     IReadOnlyDictionary<string, string> Plugins)
 {
+    /// <summary>The cursor of the next page, when the request asked for a paged list (<c>cursor</c>) and more results are kept.</summary>
+    public string? Next { get; init; }
+
     /// <summary>The response for <paramref name="result"/>, with scores and explanations when <paramref name="explain"/>.</summary>
     public static ResultsResponse From(PipelineResult result, bool explain)
     {

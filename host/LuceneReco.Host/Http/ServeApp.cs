@@ -1,3 +1,4 @@
+using LuceneReco.Host.Http.Paging;
 using LuceneReco.Host.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,9 +22,13 @@ internal static class ServeApp
     /// <summary>The address when none is given.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    /// <summary>Builds the app listening on <paramref name="urls"/> (';'-separated; port 0 picks a free port).</summary>
-    public static WebApplication Build(ServingHost host, string urls, TextWriter log)
+    /// <summary>
+    /// Builds the app listening on <paramref name="urls"/> (';'-separated; port 0 picks a free port); paged lists are kept
+    /// within <paramref name="paging"/> (default <see cref="PagingLimits.Default"/>).
+    /// </summary>
+    public static WebApplication Build(ServingHost host, string urls, TextWriter log, PagingLimits? paging = null)
     {
+        (paging ??= PagingLimits.Default).Validate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Production,
@@ -50,8 +55,9 @@ internal static class ServeApp
             };
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApi.ApiDocument.Configure);
         builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(new Pager(new PagedListCache(paging, host.Metrics.Clock)));
 
         var app = builder.Build();
         app.Use(async (context, next) =>
@@ -71,6 +77,8 @@ internal static class ServeApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        OpenApi.ApiDocument.MapReference(app);
+        PrometheusMetrics.Map(app);
         QueryEndpoints.Map(app);
         WriteEndpoints.Map(app);
         AdminEndpoints.Map(app);

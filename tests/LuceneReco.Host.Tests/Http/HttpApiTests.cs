@@ -172,7 +172,7 @@ public sealed class HttpApiTests(ServerFixture server) : IClassFixture<ServerFix
     [InlineData("""{"userId":"u","k":2.5}""", "k must be a whole number, got 2.5")]
     [InlineData("""{"userId":"u","filters":"genres=Horror"}""", "filters must be an array of strings, got \"genres=Horror\"")]
     [InlineData("""{"userId":"u","filters":["a=b",3]}""", "filters[1] must be a string, got 3")]
-    [InlineData("""{"userId":"u","colour":1}""", "colour is not a field of this request; the fields are userId, recentItems, query, filters, k, pipeline, options, explain")]
+    [InlineData("""{"userId":"u","colour":1}""", "colour is not a field of this request; the fields are userId, recentItems, query, filters, k, pipeline, options, explain, offset, cursor")]
     [InlineData("""{"userId":"zz","query":"\ud800"}""", "query holds an unpaired surrogate (such as \\ud800 without its partner), which is not text")]
     [InlineData("""{"userId":"u","options":{"mmr.lambda":[1]}}""", "options.mmr.lambda must be a string, a number or a boolean, got an array")]
     [InlineData("""{"k":3}""", "userId is required")]

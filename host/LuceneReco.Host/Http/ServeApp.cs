@@ -1,3 +1,4 @@
+using LuceneReco.Host.Http.Security;
 using LuceneReco.Host.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,8 +22,11 @@ internal static class ServeApp
     /// <summary>The address when none is given.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    /// <summary>Builds the app listening on <paramref name="urls"/> (';'-separated; port 0 picks a free port).</summary>
-    public static WebApplication Build(ServingHost host, string urls, TextWriter log)
+    /// <summary>Builds the app listening on <paramref name="urls"/> (';'-separated; port 0 picks a free port), loopback rules and default limits.</summary>
+    public static WebApplication Build(ServingHost host, string urls, TextWriter log) => Build(host, urls, log, ServeSecurity.Default);
+
+    /// <summary>Builds the app listening on <paramref name="urls"/> with <paramref name="security"/> (docs/security.md).</summary>
+    public static WebApplication Build(ServingHost host, string urls, TextWriter log, ServeSecurity security)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -52,6 +56,7 @@ internal static class ServeApp
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(host);
+        SecurityPipeline.AddServices(builder, security);
 
         var app = builder.Build();
         app.Use(async (context, next) =>
@@ -70,10 +75,12 @@ internal static class ServeApp
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        SecurityPipeline.Use(app, security, SecurityPipeline.AllowedHosts(security, urls));
         app.MapOpenApi();
-        QueryEndpoints.Map(app);
-        WriteEndpoints.Map(app);
-        AdminEndpoints.Map(app);
+        var api = SecurityPipeline.Endpoints(app, security);
+        QueryEndpoints.Map(api);
+        WriteEndpoints.Map(api);
+        AdminEndpoints.Map(api);
         return app;
     }
 

@@ -24,10 +24,10 @@ internal sealed class RequestGate(RequestDelegate next, ServeSecurity security)
                 "this endpoint needs the server's API key: send the header Authorization: Bearer KEY (or X-Api-Key: KEY)").ConfigureAwait(false);
             return;
         }
-        if (!EndpointAccess.IsSafe(request.Method) && request.ContentType is { Length: > 0 } type && !request.HasJsonContentType())
+        if (!EndpointAccess.IsSafe(request.Method) && request.ContentType is { Length: > 0 } && !request.HasJsonContentType())
         {
             await SecurityProblems.Write(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"this server takes JSON bodies only (Content-Type: application/json), got '{Shorten(type)}'").ConfigureAwait(false);
+                "send the body as JSON with the header Content-Type: application/json").ConfigureAwait(false);
             return;
         }
         if (request.ContentLength is long length && length > _limits.MaxBodyBytes)
@@ -58,6 +58,4 @@ internal sealed class RequestGate(RequestDelegate next, ServeSecurity security)
         (length is long l ? $"the body is {l.ToString("N0", CultureInfo.InvariantCulture)} bytes; " : "the body is too large; ")
         + $"the limit maxBodyBytes is {_limits.MaxBodyBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (nothing was written)",
         limit: "maxBodyBytes", field: "body");
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

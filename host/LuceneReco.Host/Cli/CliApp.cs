@@ -19,6 +19,7 @@ internal static class CliApp
     /// <summary>Runs the command line <paramref name="args"/> on <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(string[] args, CliConsole console)
     {
+        console = console with { Out = new TerminalSafeWriter(console.Out) }; // stored text never reaches a terminal raw
         var root = CreateRoot(console);
         if (PluginCommands.TryRun(args, console, name => root.Subcommands.Any(c => c.Name == name)) is { } pluginExit) return pluginExit;
         var parse = root.Parse(args);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LuceneReco.Host.Http;
+using LuceneReco.Host.Http.Security;
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Serving;
 using Microsoft.Extensions.Hosting;
@@ -17,23 +18,40 @@ internal static class ServeCommand
         var config = new Option<string>("--config") { Description = "Pipeline configuration JSON, re-read when it changes (default: the built-in pipelines: 'default' (search + profile + similar, RRF) for searches and 'recommend' (als + itemknn + profile + semantic-profile, RRF, the als and itemknn stages, one place in 20 for new items; trending with one place in 5 for the newest items when there is no history) for recommendations).", HelpName = "FILE" };
         var urls = new Option<string>("--urls") { Description = $"Where to listen, ';'-separated (default {ServeApp.DefaultUrls}; port 0 picks a free port).", HelpName = "URL", DefaultValueFactory = _ => ServeApp.DefaultUrls };
         var data = new Option<string>("--data") { Description = "Where plugins keep their data, one folder each (default: INDEX.plugin-data beside the index).", HelpName = "DIR" };
+        var keyFile = new Option<string>("--api-key-file") { Description = $"A file holding the API key that write and admin requests must send (Authorization: Bearer KEY or X-Api-Key: KEY; at least {ApiKey.MinLength} characters; default: the environment variable {ApiKey.EnvironmentVariable}, else no key). Required when --urls reaches beyond loopback.", HelpName = "FILE" };
+        var insecure = new Option<bool>("--insecure-no-auth") { Description = "Serve beyond loopback without an API key (warns at start)." };
+        var keyReads = new Option<bool>("--key-reads") { Description = "Require the API key on the read endpoints too (all but /health)." };
+        var hosts = new Option<string[]>("--allowed-hosts") { Description = "Host header names accepted besides localhost, 127.0.0.1 and ::1, ','-separated (* for any; default: the host names in --urls).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = false };
+        var limits = new Option<string[]>("--limit") { Description = $"Sets a request limit, NAME=VALUE, repeatable ({string.Join(", ", RequestLimits.Names)}; ratePerSecond=off turns rate limiting off; see docs/security.md for the defaults).", HelpName = "NAME=VALUE" };
         var command = new Command("serve", "Serve search, similar items, recommendations, item and event writes, plugins, health and metrics over HTTP.")
         {
-            index, plugins, store, config, urls, data,
+            index, plugins, store, config, urls, data, keyFile, insecure, keyReads, hosts, limits,
         };
-        command.SetAction(CliApp.Guarded(console, parse => Run(new ServeOptions
+        command.SetAction(CliApp.Guarded(console, parse =>
         {
-            Index = parse.GetValue(index)!,
-            Plugins = parse.GetValue(plugins),
-            Store = parse.GetValue(store),
-            Config = parse.GetValue(config),
-            DataDirectory = parse.GetValue(data),
-        }, parse.GetValue(urls)!, console)));
+            var errors = new List<string>();
+            var warnings = new List<string>();
+            var security = SecuritySetup.Resolve(parse.GetValue(urls)!, parse.GetValue(keyFile), parse.GetValue(insecure), parse.GetValue(keyReads),
+                parse.GetValue(hosts), parse.GetValue(limits), Environment.GetEnvironmentVariable, errors, warnings);
+            if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
+            foreach (var w in warnings) console.Error.WriteLine($"lucenereco: {w}");
+            return Run(new ServeOptions
+            {
+                Index = parse.GetValue(index)!,
+                Plugins = parse.GetValue(plugins),
+                Store = parse.GetValue(store),
+                Config = parse.GetValue(config),
+                DataDirectory = parse.GetValue(data),
+            }, parse.GetValue(urls)!, console, security!);
+        }));
         return command;
     }
 
+    /// <summary>Serves until the process is asked to stop with loopback rules and default limits; returns the exit code.</summary>
+    public static int Run(ServeOptions options, string urls, CliConsole console) => Run(options, urls, console, ServeSecurity.Default);
+
     /// <summary>Serves until the process is asked to stop; returns the exit code.</summary>
-    public static int Run(ServeOptions options, string urls, CliConsole console)
+    public static int Run(ServeOptions options, string urls, CliConsole console, ServeSecurity security)
     {
         var errors = options.Validate();
         if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
@@ -50,10 +68,17 @@ internal static class ServeCommand
         {
             if (options.Store is null)
                 console.Error.WriteLine("lucenereco: note: without --store, events are kept in memory and lost on exit");
-            var app = ServeApp.Build(host, urls, console.Error);
+            var app = ServeApp.Build(host, urls, console.Error, security);
             try
             {
-                app.StartAsync().GetAwaiter().GetResult();
+                try
+                {
+                    app.StartAsync().GetAwaiter().GetResult();
+                }
+                catch (Exception e) when (e is IOException or InvalidOperationException) // a port in use, an address not of this machine, https without a certificate
+                {
+                    throw new UsageException(e.Message.ReplaceLineEndings(" "));
+                }
                 foreach (var address in ServeApp.Addresses(app)) console.Out.WriteLine($"listening on {address}");
                 console.Out.Flush();
                 app.WaitForShutdownAsync().GetAwaiter().GetResult();

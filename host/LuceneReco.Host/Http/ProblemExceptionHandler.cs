@@ -23,7 +23,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             _ => (StatusCodes.Status500InternalServerError,
                 $"An unexpected error occurred; it has been logged with trace id {context.TraceIdentifier}."),
         };
-        if (status >= 500) logger.LogError(exception, "{Method} {Path} failed (trace id {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
+        // the route template, never the path: ids and user ids stay out of the log
+        if (status >= 500) logger.LogError(exception, "{Method} {Route} failed (trace id {TraceId})", context.Request.Method, Security.EndpointAccess.Route(context), context.TraceIdentifier);
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

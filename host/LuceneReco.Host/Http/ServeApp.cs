@@ -1,4 +1,5 @@
 using LuceneReco.Host.Http.Paging;
+using LuceneReco.Host.Http.Security;
 using LuceneReco.Host.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,11 +23,17 @@ internal static class ServeApp
     /// <summary>The address when none is given.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
+    /// <summary>Builds the app listening on <paramref name="urls"/> (';'-separated; port 0 picks a free port), loopback rules and default limits.</summary>
+    public static WebApplication Build(ServingHost host, string urls, TextWriter log) => Build(host, urls, log, ServeSecurity.Default);
+
+    /// <summary>As <see cref="Build(ServingHost, string, TextWriter)"/>, keeping paged lists within <paramref name="paging"/>.</summary>
+    public static WebApplication Build(ServingHost host, string urls, TextWriter log, PagingLimits paging) => Build(host, urls, log, ServeSecurity.Default, paging);
+
     /// <summary>
-    /// Builds the app listening on <paramref name="urls"/> (';'-separated; port 0 picks a free port); paged lists are kept
-    /// within <paramref name="paging"/> (default <see cref="PagingLimits.Default"/>).
+    /// Builds the app listening on <paramref name="urls"/> with <paramref name="security"/> (docs/security.md); paged lists
+    /// are kept within <paramref name="paging"/> (default <see cref="PagingLimits.Default"/>).
     /// </summary>
-    public static WebApplication Build(ServingHost host, string urls, TextWriter log, PagingLimits? paging = null)
+    public static WebApplication Build(ServingHost host, string urls, TextWriter log, ServeSecurity security, PagingLimits? paging = null)
     {
         (paging ??= PagingLimits.Default).Validate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -58,6 +65,7 @@ internal static class ServeApp
         builder.Services.AddOpenApi(OpenApi.ApiDocument.Configure);
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(new Pager(new PagedListCache(paging, host.Metrics.Clock)));
+        SecurityPipeline.AddServices(builder, security);
 
         var app = builder.Build();
         app.Use(async (context, next) =>
@@ -76,13 +84,15 @@ internal static class ServeApp
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        SecurityPipeline.Use(app, security, SecurityPipeline.AllowedHosts(security, urls));
         app.MapOpenApi();
-        OpenApi.ApiDocument.MapReference(app);
-        PrometheusMetrics.Map(app);
-        QueryEndpoints.Map(app);
-        WriteEndpoints.Map(app);
-        AdminEndpoints.Map(app);
-        Web.WebEndpoints.Map(app); // the demo page at /, /pipelines, /users/{id}/profile
+        var api = SecurityPipeline.Endpoints(app, security);
+        OpenApi.ApiDocument.MapReference(api);
+        PrometheusMetrics.Map(api);
+        QueryEndpoints.Map(api);
+        WriteEndpoints.Map(api);
+        AdminEndpoints.Map(api);
+        Web.WebEndpoints.Map(api); // the demo page at /, /pipelines, /users/{id}/profile
         return app;
     }
 

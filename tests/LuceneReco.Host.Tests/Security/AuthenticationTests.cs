@@ -1,0 +1,69 @@
+using System.Net;
+using LuceneReco.Host.Http.Security;
+
+namespace LuceneReco.Host.Tests.Security;
+
+/// <summary>With an API key, write and admin endpoints need it (reads too with key reads on); a wrong key is refused like none.</summary>
+public sealed class AuthenticationTests
+{
+    private const string Item = """{"id":"auth-1","title":"Keyed item","body":"written with the key","category":"books","tags":["k"]}""";
+
+    [Fact]
+    public async Task Writes_WithoutTheKey_Are401_AndWriteNothing()
+    {
+        await using var server = await SecureServer.StartAsync(new ServeSecurity { Key = SecureServer.TheKey });
+        foreach (var (method, path, json) in new (HttpMethod, string, string?)[]
+                 {
+                     (HttpMethod.Put, "/items", Item), (HttpMethod.Delete, "/items/b001", null), (HttpMethod.Post, "/events", """{"userId":"u","itemId":"b001"}"""),
+                     (HttpMethod.Delete, "/users/u", null), (HttpMethod.Delete, "/users/u/events", null), (HttpMethod.Post, "/plugins/reload", null),
+                 })
+        {
+            var response = await server.Send(method, path, json);
+            var problem = await ProblemAssert.Is(response, 401);
+            Assert.Contains("Authorization: Bearer KEY", ProblemAssert.Detail(problem));
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        }
+        var wrong = await server.Send(HttpMethod.Put, "/items", Item, key: SecureServer.Key + "x");
+        await ProblemAssert.Is(wrong, 401);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync("/items/auth-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/items/b001")).StatusCode); // not deleted
+    }
+
+    [Fact]
+    public async Task Writes_WithTheKey_InEitherHeader_AreAccepted_AndReadsNeedNone()
+    {
+        await using var server = await SecureServer.StartAsync(new ServeSecurity { Key = SecureServer.TheKey });
+        var put = await server.Send(HttpMethod.Put, "/items", Item, key: SecureServer.Key);
+        Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        var request = new HttpRequestMessage(HttpMethod.Delete, "/items/auth-1");
+        request.Headers.Add("X-Api-Key", SecureServer.Key);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/search?q=orbit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Send(HttpMethod.Post, "/recommend", """{"userId":"u1"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/plugins")).StatusCode);
+    }
+
+    [Fact]
+    public async Task KeyReads_ReadsNeedTheKey_ButHealthDoesNot()
+    {
+        await using var server = await SecureServer.StartAsync(new ServeSecurity { Key = SecureServer.TheKey, KeyReads = true });
+        await ProblemAssert.Is(await server.Client.GetAsync("/search?q=orbit"), 401);
+        await ProblemAssert.Is(await server.Client.GetAsync("/items/b001"), 401);
+        await ProblemAssert.Is(await server.Send(HttpMethod.Post, "/recommend", """{"userId":"u1"}"""), 401);
+        Assert.Equal(HttpStatusCode.OK, (await server.Send(HttpMethod.Get, "/search?q=orbit", key: SecureServer.Key)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public void ApiKey_ToString_NeverShowsTheKey_AndMatchesOnlyItself()
+    {
+        var key = SecureServer.TheKey;
+        Assert.DoesNotContain(SecureServer.Key, key.ToString());
+        Assert.True(key.Matches(SecureServer.Key));
+        Assert.True(key.Matches(" " + SecureServer.Key + "\n"));
+        Assert.False(key.Matches(SecureServer.Key.AsSpan(0, SecureServer.Key.Length - 1)));
+        Assert.False(key.Matches(""));
+        Assert.Null(ApiKey.From("short", "x", out var problem));
+        Assert.Contains("at least 16 characters", problem);
+    }
+}

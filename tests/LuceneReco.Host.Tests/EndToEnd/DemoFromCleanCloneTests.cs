@@ -38,7 +38,7 @@ public sealed class DemoFromCleanCloneTests(ITestOutputHelper output)
 
             string demo = Run("bash", ["run.sh", "demo", "--no-serve"], clone, TimeSpan.FromMinutes(15));
             Assert.Contains("== Train again: the erased user is in no model", demo);
-            Assert.Contains("$ ./lucenereco search --index .demo/index --query '\"machine learning\"' --filter category=books --k 3", demo);
+            Assert.Contains("$ ./lucenereco search --index .demo/index --query '\"command line\"' --filter category=books --k 3", demo);
 
             string host = Path.Combine(clone, ".build", "host", "lucenereco.dll");
             using var server = await ServerProcess.StartAsync(host,

@@ -11,13 +11,13 @@ namespace LuceneReco.Index.Segments;
 /// terms index does): a lookup binary-searches it, then scans one block of records.
 /// </summary>
 /// <remarks>
-/// Record (<see cref="RecordBytes"/>, little-endian): int64 docStart, int64 posStart, int64 totalTermFreq, int32 termStart,
-/// int32 docFreq, int32 maxFreq, byte minNorm, 3 bytes padding. Terms are in string.CompareOrdinal (UTF-16) order;
+/// Record (<see cref="RecordBytes"/>, little-endian, unaligned): int32 docStart, int32 posStart, int32 termStart,
+/// int32 docFreq, int32 totalTermFreq, int32 maxFreq, byte minNorm (files are below 2 GiB, so offsets and counts fit). Terms are in string.CompareOrdinal (UTF-16) order;
 /// comparisons on UTF-8 bytes correct for the one place the two orders differ (see <see cref="CompareUtf16Order"/>).
 /// </remarks>
 internal sealed unsafe class FieldTerms
 {
-    public const int RecordBytes = 40;
+    public const int RecordBytes = 25;
     public const int IndexInterval = 32;
 
     private readonly MappedFile _tim;
@@ -63,17 +63,19 @@ internal sealed unsafe class FieldTerms
         return _tim.Span(_records + ordinal * RecordBytes, RecordBytes);
     }
 
-    public long DocStart(int ordinal) => BinaryPrimitives.ReadInt64LittleEndian(Record(ordinal));
-    public long PosStart(int ordinal) => BinaryPrimitives.ReadInt64LittleEndian(Record(ordinal)[8..]);
-    public long TotalTermFreq(int ordinal) => BinaryPrimitives.ReadInt64LittleEndian(Record(ordinal)[16..]);
-    private int TermStart(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[24..]);
-    public int DocFreq(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[28..]);
+    private const int TermStartAt = 8;
+
+    public long DocStart(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal));
+    public long PosStart(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[4..]);
+    private int TermStart(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[TermStartAt..]);
+    public int DocFreq(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[12..]);
+    public long TotalTermFreq(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[16..]);
 
     /// <summary>The largest frequency of the term in any document.</summary>
-    public int MaxFreq(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[32..]);
+    public int MaxFreq(int ordinal) => BinaryPrimitives.ReadInt32LittleEndian(Record(ordinal)[20..]);
 
     /// <summary>The smallest norm byte (shortest field) among the term's documents; 1 for fields without norms.</summary>
-    public byte MinNorm(int ordinal) => Record(ordinal)[36];
+    public byte MinNorm(int ordinal) => Record(ordinal)[24];
 
     /// <summary>The term's UTF-8 bytes.</summary>
     public ReadOnlySpan<byte> TermBytes(int ordinal)
@@ -102,12 +104,23 @@ internal sealed unsafe class FieldTerms
             if (c < 0) lo = mid + 1; else hi = mid - 1;
         }
         if (hi < 0) return -1;
+        // scan the block: its records and term bytes are verified once, then compared in place
         int first = hi * IndexInterval + 1, end = Math.Min(Count, hi * IndexInterval + IndexInterval);
+        if (first >= end) return -1;
+        var records = _tim.Span(_records + first * RecordBytes, (end - first + 1) * RecordBytes);
+        int from = BinaryPrimitives.ReadInt32LittleEndian(records[TermStartAt..]);
+        int to = BinaryPrimitives.ReadInt32LittleEndian(records[((end - first) * RecordBytes + TermStartAt)..]);
+        if (to < from) throw new CorruptIndexException(_tim.Name, _records + first * RecordBytes, $"terms {first} to {end} of field {Field} end before they start");
+        var text = _tim.Span(from, to - from);
+        int start = 0;
         for (int o = first; o < end; o++)
         {
-            int c = CompareUtf16Order(TermBytes(o), bytes);
+            int next = BinaryPrimitives.ReadInt32LittleEndian(records[((o + 1 - first) * RecordBytes + TermStartAt)..]) - from;
+            if (next < start || next > text.Length) throw new CorruptIndexException(_tim.Name, _records + o * RecordBytes, $"term {o} of field {Field} lies outside its block");
+            int c = CompareUtf16Order(text[start..next], bytes);
             if (c == 0) return o;
             if (c > 0) return -1;
+            start = next;
         }
         return -1;
     }

@@ -92,16 +92,16 @@ internal sealed class SegmentWriter : IDisposable
 
     private void WriteRecord(long docStart, long posStart, long ttf, long termStart, int docFreq, int maxFreq, byte minNorm)
     {
-        if (termStart > int.MaxValue) throw new InvalidOperationException($"segment {_info.Name}: the term dictionary passed 2 GiB");
+        if (docStart > int.MaxValue || posStart > int.MaxValue || termStart > int.MaxValue || ttf > int.MaxValue)
+            throw new InvalidOperationException($"segment {_info.Name}: a postings, positions or terms file passed 2 GiB");
         Span<byte> r = stackalloc byte[FieldTerms.RecordBytes];
-        r.Clear();
-        BinaryPrimitives.WriteInt64LittleEndian(r, docStart);
-        BinaryPrimitives.WriteInt64LittleEndian(r[8..], posStart);
-        BinaryPrimitives.WriteInt64LittleEndian(r[16..], ttf);
-        BinaryPrimitives.WriteInt32LittleEndian(r[24..], (int)termStart);
-        BinaryPrimitives.WriteInt32LittleEndian(r[28..], docFreq);
-        BinaryPrimitives.WriteInt32LittleEndian(r[32..], maxFreq);
-        r[36] = minNorm;
+        BinaryPrimitives.WriteInt32LittleEndian(r, (int)docStart);
+        BinaryPrimitives.WriteInt32LittleEndian(r[4..], (int)posStart);
+        BinaryPrimitives.WriteInt32LittleEndian(r[8..], (int)termStart);
+        BinaryPrimitives.WriteInt32LittleEndian(r[12..], docFreq);
+        BinaryPrimitives.WriteInt32LittleEndian(r[16..], (int)ttf);
+        BinaryPrimitives.WriteInt32LittleEndian(r[20..], maxFreq);
+        r[24] = minNorm;
         _records.Write(r);
     }
 

@@ -14,6 +14,10 @@ namespace LuceneReco.Index.Segments;
 /// Postings: per document <c>vint(docDelta &lt;&lt; 1 | freq == 1)</c>, then <c>vint(freq)</c> when freq &gt; 1
 /// (Lucene's trick). Positions, in their own file: per document, freq position deltas.
 /// Term vectors reference terms by ordinal in this segment's sorted dictionary, so they cost a few bytes a term.
+/// Format 2 lays every structure out for a memory-mapped reader: .tim holds per field the terms' UTF-8 bytes, then one
+/// fixed-width record per term and a sentinel (see <see cref="FieldTerms"/>), and a trailing directory with a terms index
+/// of every <see cref="FieldTerms.IndexInterval"/>-th term; .tv ends with int32 offsets per document (and an end);
+/// .ids holds the ids' bytes, int32 offsets, and the docs ordered by id bytes for lookups.
 /// </remarks>
 internal sealed class SegmentWriter : IDisposable
 {

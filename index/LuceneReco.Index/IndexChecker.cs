@@ -46,7 +46,13 @@ public static class IndexChecker
                 catch (CorruptIndexException e) { Replace(results, e.FilePath, e.Reason + (e.Offset >= 0 ? $" (offset {e.Offset})" : "")); }
             }
             if (!intact) continue;
-            try { IndexWriter.LoadState(directory, info, commit.Schema).Core.VerifyStructure(); }
+            try
+            {
+                var core = SegmentCore.Load(directory, info, commit.Schema);
+                try { core.VerifyStructure(); }
+                finally { core.DecRef(); }
+                if (info.DeletesFile is { } deletes) LiveDocs.Read(Path.Combine(directory, deletes), info.MaxDoc, info.DelCount);
+            }
             catch (CorruptIndexException e) { Replace(results, e.FilePath, e.Reason + (e.Offset >= 0 ? $" (offset {e.Offset})" : "")); }
         }
         return results;

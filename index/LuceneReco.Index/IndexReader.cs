@@ -8,7 +8,9 @@ namespace LuceneReco.Index;
 /// <summary>
 /// A point-in-time view of an index: searches see exactly the documents live when it was opened,
 /// whatever writes happen afterwards. Thread-safe. Doc numbers are global: segment base + local doc,
-/// in insertion order.
+/// in insertion order. Segments are memory-mapped and shared (reference-counted) with other readers of the
+/// same index and with the writer; <see cref="Dispose"/> releases this reader's references once no search or
+/// read running on it still uses them, and every later call throws <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed class IndexReader : IDisposable
 {
@@ -30,6 +32,11 @@ public sealed class IndexReader : IDisposable
         for (int i = 0; i < segments.Count; i++)
         {
             var (core, liveDocs, vectors) = segments[i];
+            if (!core.TryIncRef())
+            {
+                for (int j = 0; j < i; j++) _leaves[j].Core.DecRef();
+                throw new ObjectDisposedException($"segment {core.Name}", "the segment was released by every reader and writer that held it");
+            }
             _leaves[i] = new LeafReader(core, liveDocs, docBase, vectors);
             _bases[i] = docBase;
             docBase += core.MaxDoc;
@@ -57,7 +64,19 @@ public sealed class IndexReader : IDisposable
     private static IndexReader OpenCommit(string directory, IndexReader? previous)
     {
         var commit = CommitPoint.ReadLatest(directory);
-        var cores = previous?._leaves.ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
+        var cores = previous?._leaves.Where(l => l.Core.IsOpen).ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
+        var loaded = new List<SegmentCore>();
+        try { return OpenCommit(directory, previous, commit, cores, loaded); }
+        finally
+        {
+            // the new reader holds its own references; drop the ones Load gave us (on failure this unmaps them)
+            foreach (var core in loaded) core.DecRef();
+        }
+    }
+
+    private static IndexReader OpenCommit(string directory, IndexReader? previous, CommitPoint commit,
+        Dictionary<string, SegmentCore> cores, List<SegmentCore> loaded)
+    {
         var oldVectors = new Dictionary<string, SegmentVectors>(StringComparer.Ordinal);
         if (previous is not null)
             foreach (var l in previous._leaves)
@@ -67,7 +86,11 @@ public sealed class IndexReader : IDisposable
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var info in commit.Segments)
         {
-            var core = cores.TryGetValue(info.Name, out var c) ? c : SegmentCore.Load(directory, info, commit.Schema);
+            if (!cores.TryGetValue(info.Name, out var core))
+            {
+                core = SegmentCore.Load(directory, info, commit.Schema);
+                loaded.Add(core);
+            }
             var live = info.DeletesFile is { } del
                 ? LiveDocs.Read(Path.Combine(directory, del), info.MaxDoc, info.DelCount)
                 : new LiveDocs(info.MaxDoc);
@@ -143,6 +166,7 @@ public sealed class IndexReader : IDisposable
     /// <summary>The doc number of the live document with this id, or -1.</summary>
     public int DocOf(string id)
     {
+        using var lease = Acquire();
         for (int i = _leaves.Length - 1; i >= 0; i--)
         {
             var leaf = _leaves[i];
@@ -162,15 +186,17 @@ public sealed class IndexReader : IDisposable
     /// <summary>The id of doc <paramref name="doc"/>.</summary>
     public string IdOf(int doc)
     {
+        using var lease = Acquire();
         var leaf = LeafOf(doc, out int local);
-        return leaf.Core.Ids[local];
+        return leaf.Core.IdOf(local);
     }
 
     /// <summary>The stored fields of doc <paramref name="doc"/> (id, stored text/keyword values and numbers).</summary>
     public Document Stored(int doc)
     {
+        using var lease = Acquire();
         var leaf = LeafOf(doc, out int local);
-        var d = new Document(leaf.Core.Ids[local]);
+        var d = new Document(leaf.Core.IdOf(local));
         leaf.Core.ReadStored(local, d);
         return d;
     }
@@ -180,9 +206,10 @@ public sealed class IndexReader : IDisposable
 
     internal int DocFreq(int field, ReadOnlySpan<char> term)
     {
+        using var lease = Acquire();
         int df = 0;
         foreach (var leaf in _leaves)
-            if (leaf.Core.Fields[field] is { } t && t.Ordinal(term) is >= 0 and var o) df += t.DocFreq[o];
+            if (leaf.Core.Fields[field] is { } t && t.Ordinal(term) is >= 0 and var o) df += t.DocFreq(o);
         return df;
     }
 
@@ -190,9 +217,10 @@ public sealed class IndexReader : IDisposable
     public long TotalTermFreq(string field, string term)
     {
         int f = FieldNumber(field);
+        using var lease = Acquire();
         long ttf = 0;
         foreach (var leaf in _leaves)
-            if (leaf.Core.Fields[f] is { } t && t.Ordinal(term) is >= 0 and var o) ttf += t.TotalTermFreq[o];
+            if (leaf.Core.Fields[f] is { } t && t.Ordinal(term) is >= 0 and var o) ttf += t.TotalTermFreq(o);
         return ttf;
     }
 
@@ -218,6 +246,7 @@ public sealed class IndexReader : IDisposable
     /// <summary>The length of <paramref name="field"/> in <paramref name="doc"/> as its norm encodes it (Lucene's lossy byte).</summary>
     public int FieldLength(int doc, string field)
     {
+        using var lease = Acquire();
         var leaf = LeafOf(doc, out int local);
         return leaf.Core.Norms[FieldNumber(field)] is { } norms ? SmallFloat.Byte4ToInt(norms[local]) : 0;
     }
@@ -227,12 +256,13 @@ public sealed class IndexReader : IDisposable
     {
         int f = FieldNumber(field);
         if (!Schema.Fields[f].TermVectors) throw new ArgumentException($"Field '{field}' has no term vectors.", nameof(field));
+        using var lease = Acquire();
         var leaf = LeafOf(doc, out int local);
         int[] ords = [], freqs = [];
         int n = leaf.Core.TermVector(local, f, ref ords, ref freqs);
         var terms = leaf.Core.Fields[f]!;
         var result = new TermVectorEntry[n];
-        for (int i = 0; i < n; i++) result[i] = new TermVectorEntry(terms.Terms[ords[i]], freqs[i]);
+        for (int i = 0; i < n; i++) result[i] = new TermVectorEntry(terms.Term(ords[i]), freqs[i]);
         return result;
     }
 
@@ -245,6 +275,7 @@ public sealed class IndexReader : IDisposable
     public int Freq(int doc, string field, string term)
     {
         int f = FieldNumber(field);
+        using var lease = Acquire();
         var leaf = LeafOf(doc, out int local);
         if (leaf.Core.Fields[f] is not { } terms) return 0;
         int ord = terms.Ordinal(term);
@@ -269,6 +300,7 @@ public sealed class IndexReader : IDisposable
     /// <summary>The number in <paramref name="field"/> of <paramref name="doc"/>, or null when it has none.</summary>
     public double? Number(int doc, string field)
     {
+        using var lease = Acquire();
         var leaf = LeafOf(doc, out int local);
         return leaf.Core.Numbers[FieldNumber(field)] is { } v && !double.IsNaN(v[local]) ? v[local] : null;
     }
@@ -283,6 +315,42 @@ public sealed class IndexReader : IDisposable
         return _leaves[i];
     }
 
-    /// <summary>Releases nothing on disk; present so readers can be used in using blocks.</summary>
-    public void Dispose() { }
+    private int _refs = 1;
+    private int _disposed;
+
+    /// <summary>
+    /// Keeps the segments mapped while a search or read runs on this reader; throws <see cref="ObjectDisposedException"/>
+    /// once the reader is disposed. Dispose the lease when done (a using declaration).
+    /// </summary>
+    internal Lease Acquire()
+    {
+        while (true)
+        {
+            int n = Volatile.Read(ref _refs);
+            if (n <= 0 || Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(IndexReader), "the index reader was disposed");
+            if (Interlocked.CompareExchange(ref _refs, n + 1, n) == n) return new Lease(this);
+        }
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref _refs) != 0) return;
+        foreach (var leaf in _leaves) leaf.Core.DecRef();
+    }
+
+    /// <summary>A reference held for the length of one operation (see <see cref="Acquire"/>).</summary>
+    internal readonly struct Lease(IndexReader reader) : IDisposable
+    {
+        public void Dispose() => reader?.Release();
+    }
+
+    /// <summary>
+    /// Releases this reader's references to its segments (unmapping those no other reader or writer holds) as soon as
+    /// the searches and reads running on it finish. Later calls throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Release();
+    }
 }

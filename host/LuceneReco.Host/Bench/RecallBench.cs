@@ -51,7 +51,9 @@ internal static class RecallBench
             long bytes = Directory.EnumerateFiles(dir).Sum(f => new FileInfo(f).Length);
             stderr.WriteLine($"indexed {docs:N0} items in {indexSeconds:F2} s ({docs / indexSeconds:N0} items/s), {bytes / 1e6:F1} MB");
 
+            long openStart = Stopwatch.GetTimestamp();
             using var reader = IndexReader.Open(dir);
+            double openMs = Stopwatch.GetElapsedTime(openStart).TotalMilliseconds;
             long heapAfterOpen = GC.GetTotalMemory(true) - memBefore;
             var mlt = new MoreLikeThis(reader, o.Mlt);
             var ids = File.ReadAllLines(o.MltIds).Where(l => l.Length > 0).ToList();
@@ -108,6 +110,7 @@ internal static class RecallBench
                 ["keyword_p50_ms"] = Math.Round(Percentiles.NearestRank(kwMs, 50), 3),
                 ["keyword_p99_ms"] = Math.Round(Percentiles.NearestRank(kwMs, 99), 3),
                 ["reader_heap_bytes"] = heapAfterOpen,
+                ["open_ms"] = Math.Round(openMs, 1),
                 ["heap_bytes_after_queries"] = heap,
                 ["segments"] = reader.Stats.Segments,
             };

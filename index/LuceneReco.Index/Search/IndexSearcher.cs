@@ -39,6 +39,7 @@ public sealed class IndexSearcher
         if (k < 1 || k > MaxK) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and {MaxK}");
         var weight = Compile(query);
         var collector = new TopKCollector(k);
+        using var lease = Reader.Acquire();
         foreach (var leaf in Reader.Leaves)
         {
             int exclude = excludeDoc - leaf.DocBase;
@@ -77,6 +78,7 @@ public sealed class IndexSearcher
         ArgumentNullException.ThrowIfNull(query);
         var weight = Compile(query);
         var bits = new System.Collections.BitArray(Math.Max(1, Reader.MaxDoc));
+        using var lease = Reader.Acquire();
         foreach (var leaf in Reader.Leaves)
         {
             var live = leaf.Live;
@@ -111,6 +113,7 @@ public sealed class IndexSearcher
     public Explanation? Explain(Query query, int doc)
     {
         var weight = Compile(query);
+        using var lease = Reader.Acquire();
         var leaf = Reader.LeafOf(doc, out int local);
         return leaf.Live.IsLive(local) ? weight.Explain(leaf, local) : null;
     }

@@ -65,7 +65,7 @@ internal static class SegmentMerger
                 }
                 writer.AddTermVectors(scratch.AsSpan(0, used));
                 writer.AddStored(core.StoredRecord(d, ref storedCache));
-                writer.AddId(core.Ids[d]);
+                writer.AddId(core.IdOf(d));
             }
         }
 
@@ -89,7 +89,7 @@ internal static class SegmentMerger
         for (int s = 0; s < sources.Count; s++)
         {
             terms[s] = sources[s].Fields[field];
-            if (terms[s] is { } t) { positions |= t.HasPositions; ordMaps[s][field] = new int[t.Terms.Length]; Array.Fill(ordMaps[s][field], -1); }
+            if (terms[s] is { } t) { positions |= t.HasPositions; ordMaps[s][field] = new int[t.Count]; Array.Fill(ordMaps[s][field], -1); }
         }
 
         // pass 1: which merged terms survive, and the field statistics
@@ -128,7 +128,7 @@ internal static class SegmentMerger
             {
                 var t = terms[s]!;
                 var c = new PostingsCursor(sources[s].DocData, t, ord);
-                int pp = (int)t.PosStart[ord];
+                int pp = t.HasPositions ? sources[s].PositionsStart(t, ord) : 0;
                 var posData = sources[s].PosData;
                 while (c.NextDoc())
                 {
@@ -160,14 +160,14 @@ internal static class SegmentMerger
             string? min = null;
             for (int s = 0; s < terms.Length; s++)
             {
-                if (terms[s] is not { } t || next[s] >= t.Terms.Length) continue;
-                var candidate = t.Terms[next[s]];
+                if (terms[s] is not { } t || next[s] >= t.Count) continue;
+                var candidate = t.Term(next[s]);
                 if (min is null || string.CompareOrdinal(candidate, min) < 0) min = candidate;
             }
             if (min is null) yield break;
             members.Clear();
             for (int s = 0; s < terms.Length; s++)
-                if (terms[s] is { } t && next[s] < t.Terms.Length && t.Terms[next[s]] == min) members.Add((s, next[s]++));
+                if (terms[s] is { } t && next[s] < t.Count && t.Term(next[s]) == min) members.Add((s, next[s]++));
             yield return (min, members);
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using LuceneReco.Index.Store;
@@ -13,6 +14,10 @@ namespace LuceneReco.Index.Segments;
 /// Postings: per document <c>vint(docDelta &lt;&lt; 1 | freq == 1)</c>, then <c>vint(freq)</c> when freq &gt; 1
 /// (Lucene's trick). Positions, in their own file: per document, freq position deltas.
 /// Term vectors reference terms by ordinal in this segment's sorted dictionary, so they cost a few bytes a term.
+/// Format 2 lays every structure out for a memory-mapped reader: .tim holds per field the terms' UTF-8 bytes, then one
+/// fixed-width record per term and a sentinel (see <see cref="FieldTerms"/>), and a trailing directory with a terms index
+/// of every <see cref="FieldTerms.IndexInterval"/>-th term; .tv ends with int32 offsets per document (and an end);
+/// .ids holds the ids' bytes, int32 offsets, and the docs ordered by id bytes for lookups.
 /// </remarks>
 internal sealed class SegmentWriter : IDisposable
 {
@@ -27,10 +32,11 @@ internal sealed class SegmentWriter : IDisposable
     private readonly List<(int FirstDoc, long Offset)> _storedBlocks = new();
     private readonly MemoryStream _storedBlock = new();
     private int _storedBlockFirstDoc, _storedDocs;
-    private byte[] _prevTerm = new byte[64];
-    private int _prevTermLength;
-    private byte[] _prevId = new byte[64];
-    private int _prevIdLength;
+    private readonly List<FieldEntry> _fieldEntries = new();
+    private FieldEntry? _field;
+    private readonly MemoryStream _records = new();
+    private readonly MemoryStream _idBytes = new();
+    private GrowableArray<int> _idOffsets = new(1024);
     private int _tvDocs, _idCount;
     private bool _finished;
     private readonly List<IndexOutput> _all;
@@ -42,7 +48,19 @@ internal sealed class SegmentWriter : IDisposable
         _tim = Create("tim"); _doc = Create("doc"); _pos = Create("pos");
         _tv = Create("tv"); _fdt = Create("fdt"); _ids = Create("ids");
         _all = [_tim, _doc, _pos, _tv, _fdt, _ids];
-        _ids.WriteVInt(maxDoc);
+    }
+
+    /// <summary>What the .tim directory says about one field; written by <see cref="Finish"/>.</summary>
+    private sealed class FieldEntry(int fieldNumber, bool positions, int termCount, int docCount, long sumTotalTermFreq)
+    {
+        public int Field => fieldNumber;
+        public bool Positions => positions;
+        public int TermCount => termCount;
+        public int DocCount => docCount;
+        public long SumTotalTermFreq => sumTotalTermFreq;
+        public int Written { get; set; }
+        public long RecordsStart { get; set; }
+        public List<byte[]> IndexTerms { get; } = new();
     }
 
     public SegmentInfo Info => _info;
@@ -56,39 +74,55 @@ internal sealed class SegmentWriter : IDisposable
     /// <param name="norms">The field's norm byte per document, or null for a field without norms; used for each term's score bound.</param>
     public void BeginField(int fieldNumber, bool positions, int termCount, int docCount, long sumTotalTermFreq, byte[]? norms)
     {
+        EndField();
         _fieldNorms = norms;
-        _fieldsWritten++;
-        _tim.WriteVInt(fieldNumber);
-        _tim.WriteByte(positions ? (byte)1 : (byte)0);
-        _tim.WriteVInt(termCount);
-        _tim.WriteVInt(docCount);
-        _tim.WriteVLong(sumTotalTermFreq);
-        _tim.WriteVLong(_doc.Position);
-        _tim.WriteVLong(_pos.Position);
-        _prevTermLength = 0;
+        _field = new FieldEntry(fieldNumber, positions, termCount, docCount, sumTotalTermFreq);
+        _fieldEntries.Add(_field);
+        _records.SetLength(0);
     }
 
     private byte[]? _fieldNorms;
 
-    /// <summary>Number of fields whose terms were written; <see cref="Finish"/> appends it to .tim.</summary>
-    private int _fieldsWritten;
+    /// <summary>Closes the current field: its sentinel record, then its records after its term bytes.</summary>
+    private void EndField()
+    {
+        if (_field is not { } f) return;
+        if (f.Written != f.TermCount) throw new InvalidOperationException($"field {f.Field}: {f.TermCount} terms declared but {f.Written} written");
+        WriteRecord(_doc.Position, _pos.Position, 0, _tim.Position, 0, 0, 0);
+        f.RecordsStart = _tim.Position;
+        _tim.WriteBytes(_records.GetBuffer().AsSpan(0, (int)_records.Length));
+        _field = null;
+    }
+
+    private void WriteRecord(long docStart, long posStart, long ttf, long termStart, int docFreq, int maxFreq, byte minNorm)
+    {
+        if (docStart > int.MaxValue || posStart > int.MaxValue || termStart > int.MaxValue || ttf > int.MaxValue)
+            throw new InvalidOperationException($"segment {_info.Name}: a postings, positions or terms file passed 2 GiB");
+        Span<byte> r = stackalloc byte[FieldTerms.RecordBytes];
+        BinaryPrimitives.WriteInt32LittleEndian(r, (int)docStart);
+        BinaryPrimitives.WriteInt32LittleEndian(r[4..], (int)posStart);
+        BinaryPrimitives.WriteInt32LittleEndian(r[8..], (int)termStart);
+        BinaryPrimitives.WriteInt32LittleEndian(r[12..], docFreq);
+        BinaryPrimitives.WriteInt32LittleEndian(r[16..], (int)ttf);
+        BinaryPrimitives.WriteInt32LittleEndian(r[20..], maxFreq);
+        r[24] = minNorm;
+        _records.Write(r);
+    }
 
     /// <summary>Adds the next term (in ordinal order) of the current field.</summary>
     /// <param name="positions">Absolute positions, freqs[i] of them per document, concatenated; empty for fields without positions.</param>
     public void AddTerm(string term, ReadOnlySpan<int> docs, ReadOnlySpan<int> freqs, ReadOnlySpan<int> positions, bool hasPositions)
     {
-        // term bytes, prefix-compressed against the previous term
+        var field = _field ?? throw new InvalidOperationException("AddTerm before BeginField");
+        // term bytes whole (the dictionary is searched in place); every IndexInterval-th also goes to the terms index
         int max = Encoding.UTF8.GetMaxByteCount(term.Length);
         Span<byte> bytes = max <= 1024 ? stackalloc byte[max] : new byte[max];
         int n = Encoding.UTF8.GetBytes(term, bytes);
         bytes = bytes[..n];
-        int prefix = bytes.CommonPrefixLength(_prevTerm.AsSpan(0, _prevTermLength));
-        _tim.WriteVInt(prefix);
-        _tim.WriteVInt(n - prefix);
-        _tim.WriteBytes(bytes[prefix..]);
-        if (_prevTerm.Length < n) _prevTerm = new byte[Math.Max(n, _prevTerm.Length * 2)];
-        bytes.CopyTo(_prevTerm);
-        _prevTermLength = n;
+        long termStart = _tim.Position;
+        _tim.WriteBytes(bytes);
+        if (field.Written % FieldTerms.IndexInterval == 0) field.IndexTerms.Add(bytes.ToArray());
+        field.Written++;
 
         long docStart = _doc.Position, posStart = _pos.Position, ttf = 0;
         int last = 0, p = 0, maxFreq = 0;
@@ -109,12 +143,8 @@ internal sealed class SegmentWriter : IDisposable
                 for (int k = 0; k < f; k++) { int pos = positions[p++]; _pos.WriteVInt(pos - lastPos); lastPos = pos; }
             }
         }
-        _tim.WriteVInt(docs.Length);
-        if (hasPositions) _tim.WriteVLong(ttf - docs.Length);
-        _tim.WriteVLong(_doc.Position - docStart);
-        if (hasPositions) _tim.WriteVLong(_pos.Position - posStart);
-        _tim.WriteVInt(maxFreq);   // with minNorm: the best (freq, length) any doc can have, a score upper bound
-        _tim.WriteByte(minNorm);
+        // maxFreq with minNorm: the best (freq, length) any doc can have, a score upper bound
+        WriteRecord(docStart, posStart, ttf, termStart, docs.Length, maxFreq, minNorm);
     }
 
     // ---- per-document data, in doc order ------------------------------------------------------
@@ -153,16 +183,37 @@ internal sealed class SegmentWriter : IDisposable
     public void AddId(string id)
     {
         int max = Encoding.UTF8.GetMaxByteCount(id.Length);
-        if (_prevId.Length < max) Array.Resize(ref _prevId, Math.Max(max, _prevId.Length * 2));
-        Span<byte> bytes = stackalloc byte[max];
+        Span<byte> bytes = max <= 1024 ? stackalloc byte[max] : new byte[max];
         int n = Encoding.UTF8.GetBytes(id, bytes);
-        int prefix = bytes[..n].CommonPrefixLength(_prevId.AsSpan(0, _prevIdLength));
-        _ids.WriteVInt(prefix);
-        _ids.WriteVInt(n - prefix);
-        _ids.WriteBytes(bytes[prefix..n]);
-        bytes[..n].CopyTo(_prevId);
-        _prevIdLength = n;
+        _idOffsets.Add((int)_idBytes.Length);
+        _idBytes.Write(bytes[..n]);
         _idCount++;
+    }
+
+    /// <summary>
+    /// The .ids payload: the ids' UTF-8 bytes, int32 offsets (one per doc and an end), int32 docs ordered by id bytes
+    /// then doc (for lookups by id), then int32 maxDoc and int32 where the offsets start.
+    /// </summary>
+    private void WriteIds(int maxDoc)
+    {
+        long bytesStart = _ids.Position;
+        var all = _idBytes.GetBuffer();
+        _ids.WriteBytes(all.AsSpan(0, (int)_idBytes.Length));
+        _idOffsets.Add((int)_idBytes.Length);
+        long offsetsStart = _ids.Position;
+        if (bytesStart + _idBytes.Length > int.MaxValue) throw new InvalidOperationException($"segment {_info.Name}: ids passed 2 GiB");
+        var offsets = _idOffsets.Items;
+        foreach (int o in _idOffsets.Span) _ids.WriteInt32((int)bytesStart + o);
+        var order = new int[maxDoc];
+        for (int d = 0; d < maxDoc; d++) order[d] = d;
+        Array.Sort(order, (a, b) =>
+        {
+            int c = all.AsSpan(offsets[a], offsets[a + 1] - offsets[a]).SequenceCompareTo(all.AsSpan(offsets[b], offsets[b + 1] - offsets[b]));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        foreach (int d in order) _ids.WriteInt32(d);
+        _ids.WriteInt32(maxDoc);
+        _ids.WriteInt32((int)offsetsStart);
     }
 
     public void SetNorms(int field, byte[] norms) => _norms.Add((field, norms));
@@ -177,12 +228,15 @@ internal sealed class SegmentWriter : IDisposable
             throw new InvalidOperationException($"segment {_info.Name}: {maxDoc} docs declared but {_tvDocs} term vectors, {_storedDocs} stored, {_idCount} ids written");
         FlushStoredBlock();
 
-        _tim.WriteVInt(_fieldsWritten); // the field count trails the fields (read from the back)
-        _tim.WriteInt32(_fieldsWritten);
+        EndField();
+        WriteTermsDirectory();
+        WriteIds(maxDoc);
 
+        // term vectors: int32 offsets (one per doc and an end) trailing the records, found through the last 8 bytes
         long tvIndex = _tv.Position;
-        long lastOffset = 0;
-        foreach (var o in _tvOffsets.Span) { _tv.WriteVLong(o - lastOffset); lastOffset = o; }
+        if (tvIndex > int.MaxValue) throw new InvalidOperationException($"segment {_info.Name}: term vectors passed 2 GiB");
+        foreach (var o in _tvOffsets.Span) _tv.WriteInt32((int)o);
+        _tv.WriteInt32((int)tvIndex);
         _tv.WriteInt64(tvIndex);
 
         long fdtIndex = _fdt.Position;
@@ -219,6 +273,28 @@ internal sealed class SegmentWriter : IDisposable
         }
         _finished = true;
         return _info;
+    }
+
+    /// <summary>
+    /// The .tim directory, found through the last 4 payload bytes: per field its number, positions flag, term count,
+    /// doc count, sum of freqs, where its records start, and its terms index (every <see cref="FieldTerms.IndexInterval"/>-th term).
+    /// </summary>
+    private void WriteTermsDirectory()
+    {
+        long start = _tim.Position;
+        if (start > int.MaxValue) throw new InvalidOperationException($"segment {_info.Name}: the term dictionary passed 2 GiB");
+        _tim.WriteVInt(_fieldEntries.Count);
+        foreach (var f in _fieldEntries)
+        {
+            _tim.WriteVInt(f.Field);
+            _tim.WriteByte(f.Positions ? (byte)1 : (byte)0);
+            _tim.WriteVInt(f.TermCount);
+            _tim.WriteVInt(f.DocCount);
+            _tim.WriteVLong(f.SumTotalTermFreq);
+            _tim.WriteVLong(f.RecordsStart);
+            foreach (var t in f.IndexTerms) { _tim.WriteVInt(t.Length); _tim.WriteBytes(t); }
+        }
+        _tim.WriteInt32((int)start);
     }
 
     private void FlushStoredBlock()

@@ -1,23 +1,26 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Text;
 
 namespace LuceneReco.Index.Store;
 
 /// <summary>
-/// One index file read whole into memory. Opening checks the header, the footer and the CRC-32 of
-/// every byte, so a damaged file fails here with <see cref="CorruptIndexException"/> naming it.
+/// One index file read whole into memory, or the payload of a mapped one. Opening checks the header, the footer and the CRC-32 of
+/// every byte (mapped: each read verifies the chunks it touches), so a damaged file fails here with <see cref="CorruptIndexException"/> naming it.
 /// Reads past the payload also throw naming the file and offset.
 /// </summary>
 internal sealed class IndexInput
 {
-    private readonly byte[] _data;
-    private readonly int _end; // payload end (start of footer)
+    private readonly byte[]? _data;
+    private readonly MappedFile? _file;
+    private readonly int _end; // payload end (start of the chunk table)
 
-    private IndexInput(string path, byte[] data, int start, int end)
+    private IndexInput(string path, byte[] data, int start, int end) : this(path, start, end) => _data = data;
+
+    private IndexInput(string path, MappedFile file, int start, int end) : this(path, start, end) => _file = file;
+
+    private IndexInput(string path, int start, int end)
     {
         Path = path;
-        _data = data;
         Position = start;
         PayloadStart = start;
         _end = end;
@@ -38,8 +41,8 @@ internal sealed class IndexInput
     /// <summary>The payload end (exclusive).</summary>
     public int End => _end;
 
-    /// <summary>The raw bytes, for hot-path decoders that keep their own cursor.</summary>
-    public byte[] Data => _data;
+    /// <summary>The raw bytes of a file read whole (null for a mapped one).</summary>
+    public byte[]? Data => _data;
 
     /// <summary>Opens and fully verifies <paramref name="path"/>, which must have been written with <paramref name="codec"/>.</summary>
     public static IndexInput Open(string path, string codec)
@@ -50,42 +53,32 @@ internal sealed class IndexInput
         return Verify(path, data, codec);
     }
 
-    /// <summary>Checks framing and checksum of <paramref name="data"/>, the contents of <paramref name="path"/>.</summary>
+    /// <summary>Checks framing, the whole-file checksum and every chunk checksum of <paramref name="data"/>, the contents of <paramref name="path"/>.</summary>
     public static IndexInput Verify(string path, byte[] data, string codec)
     {
         string name = System.IO.Path.GetFileName(path);
-        int headerLength = Codec.HeaderLength(codec.Length);
-        if (data.Length < headerLength + Codec.FooterLength)
-            throw new CorruptIndexException(name, data.Length, $"truncated: {data.Length} bytes is shorter than header and footer");
-        if (BinaryPrimitives.ReadInt32LittleEndian(data) != Codec.HeaderMagic)
-            throw new CorruptIndexException(name, 0, "bad header magic (not an index file, or damaged header)");
-        if (data[4] != codec.Length || !data.AsSpan(5, codec.Length).SequenceEqual(Encoding.ASCII.GetBytes(codec)))
-            throw new CorruptIndexException(name, 4, $"header does not name codec '{codec}'");
-        int version = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(5 + codec.Length));
-        if (version != Codec.Version)
-            throw new CorruptIndexException(name, 5 + codec.Length, $"format version {version} is not supported (expected {Codec.Version})");
-        int footer = data.Length - Codec.FooterLength;
-        if (BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(footer)) != Codec.FooterMagic)
-            throw new CorruptIndexException(name, footer, "bad footer magic (truncated or damaged footer)");
-        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(footer + 4));
-        uint actual = Crc32.HashToUInt32(data.AsSpan(0, footer + 4));
-        if (expected != actual)
-            throw new CorruptIndexException(name, -1, $"checksum mismatch (stored {expected:x8}, computed {actual:x8})");
-        return new IndexInput(path, data, headerLength, footer);
+        var frame = Frame.Parse(name, data, codec);
+        Frame.VerifyWhole(name, data);
+        for (int c = 0; c < frame.ChunkCount; c++) frame.VerifyChunk(name, data, c);
+        return new IndexInput(path, data, frame.PayloadStart, frame.End);
     }
+
+    /// <summary>Reads the payload of a mapped file in place (each read verifies the chunks it touches).</summary>
+    public static IndexInput Over(MappedFile file) => new(file.Path, file, file.PayloadStart, file.End);
 
     public CorruptIndexException Corrupt(string reason) => new(Name, Position, reason);
 
     public byte ReadByte()
     {
         if (Position >= _end) throw Corrupt("read past the end of the payload");
-        return _data[Position++];
+        if (_file is not null) return _file.Span(Position++, 1)[0];
+        return _data![Position++];
     }
 
     public ReadOnlySpan<byte> ReadBytes(int count)
     {
         if (count < 0 || count > _end - Position) throw Corrupt($"length {count} runs past the end of the payload");
-        var span = _data.AsSpan(Position, count);
+        var span = _file is not null ? _file.Span(Position, count) : _data.AsSpan(Position, count);
         Position += count;
         return span;
     }

@@ -12,6 +12,10 @@ internal sealed class IndexOutput : IDisposable
 {
     private readonly FileStream _stream;
     private readonly Crc32 _crc = new();
+    private readonly Crc32 _chunkCrc = new();
+    private readonly List<uint> _chunks = new();
+    private int _chunkFill;
+    private bool _chunking = true;
     private byte[] _buffer = new byte[64 * 1024];
     private int _used;
     private long _flushed;
@@ -89,9 +93,23 @@ internal sealed class IndexOutput : IDisposable
         else WriteBytes(Encoding.UTF8.GetBytes(s));
     }
 
-    /// <summary>Writes the footer, flushes and fsyncs the file.</summary>
+    /// <summary>Writes the chunk table and the footer, flushes and fsyncs the file.</summary>
     public void Complete()
     {
+        Spill();
+        if (_chunkFill > 0) { _chunks.Add(_chunkCrc.GetCurrentHashAsUInt32()); _chunkCrc.Reset(); _chunkFill = 0; }
+        _chunking = false;
+        var table = new Crc32();
+        Span<byte> b = stackalloc byte[4];
+        foreach (uint c in _chunks)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(b, c);
+            table.Append(b);
+            WriteBytes(b);
+        }
+        WriteInt32(_chunks.Count);
+        WriteInt32(Codec.ChunkShift);
+        WriteInt32((int)table.GetCurrentHashAsUInt32());
         WriteInt32(Codec.FooterMagic);
         Spill();
         Span<byte> crc = stackalloc byte[4];
@@ -119,5 +137,18 @@ internal sealed class IndexOutput : IDisposable
         if (_buffer.Length < 1 << 20) _buffer = new byte[_buffer.Length * 2];
     }
 
-    private void Hash(ReadOnlySpan<byte> bytes) => _crc.Append(bytes);
+    private void Hash(ReadOnlySpan<byte> bytes)
+    {
+        _crc.Append(bytes);
+        if (!_chunking) return;
+        const int size = 1 << Codec.ChunkShift;
+        while (bytes.Length > 0)
+        {
+            int n = Math.Min(bytes.Length, size - _chunkFill);
+            _chunkCrc.Append(bytes[..n]);
+            _chunkFill += n;
+            bytes = bytes[n..];
+            if (_chunkFill == size) { _chunks.Add(_chunkCrc.GetCurrentHashAsUInt32()); _chunkCrc.Reset(); _chunkFill = 0; }
+        }
+    }
 }

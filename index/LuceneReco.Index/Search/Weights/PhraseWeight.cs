@@ -34,7 +34,7 @@ internal sealed class PhraseWeight(int fieldNumber, string[] terms, SimScorer sc
             int ord = dict.Ordinal(terms[i]);
             if (ord < 0) return;
             cursors[i] = new PostingsCursor(core.DocData, dict, ord);
-            posPointers[i] = (int)dict.PosStart[ord];
+            posPointers[i] = core.PositionsStart(dict, ord);
             if (!cursors[i].NextDoc()) return;
         }
         var positions = new List<int>[n];
@@ -61,12 +61,12 @@ internal sealed class PhraseWeight(int fieldNumber, string[] terms, SimScorer sc
         }
     }
 
-    private static void SkipPositions(ref int p, int freq, byte[] data)
+    private static void SkipPositions(ref int p, int freq, Store.MappedFile data)
     {
         for (int k = 0; k < freq; k++) SegmentCore.ReadVInt(data, ref p);
     }
 
-    private static void ReadPositions(ref int p, int freq, byte[] data, List<int> into)
+    private static void ReadPositions(ref int p, int freq, Store.MappedFile data, List<int> into)
     {
         into.Clear();
         int last = 0;

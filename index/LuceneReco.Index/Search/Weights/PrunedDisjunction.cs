@@ -30,7 +30,7 @@ internal static class PrunedDisjunction
             if (core.Fields[t.Field] is not { } dict) continue;
             int ord = dict.Ordinal(t.Term);
             if (ord < 0) continue;
-            terms.Add((t, ord, t.Scorer.Score(dict.MaxFreq[ord], dict.MinNorm[ord]), dict.DocFreq[ord]));
+            terms.Add((t, ord, t.Scorer.Score(dict.MaxFreq(ord), dict.MinNorm(ord)), dict.DocFreq(ord)));
         }
         if (terms.Count == 0) return false;
         terms.Sort((a, b) => b.Bound.CompareTo(a.Bound));

@@ -38,6 +38,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             {
                 if (!fromStart)
                     Assert.True(writer.WaitUntilResumed(TimeSpan.FromSeconds(60)), $"{where}: the writer never opened the index");
+                // every other run first waits for a commit of its own, so the index grows however slow a loaded machine is
+                if (iteration % 2 == 0)
+                    Assert.True(SpinWait.SpinUntil(() => writer.LastCommitted > committed, TimeSpan.FromSeconds(60)), $"{where}: the writer committed nothing in 60 s");
                 Thread.Sleep(delayMs);
                 exitCode = writer.KillAndWait();
                 Assert.True(exitCode == CrashWriterProcess.KilledExitCode,
@@ -69,7 +72,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             }
         }
         output.WriteLine($"{committed} batches committed; {unprintedCommits} kills landed after a commit and before its line");
-        Assert.True(committed >= Iterations, $"{TestSeed.Describe(seed)}: only {committed} batches were committed in {Iterations} runs; the writer barely ran");
+        Assert.True(committed >= (Iterations + 1) / 2, $"{TestSeed.Describe(seed)}: only {committed} batches were committed in {Iterations} runs; the writer barely ran");
     }
 
     /// <summary>The reader's live documents are exactly the model's ids, each with the model's version; a sample's stored title agrees.</summary>

@@ -20,10 +20,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             RequestException r => (r.Error == RequestError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, r.Message),
             BadHttpRequestException b => (b.StatusCode, b.Message),
+            Serving.WriteRefusedException w => (w.StatusCode, w.Message), // 507 disk full, 503 cannot write now; nothing was written
             _ => (StatusCodes.Status500InternalServerError,
                 $"An unexpected error occurred; it has been logged with trace id {context.TraceIdentifier}."),
         };
-        if (status >= 500) logger.LogError(exception, "{Method} {Path} failed (trace id {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
+        if (status >= 500 && exception is Serving.WriteRefusedException) logger.LogWarning("{Method} {Path} refused: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+        else if (status >= 500) logger.LogError(exception, "{Method} {Path} failed (trace id {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -35,7 +35,7 @@ internal static class WriteEndpoints
             .Accepts<EventBody[]>("application/json");
         var users = app.MapGroup("/users/{userId}");
         users.MapDelete("", EraseUser)
-            .WithName("EraseUser").WithSummary("Erases every event of a user from the interaction store; trained models drop the user at their next training.");
+            .WithName("EraseUser").WithSummary("Erases every event of a user from the interaction store and the lists served to them from feature logs, leaving no copy in the files; trained models drop the user at their next training.");
         users.MapDelete("/events", EraseUser)
             .WithName("EraseUserEvents").WithSummary("The same as DELETE /users/{userId} (the earlier route).");
     }
@@ -110,7 +110,7 @@ internal static class WriteEndpoints
     }
 
     private static Ok<EventsAccepted> EraseUser(string userId, ServingHost host) =>
-        TypedResults.Ok(new EventsAccepted(0, host.Interactions.EraseUser(userId)));
+        TypedResults.Ok(new EventsAccepted(0, host.EraseUser(userId).Events));
 
     private static DateTimeOffset Timestamp(JsonElement? value, DateTimeOffset now, string where, List<JsonInput.Problem> problems)
     {

@@ -46,7 +46,7 @@ internal static class WriteEndpoints
     /// <summary>What an event write (or erase) did.</summary>
     internal sealed record EventsAccepted(int Accepted, int Erased);
 
-    private static Results<Ok<ItemsWritten>, ValidationProblem, ProblemHttpResult> PutItems(JsonBody<JsonElement> json, ServingHost host)
+    private static async Task<Results<Ok<ItemsWritten>, ValidationProblem, ProblemHttpResult>> PutItems(JsonBody<JsonElement> json, ServingHost host)
     {
         if (json.Status == StatusCodes.Status415UnsupportedMediaType) return ApiProblems.NotJson(json);
         if (!json.IsValid) return ApiProblems.Invalid(json.Problems, " (nothing was written)");
@@ -68,14 +68,14 @@ internal static class WriteEndpoints
             else problems.Add(new JsonInput.Problem(where + ":", record.Error!));
         }
         if (problems.Count > 0) return ApiProblems.Invalid(problems, " (nothing was written)");
-        int replaced = writer.Upsert(documents);
+        int replaced = await writer.UpsertAsync(documents); // waits, without a thread, for the (group) commit holding it
         return TypedResults.Ok(new ItemsWritten(documents.Count, replaced, 0, writer.Reader.NumDocs));
     }
 
-    private static Results<Ok<ItemsWritten>, ProblemHttpResult> DeleteItem(string id, ServingHost host)
+    private static async Task<Results<Ok<ItemsWritten>, ProblemHttpResult>> DeleteItem(string id, ServingHost host)
     {
         if (host.Writer is not { } writer) return ReadOnly();
-        if (!writer.Delete(id)) return ApiProblems.NotFound($"no item with id '{id}'");
+        if (!await writer.DeleteAsync(id)) return ApiProblems.NotFound($"no item with id '{id}'");
         return TypedResults.Ok(new ItemsWritten(0, 0, 1, writer.Reader.NumDocs));
     }
 

@@ -11,9 +11,10 @@ namespace LuceneReco.Host.Serving;
 /// so the very next request sees it, and no reader ever sees a write before it is durable.
 /// </summary>
 /// <remarks>
-/// <para>Group commit: batches that arrive while a commit is being fsynced are applied to the writer's buffer and then
-/// share the next commit (one flush, one fsync), so throughput grows with concurrent clients instead of each
-/// waiting for its own fsync. A batch is applied whole between commits, so no commit holds part of one.</para>
+/// <para>Group commit: one committer thread owns the writer. Batches queue (their documents analysed by the caller first)
+/// and wait without holding a thread; the committer takes every batch queued so far, applies them whole, commits once (one
+/// flush, one fsync) and completes them all, so throughput grows with concurrent clients instead of each waiting for its
+/// own fsync, and no commit holds part of a batch.</para>
 /// <para>Faults: when a commit (or a flush while applying) fails, every batch of its group fails, the writer is
 /// reopened at the last commit (discarding exactly those batches) and the failure is kept in <see cref="WriteError"/>
 /// until a write succeeds again. A full disk is reported as <see cref="WriteRefusedException"/> with 507; other failures with 503.</para>
@@ -21,10 +22,12 @@ namespace LuceneReco.Host.Serving;
 internal sealed class IndexService : IIndexView, IDisposable
 {
     private readonly string _directory;
-    private readonly object _applySync = new();  // applying batches to the writer; a commit holds it too
-    private readonly object _commitSync = new(); // one commit at a time; the committer commits the open group
+    private readonly object _applySync = new();  // the writer: the committer, a reopen, the probe and Dispose
+    private readonly object _queueSync = new();
+    private readonly Thread _committer;
+    private List<Pending> _queue = new();
+    private bool _stopping;
     private IndexWriter? _writer;
-    private CommitGroup _open = new();
     private IndexReader _reader;
     private string? _writeError;
     private long _commits, _batches;
@@ -36,6 +39,8 @@ internal sealed class IndexService : IIndexView, IDisposable
         _writer = writer;
         Schema = writer.Schema;
         _reader = writer.GetReader();
+        _committer = new Thread(CommitLoop) { IsBackground = true, Name = "index committer" };
+        _committer.Start();
     }
 
     /// <summary>Opens the existing index at <paramref name="directory"/> for serving.</summary>
@@ -63,21 +68,46 @@ internal sealed class IndexService : IIndexView, IDisposable
 
     /// <summary>Adds or replaces <paramref name="documents"/> as one durable batch; returns how many replaced an existing item.</summary>
     /// <exception cref="WriteRefusedException">The disk is full (507) or the commit failed otherwise (503); nothing of the batch was kept.</exception>
-    public int Upsert(IReadOnlyList<Document> documents)
+    public int Upsert(IReadOnlyList<Document> documents) => UpsertAsync(documents).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Upsert"/>
+    public async Task<int> UpsertAsync(IReadOnlyList<Document> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        IndexWriter preparedBy;
-        lock (_applySync) preparedBy = WriterOrReopen() ?? throw Unavailable(null);
-        var prepared = Prepare(preparedBy, documents); // analysed outside the locks, checked before anything is applied
+        var preparedBy = Volatile.Read(ref _writer) ?? throw Unavailable(null);
+        var prepared = Prepare(preparedBy, documents); // analysed on the caller's thread, checked before anything is queued
         int replaced = 0;
-        var group = Apply(writer =>
+        await Enqueue(writer =>
         {
             if (!ReferenceEquals(writer, preparedBy)) prepared = Prepare(writer, documents); // reopened after a failure meanwhile
             foreach (var d in prepared) if (writer.Update(d)) replaced++;
             return true;
-        });
-        if (group is not null) WaitCommitted(group);
+        }).ConfigureAwait(false);
         return replaced;
+    }
+
+    /// <summary>Deletes the item <paramref name="id"/> durably; returns whether it existed.</summary>
+    /// <exception cref="WriteRefusedException">The disk is full (507) or the commit failed otherwise (503); the item was not deleted.</exception>
+    public bool Delete(string id) => DeleteAsync(id).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Delete"/>
+    public Task<bool> DeleteAsync(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Enqueue(writer => writer.Delete(id));
+    }
+
+    /// <summary>
+    /// When the last write failed, checks whether the index folder can take writes again (a small probe file) and clears
+    /// <see cref="WriteError"/> when it can; returns the error still in force.
+    /// </summary>
+    public string? ProbeWrites()
+    {
+        if (WriteError is null) return null;
+        if (DiskSpace.CanWrite(_directory))
+            lock (_applySync)
+                if (WriterOrReopen() is not null) Interlocked.Exchange(ref _writeError, null);
+        return WriteError;
     }
 
     private static PreparedDocument[] Prepare(IndexWriter writer, IReadOnlyList<Document> documents)
@@ -91,95 +121,78 @@ internal sealed class IndexService : IIndexView, IDisposable
         return prepared;
     }
 
-    /// <summary>Deletes the item <paramref name="id"/> durably; returns whether it existed.</summary>
-    /// <exception cref="WriteRefusedException">The disk is full (507) or the commit failed otherwise (503); the item was not deleted.</exception>
-    public bool Delete(string id)
+    /// <summary>Queues a batch for the committer; the task ends when a commit holding it is durable (true when it changed something).</summary>
+    private Task<bool> Enqueue(Func<IndexWriter, bool> apply)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        var group = Apply(writer => writer.Delete(id));
-        if (group is null) return false;
-        WaitCommitted(group);
-        return true;
-    }
-
-    /// <summary>
-    /// When the last write failed, checks whether the index folder can take writes again (a small probe file) and clears
-    /// <see cref="WriteError"/> when it can; returns the error still in force.
-    /// </summary>
-    public string? ProbeWrites()
-    {
-        if (WriteError is null) return null;
-        if (DiskSpace.CanWrite(_directory) && WriterOrReopen() is not null) Interlocked.Exchange(ref _writeError, null);
-        return WriteError;
-    }
-
-    /// <summary>Applies one batch to the open group under the apply lock; returns the group to wait for, or null when the batch changed nothing.</summary>
-    private CommitGroup? Apply(Func<IndexWriter, bool> batch)
-    {
-        lock (_applySync)
+        var pending = new Pending(apply, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_queueSync)
         {
-            var writer = WriterOrReopen() ?? throw Unavailable(null);
-            var group = _open;
-            bool changed;
-            try
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            _queue.Add(pending);
+            Monitor.Pulse(_queueSync);
+        }
+        return pending.Done.Task;
+    }
+
+    private void CommitLoop()
+    {
+        while (true)
+        {
+            List<Pending> group;
+            lock (_queueSync)
             {
-                changed = batch(writer);
+                while (_queue.Count == 0 && !_stopping) Monitor.Wait(_queueSync);
+                if (_queue.Count == 0) return; // stopping, and every queued batch is done
+                group = _queue;
+                _queue = new List<Pending>();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                group.Poison(e); // a flush failed part way through the batch: the whole group is rolled back at its commit
-                changed = true;
-            }
-            if (!changed) return null;
-            group.Members++;
-            return group;
+            lock (_applySync) CommitGroup(group);
         }
     }
 
-    private void WaitCommitted(CommitGroup group)
+    /// <summary>Applies every batch of <paramref name="group"/> and commits them with one fsync, or rolls them all back when that fails.</summary>
+    private void CommitGroup(List<Pending> group)
     {
-        lock (_commitSync)
+        var changed = new bool[group.Count];
+        Exception? failure = null;
+        var writer = WriterOrReopen();
+        if (writer is null) failure = new IOException(WriteError ?? "the index writer is closed");
+        else
         {
-            if (!group.Done) CommitOpenGroup();
-        }
-        if (group.Failure is { } failure) throw Unavailable(failure);
-        Interlocked.Increment(ref _batches);
-        Interlocked.Exchange(ref _writeError, null);
-    }
-
-    /// <summary>Commits every batch applied so far (the open group) with one fsync, or rolls them all back when that fails.</summary>
-    private void CommitOpenGroup()
-    {
-        lock (_applySync)
-        {
-            var group = _open;
-            _open = new CommitGroup();
             try
             {
-                if (group.Failure is { } poisoned) throw new IOException(poisoned.Message, poisoned);
-                var writer = _writer ?? throw new IOException("the index writer is closed");
-                writer.Commit();
-                Volatile.Write(ref _reader, writer.GetReader());
-                Interlocked.Increment(ref _commits);
+                bool any = false;
+                for (int i = 0; i < group.Count; i++) any |= changed[i] = group[i].Apply(writer);
+                if (any)
+                {
+                    writer.Commit();
+                    Volatile.Write(ref _reader, writer.GetReader());
+                    Interlocked.Increment(ref _commits);
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) // a flush or the commit failed part way: nothing of the group may stay, whatever the cause
             {
-                group.Poison(e);
+                failure = e;
                 Interlocked.Exchange(ref _writeError, Describe(e));
                 RollBack();
             }
-            finally
-            {
-                group.Done = true;
-            }
         }
+        if (failure is not null)
+        {
+            var refused = failure is IOException or UnauthorizedAccessException ? Unavailable(failure) : failure;
+            foreach (var p in group) p.Done.TrySetException(refused);
+            return;
+        }
+        Interlocked.Exchange(ref _writeError, null);
+        Interlocked.Add(ref _batches, group.Count);
+        for (int i = 0; i < group.Count; i++) group[i].Done.TrySetResult(changed[i]);
     }
 
     /// <summary>Discards every uncommitted change by reopening the writer at the last commit (under the apply lock).</summary>
     private void RollBack()
     {
         var old = _writer;
-        _writer = null;
+        Volatile.Write(ref _writer, null);
         try { old?.Dispose(); }
         catch (IOException e) { Interlocked.Exchange(ref _writeError, Describe(e)); } // a background merge failed too; its files are removed at the reopen
         _ = WriterOrReopen();
@@ -188,21 +201,18 @@ internal sealed class IndexService : IIndexView, IDisposable
     /// <summary>The writer, reopening it when a rollback could not (under the apply lock); null when it still cannot be opened.</summary>
     private IndexWriter? WriterOrReopen()
     {
-        lock (_applySync)
+        if (_writer is not null || _disposed) return _writer;
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_writer is not null) return _writer;
-            try
-            {
-                _writer = IndexWriter.Open(_directory);
-                Volatile.Write(ref _reader, _writer.GetReader());
-            }
-            catch (IOException e)
-            {
-                Interlocked.Exchange(ref _writeError, "the index writer cannot be reopened: " + Describe(e));
-            }
-            return _writer;
+            var writer = IndexWriter.Open(_directory);
+            Volatile.Write(ref _reader, writer.GetReader());
+            Volatile.Write(ref _writer, writer);
         }
+        catch (IOException e)
+        {
+            Interlocked.Exchange(ref _writeError, "the index writer cannot be reopened: " + Describe(e));
+        }
+        return _writer;
     }
 
     private WriteRefusedException Unavailable(Exception? cause) =>
@@ -212,36 +222,25 @@ internal sealed class IndexService : IIndexView, IDisposable
     private static string Describe(Exception e) =>
         DiskSpace.IsFull(e) ? "the disk holding the index is full" : e.Message;
 
-    /// <summary>Releases the write lock (every acknowledged write is already committed).</summary>
+    /// <summary>Finishes the queued batches, then releases the write lock (every acknowledged write is already committed).</summary>
     public void Dispose()
     {
+        lock (_queueSync)
+        {
+            if (_stopping) return;
+            _stopping = true;
+            Monitor.Pulse(_queueSync);
+        }
+        _committer.Join();
         lock (_applySync)
         {
-            if (_disposed) return;
             _disposed = true;
             var writer = _writer;
-            _writer = null;
+            Volatile.Write(ref _writer, null);
             writer?.Dispose();
         }
     }
 
-    /// <summary>The batches applied between two commits; they succeed or fail together.</summary>
-    private sealed class CommitGroup
-    {
-        private Exception? _failure;
-
-        public int Members { get; set; }
-
-        public bool Done
-        {
-            get => Volatile.Read(ref _done);
-            set => Volatile.Write(ref _done, value);
-        }
-
-        public Exception? Failure => Volatile.Read(ref _failure);
-
-        public void Poison(Exception e) => Interlocked.CompareExchange(ref _failure, e, null);
-
-        private bool _done;
-    }
+    /// <summary>A queued batch: applies itself to the writer (true when it changed something) and is completed by the committer.</summary>
+    private sealed record Pending(Func<IndexWriter, bool> Apply, TaskCompletionSource<bool> Done);
 }

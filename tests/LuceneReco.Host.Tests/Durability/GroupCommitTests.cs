@@ -23,14 +23,12 @@ public sealed class GroupCommitTests : IDisposable
         using var service = IndexService.Open(dir);
         const int Writers = 32, BatchesEach = 8;
         var notDurable = new System.Collections.Concurrent.ConcurrentBag<string>();
-        using var start = new Barrier(Writers);
-        var tasks = Enumerable.Range(0, Writers).Select(w => Task.Run(() =>
+        var tasks = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
-            start.SignalAndWait();
             for (int b = 0; b < BatchesEach; b++)
             {
                 string id = $"gc-{w}-{b}";
-                service.Upsert([Item(id), Item(id + "-pair")]);
+                await service.UpsertAsync([Item(id), Item(id + "-pair")]);
                 using var disk = IndexReader.Open(dir); // the newest commit on disk, not the writer's memory
                 if (!Has(disk, id) || !Has(disk, id + "-pair")) notDurable.Add(id);
             }

@@ -277,6 +277,7 @@ public sealed class IndexWriter : IDisposable
         {
             CheckOpen();
             Flush();
+            DropEmptySegments();
             long generation = _lastCommit.Generation + 1;
             var infos = new List<SegmentInfo>(_segments.Count);
             foreach (var s in _segments)
@@ -487,6 +488,21 @@ public sealed class IndexWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops segments whose every document is deleted (as Lucene drops 100%-deleted segments), so updates of the same items
+    /// do not pile up empty segments; their files go once the next commit no longer names them. Not while a merge runs
+    /// (its sources must stay where it found them).
+    /// </summary>
+    private void DropEmptySegments()
+    {
+        if (_mergingNames.Count > 0) return;
+        _segments.RemoveAll(s => s.LiveCount == 0);
+    }
+
+    /// <summary>
+    /// Deletes every file of ours that neither the last commit nor a segment in memory (flushed, not yet committed) names, nor
+    /// a running merge is writing: what a killed writer or a failed flush left (as Lucene's IndexFileDeleter at open).
+    /// </summary>
     private void DeleteUnreferencedFiles()
     {
         var keep = new HashSet<string>(_lastCommit.FileNames(), StringComparer.Ordinal) { WriteLock.FileName };

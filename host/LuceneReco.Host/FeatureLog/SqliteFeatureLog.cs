@@ -132,6 +132,54 @@ internal sealed class SqliteFeatureLog : IServedListLog
         }
     }
 
+    /// <summary>
+    /// Deletes every list served to <paramref name="userId"/> with its items and returns how many lists, leaving no copy in
+    /// the log's files: rows are zeroed (<c>secure_delete</c>) and the write-ahead log is checkpointed and truncated.
+    /// </summary>
+    /// <exception cref="FeatureLogException">The lists are deleted but readers kept the write-ahead log busy.</exception>
+    public int EraseUser(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        lock (_writeLock)
+        {
+            return Run(c =>
+            {
+                int lists;
+                using (var transaction = c.BeginTransaction(deferred: false))
+                {
+                    using var items = c.CreateCommand();
+                    items.Transaction = transaction;
+                    items.CommandText = "DELETE FROM items WHERE list IN (SELECT id FROM lists WHERE user = $u)";
+                    items.Parameters.AddWithValue("$u", userId);
+                    items.ExecuteNonQuery();
+                    using var delete = c.CreateCommand();
+                    delete.Transaction = transaction;
+                    delete.CommandText = "DELETE FROM lists WHERE user = $u";
+                    delete.Parameters.AddWithValue("$u", userId);
+                    lists = delete.ExecuteNonQuery();
+                    transaction.Commit();
+                }
+                if (!Interactions.SqliteInteractionStore.TruncateLog(c, TimeSpan.FromSeconds(5)))
+                    throw new FeatureLogException($"feature log '{Path}': the user's lists are deleted, but a reader kept the write-ahead log busy, so earlier copies remain in it; erase again when the reader has finished");
+                return lists;
+            });
+        }
+    }
+
+    /// <summary>
+    /// Erases <paramref name="userId"/> from every feature log this process has open and from each of <paramref name="configured"/>
+    /// whose file exists (a log the configuration names but no request has written to since the start); returns lists removed.
+    /// </summary>
+    public static int EraseEverywhere(string userId, IEnumerable<FeatureLogSettings> configured)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        foreach (var settings in configured)
+            if (File.Exists(settings.Path)) For(settings);
+        int lists = 0;
+        foreach (var log in Open.Values) lists += log.EraseUser(userId);
+        return lists;
+    }
+
     /// <summary>Every list the log holds, oldest first, with its items in served order.</summary>
     public List<ServedList> ReadAll()
     {
@@ -199,6 +247,7 @@ internal sealed class SqliteFeatureLog : IServedListLog
         try
         {
             connection.Open();
+            Execute(connection, "PRAGMA secure_delete = ON"); // per connection: deleted lists (trimmed or erased) are zeroed in the file
             return body(connection);
         }
         catch (SqliteException e)

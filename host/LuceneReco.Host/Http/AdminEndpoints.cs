@@ -32,8 +32,10 @@ internal static class AdminEndpoints
     /// <summary>What <c>GET /health</c> says.</summary>
     /// <param name="ConfigError">Why the last change of the configuration file was refused (the previous one keeps serving).</param>
     /// <param name="ConfigWarnings">Steps of the configuration in force that name a plugin that is not loaded (requests skip them).</param>
+    /// <param name="WriteError">Why writes are refused now (507/503), or null when they work.</param>
+    /// <param name="Erasures">Users erased so far: how many, their events, when the last was (never who).</param>
     internal sealed record HealthResponse(string Status, int Documents, int Plugins, int PluginsFailed, int PluginsQuarantined, long ConfigVersion,
-        string? ConfigError, IReadOnlyList<string> ConfigWarnings);
+        string? ConfigError, IReadOnlyList<string> ConfigWarnings, string? WriteError = null, Interactions.ErasureSummary? Erasures = null);
 
     /// <summary>What <c>GET /metrics</c> says.</summary>
     internal sealed record MetricsResponse(
@@ -59,8 +61,10 @@ internal static class AdminEndpoints
             }
         }
         var config = host.Runner.Config;
-        var status = config.LastError is null && failed == 0 && quarantined == 0 ? "ok" : "degraded";
-        return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError, config.Warnings));
+        var writeError = WriteHealth.Problem(host);
+        var status = config.LastError is null && failed == 0 && quarantined == 0 && writeError is null ? "ok" : "degraded";
+        return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError, config.Warnings,
+            writeError, host.Interactions.Erasures()));
     }
 
     private static Ok<MetricsResponse> Metrics(ServingHost host)

@@ -20,11 +20,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             RequestException r => (r.Error == RequestError.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, r.Message),
             BadHttpRequestException b => (b.StatusCode, b.Message),
+            Serving.WriteRefusedException w => (w.StatusCode, w.Message), // 507 disk full, 503 cannot write now; nothing was written
             _ => (StatusCodes.Status500InternalServerError,
                 $"An unexpected error occurred; it has been logged with trace id {context.TraceIdentifier}."),
         };
         // the route template, never the path: ids and user ids stay out of the log
-        if (status >= 500) logger.LogError(exception, "{Method} {Route} failed (trace id {TraceId})", context.Request.Method, Security.EndpointAccess.Route(context), context.TraceIdentifier);
+        string route = Security.EndpointAccess.Route(context);
+        if (status >= 500 && exception is Serving.WriteRefusedException) logger.LogWarning("{Method} {Route} refused: {Reason}", context.Request.Method, route, exception.Message);
+        else if (status >= 500) logger.LogError(exception, "{Method} {Route} failed (trace id {TraceId})", context.Request.Method, route, context.TraceIdentifier);
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

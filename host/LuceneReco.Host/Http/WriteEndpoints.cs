@@ -35,7 +35,7 @@ internal static class WriteEndpoints
             .Accepts<EventBody[]>("application/json");
         var users = app.MapGroup("/users/{userId}");
         users.MapDelete("", EraseUser)
-            .WithName("EraseUser").WithSummary("Erases every event of a user from the interaction store; trained models drop the user at their next training.");
+            .WithName("EraseUser").WithSummary("Erases every event of a user from the interaction store and the lists served to them from feature logs, leaving no copy in the files; trained models drop the user at their next training.");
         users.MapDelete("/events", EraseUser)
             .WithName("EraseUserEvents").WithSummary("The same as DELETE /users/{userId} (the earlier route).");
     }
@@ -46,7 +46,7 @@ internal static class WriteEndpoints
     /// <summary>What an event write (or erase) did.</summary>
     internal sealed record EventsAccepted(int Accepted, int Erased);
 
-    private static Results<Ok<ItemsWritten>, ValidationProblem, ProblemHttpResult> PutItems(JsonBody<JsonElement> json, ServingHost host)
+    private static async Task<Results<Ok<ItemsWritten>, ValidationProblem, ProblemHttpResult>> PutItems(JsonBody<JsonElement> json, ServingHost host)
     {
         if (json.Status == StatusCodes.Status415UnsupportedMediaType) return ApiProblems.NotJson(json);
         if (!json.IsValid) return ApiProblems.Invalid(json.Problems, " (nothing was written)");
@@ -69,14 +69,14 @@ internal static class WriteEndpoints
             else problems.Add(ItemProblem(root, where, record.Field, record.Error!));
         }
         if (problems.Count > 0) return ApiProblems.Invalid(problems, " (nothing was written)");
-        int replaced = writer.Upsert(documents);
+        int replaced = await writer.UpsertAsync(documents); // waits, without a thread, for the (group) commit holding it
         return TypedResults.Ok(new ItemsWritten(documents.Count, replaced, 0, writer.Reader.NumDocs));
     }
 
-    private static Results<Ok<ItemsWritten>, ProblemHttpResult> DeleteItem(string id, ServingHost host)
+    private static async Task<Results<Ok<ItemsWritten>, ProblemHttpResult>> DeleteItem(string id, ServingHost host)
     {
         if (host.Writer is not { } writer) return ReadOnly();
-        if (!writer.Delete(id)) return ApiProblems.NotFound($"no item with id '{id}'");
+        if (!await writer.DeleteAsync(id)) return ApiProblems.NotFound($"no item with id '{id}'");
         return TypedResults.Ok(new ItemsWritten(0, 0, 1, writer.Reader.NumDocs));
     }
 
@@ -111,7 +111,7 @@ internal static class WriteEndpoints
     }
 
     private static Ok<EventsAccepted> EraseUser(string userId, ServingHost host) =>
-        TypedResults.Ok(new EventsAccepted(0, host.Interactions.EraseUser(userId)));
+        TypedResults.Ok(new EventsAccepted(0, host.EraseUser(userId).Events));
 
     private static DateTimeOffset Timestamp(JsonElement? value, DateTimeOffset now, string where, List<JsonInput.Problem> problems)
     {

@@ -28,4 +28,7 @@ internal interface IInteractionStore : IInteractionReader
 
     /// <summary>How many events are kept.</summary>
     long Count { get; }
+
+    /// <summary>That erasures happened (count and time, never the ids). <value>The default is none recorded.</value></summary>
+    ErasureSummary Erasures() => ErasureSummary.None;
 }

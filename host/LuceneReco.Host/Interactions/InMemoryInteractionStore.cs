@@ -15,6 +15,7 @@ internal sealed class InMemoryInteractionStore : IInteractionStore
     private readonly Dictionary<string, List<Interaction>> _byItem = new(StringComparer.Ordinal);
     private readonly object _sync = new();
     private long _count;
+    private ErasureSummary _erasures = ErasureSummary.None;
 
     public long Count { get { lock (_sync) return _count; } }
 
@@ -41,8 +42,14 @@ internal sealed class InMemoryInteractionStore : IInteractionStore
                 if (list.Count == 0) _byItem.Remove(e.ItemId);
             }
             _count -= events.Count;
+            _erasures = new ErasureSummary(_erasures.Count + 1, _erasures.Events + events.Count, DateTimeOffset.UtcNow);
             return events.Count;
         }
+    }
+
+    public ErasureSummary Erasures()
+    {
+        lock (_sync) return _erasures;
     }
 
     public IReadOnlyList<Interaction> ForUser(string userId, int max = 1000) => Take(_byUser, userId, max);

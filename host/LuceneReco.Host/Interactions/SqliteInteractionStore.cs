@@ -1,4 +1,5 @@
 using System.Globalization;
+using LuceneReco.Host.Serving;
 using LuceneReco.Plugins;
 using Microsoft.Data.Sqlite;
 
@@ -15,6 +16,9 @@ namespace LuceneReco.Host.Interactions;
 /// another process writing the same file (an import while serving) is waited for up to
 /// <see cref="BusyTimeoutSeconds"/>. A batch is one transaction: all of it is stored or none. A committed write
 /// is visible to every read that starts after it. Ties in time are ordered by insertion (later is newer).
+/// Every connection runs with <c>synchronous = FULL</c> (a commit returns after the write-ahead log is fsynced, so an
+/// acknowledged write survives a power loss, not only a crash of the process) and <c>secure_delete = ON</c> (deleted
+/// rows are overwritten with zeros); see docs/durability.md.
 /// </remarks>
 internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
 {
@@ -44,8 +48,18 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
         "CREATE INDEX IF NOT EXISTS events_by_time ON events (timestamp)",
     ];
 
+    // Added after schema 1 shipped; created when missing, so older builds still open the file (they ignore the table).
+    private const string ErasuresTable = "CREATE TABLE IF NOT EXISTS erasures (at INTEGER NOT NULL, events INTEGER NOT NULL)";
+
+    // Set on every connection (both are per connection and cheap to repeat on a pooled one).
+    private const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON";
+
+    /// <summary>How long an erasure waits for readers (a training run streaming the file) to let go of the write-ahead log.</summary>
+    private static readonly TimeSpan CheckpointPatience = TimeSpan.FromSeconds(5);
+
     private readonly string _connectionString;
     private readonly object _writeLock = new();
+    private string? _writeError;
     private bool _disposed;
 
     private SqliteInteractionStore(string path)
@@ -91,6 +105,16 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
         return null;
     }
 
+    /// <summary>Why the last write failed (the disk is full), or null when the last write succeeded.</summary>
+    public string? WriteError => Volatile.Read(ref _writeError);
+
+    /// <summary>When the last write failed, checks whether the store's folder can take writes again and clears <see cref="WriteError"/> if so.</summary>
+    public string? ProbeWrites()
+    {
+        if (WriteError is not null && DiskSpace.CanWrite(System.IO.Path.GetDirectoryName(Path)!)) Interlocked.Exchange(ref _writeError, null);
+        return WriteError;
+    }
+
     /// <summary>How many events are kept.</summary>
     public long Count => Run(c => Scalar(c, "SELECT COUNT(*) FROM events"));
 
@@ -133,6 +157,7 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
                     count++;
                 }
                 transaction.Commit();
+                Interlocked.Exchange(ref _writeError, null);
                 return count;
             });
         }
@@ -145,9 +170,13 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
     public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => Newest("item", itemId, max);
 
     /// <summary>
-    /// Deletes every event of <paramref name="userId"/> and returns how many. The rows are overwritten with zeros
-    /// in the file (<c>secure_delete</c>), not only unlinked; models trained earlier keep the user until retrained.
+    /// Deletes every event of <paramref name="userId"/> and returns how many, leaving no copy readable in the store's files:
+    /// the rows are overwritten with zeros (<c>secure_delete</c>), and the write-ahead log, which still holds the pages as
+    /// they were, is checkpointed into the database and truncated to zero bytes. The erasure is recorded (its time and how
+    /// many events, never the id; <see cref="Erasures"/>). Erasing a user with no events still clears the log, so a retry
+    /// finishes an erasure whose checkpoint was refused. Models trained earlier keep the user until retrained.
     /// </summary>
+    /// <exception cref="InteractionStoreException">The rows are deleted but readers kept the log busy (old copies remain until the next erasure or a clean stop).</exception>
     public int EraseUser(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
@@ -155,15 +184,57 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
         {
             return Run(connection =>
             {
-                Execute(connection, "PRAGMA secure_delete = ON");
-                using var delete = connection.CreateCommand();
-                delete.CommandText = "DELETE FROM events WHERE user = $user";
-                delete.Parameters.AddWithValue("$user", userId);
-                int erased = delete.ExecuteNonQuery();
-                // Best effort, never waits for readers: copy the zeroed pages into the database file now.
-                if (erased > 0) Execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                int erased;
+                using (var transaction = connection.BeginTransaction(deferred: false))
+                {
+                    using var delete = connection.CreateCommand();
+                    delete.CommandText = "DELETE FROM events WHERE user = $user";
+                    delete.Parameters.AddWithValue("$user", userId);
+                    erased = delete.ExecuteNonQuery();
+                    if (erased > 0)
+                    {
+                        using var record = connection.CreateCommand();
+                        record.CommandText = "INSERT INTO erasures (at, events) VALUES ($at, $events)";
+                        record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                        record.Parameters.AddWithValue("$events", erased);
+                        record.ExecuteNonQuery();
+                    }
+                    transaction.Commit();
+                }
+                if (!TruncateLog(connection, CheckpointPatience))
+                    throw new InteractionStoreException(Path, $"had the user's {erased.ToString(CultureInfo.InvariantCulture)} events deleted, but another reader kept its write-ahead log busy, so earlier copies remain in '{System.IO.Path.GetFileName(Path)}-wal' until the next erasure or a clean stop; erase again when the reader (e.g. a training run) has finished");
                 return erased;
             });
+        }
+    }
+
+    /// <summary>How many erasures this store has recorded, how many events they removed, and when the last was.</summary>
+    public ErasureSummary Erasures() => Run(connection =>
+    {
+        using var command = Command(connection, "SELECT COUNT(*), COALESCE(SUM(events), 0), MAX(at) FROM erasures");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        DateTimeOffset? last = reader.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
+        return new ErasureSummary(reader.GetInt64(0), reader.GetInt64(1), last);
+    });
+
+    /// <summary>
+    /// Copies every page of the write-ahead log into the database file and truncates the log to zero bytes, retrying while a
+    /// reader holds an older snapshot; returns false when readers still held it after <paramref name="patience"/>.
+    /// </summary>
+    internal static bool TruncateLog(SqliteConnection connection, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            using (var checkpoint = Command(connection, "PRAGMA wal_checkpoint(TRUNCATE)"))
+            using (var reader = checkpoint.ExecuteReader())
+            {
+                // One row: busy (1 when a reader or writer blocked it), frames in the log, frames copied.
+                if (reader.Read() && reader.GetInt64(0) == 0) return true;
+            }
+            if (DateTime.UtcNow >= deadline) return false;
+            Thread.Sleep(20);
         }
     }
 
@@ -242,11 +313,13 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
                 throw new InteractionStoreException(Path, $"has schema version {version.ToString(CultureInfo.InvariantCulture)}, newer than this build reads ({SchemaVersion.ToString(CultureInfo.InvariantCulture)}); use a newer lucenereco");
             if (version == SchemaVersion)
             {
+                Execute(connection, ErasuresTable);
                 transaction.Commit();
                 return version;
             }
         }
         foreach (var statement in Schema) Execute(connection, statement);
+        Execute(connection, ErasuresTable);
         Execute(connection, $"DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({SchemaVersion.ToString(CultureInfo.InvariantCulture)})");
         transaction.Commit();
         return SchemaVersion;
@@ -290,9 +363,16 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
         try
         {
             connection.Open();
+            Execute(connection, ConnectionPragmas);
             var result = body(connection);
             if (!keepOpen) connection.Dispose();
             return result;
+        }
+        catch (SqliteException e) when (DiskSpace.IsFull(e))
+        {
+            connection.Dispose();
+            Interlocked.Exchange(ref _writeError, "the disk holding the interaction store is full");
+            throw WriteRefusedException.DiskFull(System.IO.Path.GetDirectoryName(Path)!, "the interaction store", e);
         }
         catch (SqliteException e)
         {

@@ -78,18 +78,37 @@ internal sealed class ServingHost : IDisposable
     /// <summary>The host's log.</summary>
     public Action<string> Log { get; }
 
+    /// <summary>Erases <paramref name="userId"/> from the store and every feature log (<see cref="UserErasure"/>).</summary>
+    public UserErasure.Result EraseUser(string userId) => UserErasure.Erase(Interactions, Runner.Config.Current.Config, userId);
+
     private IRankerServices ServicesFor(RankerHandle handle, TimeProvider clock)
     {
         Directory.CreateDirectory(handle.DataDirectory);
         return new RankerServices(Items, Interactions, handle.DataDirectory, new RankerLog(handle.Name, Log), clock);
     }
 
+    /// <summary>
+    /// Stops cleanly whatever happened before: each part is closed even when an earlier one fails (a full disk refusing the
+    /// exposure state, a merge that failed), and a failure is logged, not thrown, since every acknowledged write is durable already.
+    /// </summary>
     public void Dispose()
     {
-        Runner.Dispose(); // a stateful stage (exposure) saves its state
-        Runner.Config.Dispose();
-        (Catalog as IDisposable)?.Dispose();
-        (Index as IDisposable)?.Dispose();
-        (Interactions as IDisposable)?.Dispose();
+        Close("the pipelines", Runner.Dispose); // a stateful stage (exposure) saves its state
+        Close("the configuration watcher", Runner.Config.Dispose);
+        if (Catalog is IDisposable catalog) Close("the plugins", catalog.Dispose);
+        if (Index is IDisposable index) Close("the index", index.Dispose);
+        if (Interactions is IDisposable interactions) Close("the interaction store", interactions.Dispose);
+    }
+
+    private void Close(string what, Action dispose)
+    {
+        try
+        {
+            dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InteractionStoreException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Log($"closing {what} failed (acknowledged writes are unaffected): {e.Message}");
+        }
     }
 }

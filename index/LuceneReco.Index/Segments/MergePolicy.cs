@@ -1,23 +1,43 @@
 namespace LuceneReco.Index.Segments;
 
 /// <summary>
-/// Picks adjacent segments to merge (after Lucene's LogDocMergePolicy): a segment's level is
-/// <c>floor(log_mergeFactor(liveDocs))</c>; the first run of <c>mergeFactor</c> adjacent segments of one
-/// level is merged into one of the next level. Only adjacent segments merge, so doc order stays insertion order.
+/// Picks adjacent segments to merge, as Lucene's LogDocMergePolicy does: a segment's level is
+/// <c>log_mergeFactor(liveDocs)</c>; every segment below <see cref="MinMergeDocs"/> live documents counts as one lowest
+/// level, and from the start the segments within 0.75 of the largest remaining level (up to the last such one, so smaller
+/// segments between larger ones are swept along) are merged <c>mergeFactor</c> at a time. Sweeping in the small segments
+/// between big ones (a big segment that lost documents to updates, an empty one) is what keeps the count bounded under
+/// sustained updates: at most about <c>mergeFactor</c> segments per level. Only adjacent segments merge, so doc order
+/// stays insertion order.
 /// </summary>
 internal static class MergePolicy
 {
+    /// <summary>Segments with fewer live documents than this are all of the lowest level (Lucene defaults to 1000; lower here, since a commit per request makes many tiny segments and every merge below the floor rewrites its largest).</summary>
+    public const int MinMergeDocs = 100;
+
     /// <summary>The index of the first segment of the run to merge and its length, or null.</summary>
     public static (int Start, int Count)? Pick(IReadOnlyList<int> liveDocs, int mergeFactor)
     {
-        int i = 0;
-        while (i < liveDocs.Count)
+        int n = liveDocs.Count;
+        if (n < mergeFactor) return null;
+        var levels = new double[n];
+        for (int i = 0; i < n; i++) levels[i] = Level(liveDocs[i], mergeFactor);
+        double levelFloor = Level(MinMergeDocs, mergeFactor);
+        int start = 0;
+        while (start < n)
         {
-            int level = Level(liveDocs[i], mergeFactor);
-            int j = i + 1;
-            while (j < liveDocs.Count && Level(liveDocs[j], mergeFactor) == level) j++;
-            if (j - i >= mergeFactor) return (i, mergeFactor);
-            i = j;
+            double maxLevel = levels[start];
+            for (int i = start + 1; i < n; i++) maxLevel = Math.Max(maxLevel, levels[i]);
+            double levelBottom;
+            if (maxLevel <= levelFloor) levelBottom = -1; // every remaining segment is small: one level
+            else
+            {
+                levelBottom = maxLevel - 0.75;
+                if (levelBottom < levelFloor) levelBottom = levelFloor;
+            }
+            int upto = n - 1;
+            while (upto >= start && levels[upto] < levelBottom) upto--;
+            if (upto - start + 1 >= mergeFactor) return (start, mergeFactor);
+            start = upto + 1;
         }
         return null;
     }
@@ -30,5 +50,5 @@ internal static class MergePolicy
         return (segmentCount - count, count);
     }
 
-    private static int Level(int docs, int mergeFactor) => (int)Math.Floor(Math.Log(Math.Max(docs, 1)) / Math.Log(mergeFactor));
+    private static double Level(int docs, int mergeFactor) => Math.Log(Math.Max(docs, 1)) / Math.Log(mergeFactor);
 }

@@ -1,4 +1,5 @@
 using LuceneReco.CrashWriter;
+using LuceneReco.Index.Segments;
 using Xunit.Abstractions;
 
 namespace LuceneReco.Index.Tests.Durability;
@@ -69,6 +70,10 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             {
                 using var reopened = IndexWriter.Open(dir);
                 Assert.Equal(expected.Versions.Count, reopened.NumDocs);
+                // The killed writer's half-written segments and pending files are gone at open: only what the commit names is left.
+                var referenced = new HashSet<string>(CommitPoint.ReadLatest(dir).FileNames(), StringComparer.Ordinal) { "write.lock" };
+                var unreferenced = Directory.EnumerateFiles(dir).Select(Path.GetFileName).Where(f => !referenced.Contains(f!)).ToList();
+                Assert.True(unreferenced.Count == 0, $"{where}: files no commit references survived the writer's open: {string.Join(", ", unreferenced)}");
             }
         }
         output.WriteLine($"{committed} batches committed; {unprintedCommits} kills landed after a commit and before its line");

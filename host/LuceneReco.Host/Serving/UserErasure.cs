@@ -1,0 +1,32 @@
+using LuceneReco.Host.FeatureLog;
+using LuceneReco.Host.Pipelines;
+
+namespace LuceneReco.Host.Serving;
+
+/// <summary>
+/// Erasing a user from every place the serving engine keeps user data: the interaction store (rows zeroed, its write-ahead
+/// log truncated, the erasure recorded without the id) and every SQLite feature log (the lists served to the user). Nothing
+/// else the host keeps is keyed by user: stage caches hold stage instances, the exposure plugin's state counts exposure per
+/// group, and trained models drop the user at their next training.
+/// </summary>
+internal static class UserErasure
+{
+    /// <summary>What an erasure removed.</summary>
+    /// <param name="Events">Interaction events.</param>
+    /// <param name="ServedLists">Served lists in feature logs.</param>
+    public sealed record Result(int Events, int ServedLists);
+
+    /// <summary>Erases <paramref name="userId"/> from the store and the feature logs of <paramref name="config"/> (and every one open).</summary>
+    public static Result Erase(Interactions.IInteractionStore store, ServingConfig config, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        int events = store.EraseUser(userId);
+        var logs = new List<FeatureLogSettings>();
+        foreach (var pipeline in config.Pipelines.Values)
+            if (pipeline.FeatureLog is { } log) logs.Add(log);
+        int lists = SqliteFeatureLog.EraseEverywhere(userId, logs);
+        return new Result(events, lists);
+    }
+}

@@ -367,6 +367,8 @@ public sealed class IndexWriter : IDisposable
             lock (_sync)
             {
                 _disposed = true;
+                foreach (var s in _segments) s.Core.DecRef(); // the writer's own references; readers keep theirs
+                _segments.Clear();
                 _lock.Dispose();
             }
         }
@@ -483,6 +485,7 @@ public sealed class IndexWriter : IDisposable
             merged.VectorsDirty = merged.Vectors is not null;
             _segments.RemoveRange(start, sources.Count);
             _segments.Insert(start, merged);
+            foreach (var source in sources) source.Core.DecRef(); // unmapped once no reader holds it either
             if (!inline) _mergeTask = null;
             if (cascade) MaybeMerge();
         }
@@ -496,6 +499,7 @@ public sealed class IndexWriter : IDisposable
     private void DropEmptySegments()
     {
         if (_mergingNames.Count > 0) return;
+        foreach (var s in _segments) if (s.LiveCount == 0) s.Core.DecRef(); // unmapped once no reader holds it either
         _segments.RemoveAll(s => s.LiveCount == 0);
     }
 

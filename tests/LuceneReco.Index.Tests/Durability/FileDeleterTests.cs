@@ -78,4 +78,29 @@ public sealed class FileDeleterTests : IDisposable
         var commit = CommitPoint.ReadLatest(dir);
         return [.. commit.FileNames(), "write.lock"];
     }
+
+    [Fact]
+    public void MergedAwaySegments_AreUnmapped_OnceNoReaderHoldsThem()
+    {
+        if (!OperatingSystem.IsLinux()) return; // reads /proc/self/maps to see which files are mapped
+        string dir = _tmp.Sub("index");
+        using var writer = IndexWriter.Open(dir, new IndexWriterOptions { Schema = Schema, BackgroundMerges = false });
+        for (int i = 0; i < 6; i++)
+        {
+            writer.Add(new Document($"d{i}").Add("title", "merged away " + i));
+            writer.Commit();
+        }
+        var reader = writer.GetReader(); // holds the small segments while it is open
+        writer.ForceMerge(1);
+        writer.Commit();
+        Assert.NotEmpty(DeletedButMapped(dir));
+        reader.Dispose();
+        Assert.Empty(DeletedButMapped(dir)); // the writer let go of them at the merge, the reader now: nothing keeps them on disk
+        using var after = writer.GetReader();
+        Assert.Equal(6, after.NumDocs);
+    }
+
+    /// <summary>Files of <paramref name="dir"/> this process still maps although they are deleted.</summary>
+    private static List<string> DeletedButMapped(string dir) =>
+        [.. File.ReadLines("/proc/self/maps").Where(l => l.Contains(Path.GetFullPath(dir), StringComparison.Ordinal) && l.EndsWith("(deleted)", StringComparison.Ordinal))];
 }

@@ -34,8 +34,10 @@ internal static class AdminEndpoints
     /// <param name="ConfigWarnings">Steps of the configuration in force that name a plugin that is not loaded (requests skip them).</param>
     /// <param name="WriteError">Why writes are refused now (507/503), or null when they work.</param>
     /// <param name="Erasures">Users erased so far: how many, their events, when the last was (never who).</param>
+    /// <param name="PluginsStale">Plugins still serving the version loaded before, whose folder's new files failed to load (counted in <paramref name="Plugins"/>).</param>
     internal sealed record HealthResponse(string Status, int Documents, int Plugins, int PluginsFailed, int PluginsQuarantined, long ConfigVersion,
-        string? ConfigError, IReadOnlyList<string> ConfigWarnings, string? WriteError = null, Interactions.ErasureSummary? Erasures = null);
+        string? ConfigError, IReadOnlyList<string> ConfigWarnings, string? WriteError = null, Interactions.ErasureSummary? Erasures = null,
+        int PluginsStale = 0);
 
     /// <summary>What <c>GET /metrics</c> says.</summary>
     internal sealed record MetricsResponse(
@@ -50,21 +52,22 @@ internal static class AdminEndpoints
 
     private static Ok<HealthResponse> Health(ServingHost host)
     {
-        int loaded = 0, failed = 0, quarantined = 0;
+        int loaded = 0, failed = 0, quarantined = 0, stale = 0;
         foreach (var p in host.Catalog.List())
         {
             switch (p.State)
             {
                 case "loaded": loaded++; break;
+                case "stale": loaded++; stale++; break; // serving, but not what its folder now holds
                 case "quarantined": quarantined++; break;
                 default: failed++; break;
             }
         }
         var config = host.Runner.Config;
         var writeError = WriteHealth.Problem(host);
-        var status = config.LastError is null && failed == 0 && quarantined == 0 && writeError is null ? "ok" : "degraded";
+        var status = config.LastError is null && failed == 0 && quarantined == 0 && stale == 0 && writeError is null ? "ok" : "degraded";
         return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError, config.Warnings,
-            writeError, host.Interactions.Erasures()));
+            writeError, host.Interactions.Erasures(), stale));
     }
 
     private static Ok<MetricsResponse> Metrics(ServingHost host)

@@ -53,7 +53,10 @@ internal sealed class RankerSet(Func<string, RankerHandle?> find, Action? releas
 /// <summary>What <c>plugins list</c> and <c>GET /plugins</c> show for one plugin folder.</summary>
 /// <param name="Name">The ranker name (the folder name when loading failed before the name was known).</param>
 /// <param name="Version">The loaded version, if any.</param>
-/// <param name="State">"loaded", "failed" (the previous version, if any, keeps serving), or "quarantined".</param>
+/// <param name="State">
+/// "loaded"; "stale" (the folder's files changed and failed to load: the version loaded before keeps serving, <paramref name="Error"/>
+/// says why); "failed" (nothing of the folder serves); or "quarantined".
+/// </param>
 /// <param name="Error">Why it failed or was quarantined.</param>
 /// <param name="Folder">The plugin's folder.</param>
 /// <param name="Sha256">SHA-256 of the plugin's main assembly.</param>

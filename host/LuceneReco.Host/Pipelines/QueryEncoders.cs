@@ -19,7 +19,7 @@ internal sealed class QueryEncoders(IRankerCatalog catalog)
     {
         foreach (var status in catalog.List())
         {
-            if (status.State != "loaded" || catalog.Find(status.Name) is not { } handle) continue;
+            if (status.State is not ("loaded" or "stale") || catalog.Find(status.Name) is not { } handle) continue; // stale: the version loaded before serves
             if (handle.Plugin is not IEmbeddingProviderPlugin plugin) continue;
             if (plugin.EmbeddingModel != space.Model || plugin.EmbeddingDimension != space.Dimension) continue;
             var key = (handle.Name, handle.Generation);

@@ -109,7 +109,8 @@ internal sealed class PluginCatalog : IRankerCatalog, IDisposable
             foreach (var entry in folder.Rankers)
             {
                 var quarantine = entry.Faults.QuarantineReason;
-                var state = quarantine is not null ? "quarantined" : folder.Error is not null ? "failed" : "loaded";
+                // "stale": the folder's new files failed to load and the version loaded before keeps serving
+                var state = quarantine is not null ? "quarantined" : folder.Error is not null ? "stale" : "loaded";
                 rows.Add(new PluginStatus(entry.Handle.Name, entry.Handle.Version, state, quarantine ?? folder.Error, folder.Folder,
                     folder.Serving!.Sha256, entry.LoadedAt, entry.Faults.Total));
             }

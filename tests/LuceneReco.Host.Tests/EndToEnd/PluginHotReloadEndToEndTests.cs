@@ -131,6 +131,16 @@ public sealed class PluginHotReloadEndToEndTests(ITestOutputHelper output) : IDi
             Assert.Equal("ok", health.GetProperty("status").GetString());
             Assert.Equal(2, health.GetProperty("plugins").GetInt32());
 
+            // Garbage over the serving plugin's files: v2 keeps serving, and /health says so truthfully (serving, but stale).
+            File.WriteAllText(Path.Combine(plugins, "good", "GoodRanker.dll"), "garbage");
+            using (var reload = await http.PostAsync("/plugins/reload", null)) Assert.Equal(HttpStatusCode.OK, reload.StatusCode);
+            var stale = await Status(http, "good");
+            Assert.Equal(("stale", "2.0.0.0"), (stale!.Value.GetProperty("state").GetString(), stale.Value.GetProperty("version").GetString()));
+            Assert.Equal((2, null), StagedResponse.Inspect(await GetJson(http, "/search?q=orbit+station&k=10&pipeline=good&explain=true")));
+            health = await GetJson(http, "/health");
+            Assert.Equal(("degraded", 2, 1, 0), (health.GetProperty("status").GetString(), health.GetProperty("plugins").GetInt32(),
+                health.GetProperty("pluginsStale").GetInt32(), health.GetProperty("pluginsFailed").GetInt32()));
+
             Assert.Equal(0, server.Stop(TimeSpan.FromSeconds(15)));
             Assert.True(server.HasExited);
         }

@@ -238,7 +238,7 @@ public sealed class PluginCatalogTests : IDisposable
         catalog.Reload();
         Assert.Same(v1, catalog.Find("good"));
         var status = Assert.Single(catalog.List());
-        Assert.Equal(("failed", new Version(1, 0, 0, 0)), (status.State, status.Version));
+        Assert.Equal(("stale", new Version(1, 0, 0, 0)), (status.State, status.Version));
         Assert.Contains(dll, status.Error);
         Assert.Contains(_log, line => line.Contains(dll) && line.Contains("version 1.0.0.0 keeps serving"));
 
@@ -315,7 +315,7 @@ public sealed class PluginCatalogTests : IDisposable
         catalog.Reload();
         Assert.Equal(1, catalog.Find("good")!.Version.Major);
         var status = Assert.Single(catalog.List());
-        Assert.Equal("failed", status.State);
+        Assert.Equal("stale", status.State);
         Assert.Contains($"is pinned to {v1Sha}", status.Error);
     }
 

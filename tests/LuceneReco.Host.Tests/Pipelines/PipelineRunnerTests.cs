@@ -366,7 +366,7 @@ public sealed class RequestOverrideTests(SampleIndexFixture index) : IClassFixtu
         {
             Pipelines = new Dictionary<string, PipelineDefinition>
             {
-                ["default"] = ServingConfig.BuiltIn.Pipelines["default"] with { Stages = [new StageStep { Ranker = "slider", Name = "mmr" }] },
+                ["default"] = ServingConfig.BuiltIn.Pipelines["default"] with { Stages = [new StageStep { Ranker = "slider", Name = "mmr", BudgetMs = 30_000 }] },
             },
         };
         using var host = new ServingHost(new FixedIndexView(index.Reader), new InMemoryInteractionStore(), catalog, ServingConfigSource.Fixed(config),
@@ -391,7 +391,7 @@ public sealed class RequestOverrideTests(SampleIndexFixture index) : IClassFixtu
         {
             Pipelines = new Dictionary<string, PipelineDefinition>
             {
-                ["default"] = ServingConfig.BuiltIn.Pipelines["default"] with { Stages = [new StageStep { Ranker = "plain", Name = "plain-rerank" }] },
+                ["default"] = ServingConfig.BuiltIn.Pipelines["default"] with { Stages = [new StageStep { Ranker = "plain", Name = "plain-rerank", BudgetMs = 30_000 }] },
             },
         };
         using var host = new ServingHost(new FixedIndexView(index.Reader), new InMemoryInteractionStore(), catalog, ServingConfigSource.Fixed(config),

@@ -35,9 +35,10 @@ internal static class AdminEndpoints
     /// <param name="WriteError">Why writes are refused now (507/503), or null when they work.</param>
     /// <param name="Erasures">Users erased so far: how many, their events, when the last was (never who).</param>
     /// <param name="PluginsStale">Plugins still serving the version loaded before, whose folder's new files failed to load (counted in <paramref name="Plugins"/>).</param>
+    /// <param name="PluginProblems">What loaded plugins say is wrong with what they serve from, e.g. a damaged model file that is the only version (see <c>IPluginHealth</c>); absent when none.</param>
     internal sealed record HealthResponse(string Status, int Documents, int Plugins, int PluginsFailed, int PluginsQuarantined, long ConfigVersion,
         string? ConfigError, IReadOnlyList<string> ConfigWarnings, string? WriteError = null, Interactions.ErasureSummary? Erasures = null,
-        int PluginsStale = 0);
+        int PluginsStale = 0, IReadOnlyList<string>? PluginProblems = null);
 
     /// <summary>What <c>GET /metrics</c> says.</summary>
     internal sealed record MetricsResponse(
@@ -65,9 +66,10 @@ internal static class AdminEndpoints
         }
         var config = host.Runner.Config;
         var writeError = WriteHealth.Problem(host);
-        var status = config.LastError is null && failed == 0 && quarantined == 0 && stale == 0 && writeError is null ? "ok" : "degraded";
+        var problems = PluginHealthProbe.Problems(host.Catalog);
+        var status = config.LastError is null && failed == 0 && quarantined == 0 && stale == 0 && writeError is null && problems.Count == 0 ? "ok" : "degraded";
         return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError, config.Warnings,
-            writeError, host.Interactions.Erasures(), stale));
+            writeError, host.Interactions.Erasures(), stale, problems.Count == 0 ? null : problems));
     }
 
     private static Ok<MetricsResponse> Metrics(ServingHost host)

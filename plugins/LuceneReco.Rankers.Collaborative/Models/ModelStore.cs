@@ -16,7 +16,7 @@ public sealed class ModelStore<TModel> where TModel : class
     private readonly TimeProvider _clock;
     private readonly Action<string>? _warn;
     private readonly object _gate = new();
-    private readonly Dictionary<string, (long Length, DateTime Written)> _failed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Length, DateTime Written, string Error)> _failed = new(StringComparer.Ordinal);
     private LoadedModel<TModel>? _current;
     private long _nextPollTicks; // UTC ticks; read without the lock
     private string? _lastError;
@@ -46,7 +46,11 @@ public sealed class ModelStore<TModel> where TModel : class
     /// <summary>The directory watched.</summary>
     public string Directory => _directory;
 
-    /// <summary>The last load error (naming the file), or null.</summary>
+    /// <summary>
+    /// Why the newest version on disk is not the one serving (its load error, naming the file, and what serves instead),
+    /// or null when it is, or when there is no version yet. Clears by itself at the next listing once a good newer
+    /// version loads or the damaged file is removed.
+    /// </summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
     /// <summary>The model being served, after checking for a newer version when the poll interval has passed; null when no version has loaded.</summary>
@@ -79,28 +83,40 @@ public sealed class ModelStore<TModel> where TModel : class
         if (!force && now.UtcTicks < _nextPollTicks) return false;
         Volatile.Write(ref _nextPollTicks, (now + PollInterval).UtcTicks);
         LoadedModel<TModel>? current = _current;
+        string? problem = null; // the newest version that does not load, if it is newer than what serves
+        bool changed = false;
         foreach ((int version, string path) in ModelFile.Versions(_directory, _kind))
         {
             if (current is not null && version <= current.Version) break;
             var info = new FileInfo(path);
             if (!info.Exists) continue; // pruned between listing and now
             (long Length, DateTime Written) stamp = (info.Length, info.LastWriteTimeUtc);
-            if (_failed.TryGetValue(path, out var failedStamp) && failedStamp == stamp) continue;
+            if (_failed.TryGetValue(path, out var failed) && (failed.Length, failed.Written) == stamp)
+            {
+                problem ??= failed.Error;
+                continue;
+            }
             try
             {
                 (TModel model, ModelMetadata metadata) = _load(path);
                 _failed.Remove(path);
-                Volatile.Write(ref _current, new LoadedModel<TModel>(model, version, path, metadata, now));
-                return true;
+                current = new LoadedModel<TModel>(model, version, path, metadata, now);
+                Volatile.Write(ref _current, current);
+                changed = true;
+                break;
             }
             catch (ModelFileException e)
             {
-                _failed[path] = stamp;
-                string keeping = current is null ? "no model of this kind is loaded" : $"version {current.Version} keeps serving";
-                Volatile.Write(ref _lastError, e.Message);
-                _warn?.Invoke($"model file failed to load: {e.Message}; {keeping}");
+                _failed[path] = (stamp.Length, stamp.Written, e.Message);
+                problem ??= e.Message;
+                _warn?.Invoke($"model file failed to load: {e.Message}; {Serving(current)}");
             }
         }
-        return false;
+        // only versions newer than the one serving were looked at, so an older damaged file is no longer a problem
+        Volatile.Write(ref _lastError, problem is null ? null : $"{problem}; {Serving(current)}");
+        return changed;
     }
+
+    private static string Serving(LoadedModel<TModel>? current) =>
+        current is null ? "no model of this kind is loaded" : $"version {current.Version} keeps serving";
 }

@@ -11,7 +11,7 @@ namespace LuceneReco.Rankers.Collaborative.Popularity;
 /// The "popular" plugin: a popularity model trained from every event (distinct users per item, and a trending score decayed
 /// with a half-life and weighted by event kind), served as a candidate source for users with no history and as features.
 /// </summary>
-public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, ITrainablePlugin
+public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, ITrainablePlugin, IPluginHealth
 {
     private readonly StoreCache<PopularityModel> _stores = new();
 
@@ -31,6 +31,9 @@ public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, IT
         new("kind-weights", "Trending: weight per event kind, e.g. purchase=5,add-to-cart=3,view=1 (default purchase 5, add-to-cart 3, others 1)."),
         new("keep-versions", "Model versions kept in the folder (default 3)."),
     ];
+
+    /// <summary>A model folder in use whose newest file does not load.</summary>
+    public IReadOnlyList<string> HealthProblems() => _stores.Problems(Name);
 
     /// <summary>A stage that records popularity features; options are not used.</summary>
     public IRankerStage CreateStage(JsonElement? options, IRankerServices services)

@@ -19,4 +19,19 @@ internal sealed class StoreCache<TModel> where TModel : class
         string directory = Path.GetFullPath(Path.Combine(services.DataDirectory, modelDirectory));
         return _stores.GetOrAdd(directory, d => new ModelStore<TModel>(d, kind, load, services.Clock, services.Log.Warn, TimeSpan.FromSeconds(pollSeconds)));
     }
+
+    /// <summary>
+    /// Why a store's newest model file is not serving, one line per store in use (polled at the store's own interval,
+    /// so a problem fixed on disk clears without a request having to reach the stage); for <see cref="IPluginHealth"/>.
+    /// </summary>
+    public IReadOnlyList<string> Problems(string plugin)
+    {
+        var problems = new List<string>();
+        foreach (var store in _stores.Values)
+        {
+            store.Get();
+            if (store.LastError is { } error) problems.Add($"{plugin}: {error}");
+        }
+        return problems;
+    }
 }

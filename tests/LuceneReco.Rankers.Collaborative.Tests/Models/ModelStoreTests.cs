@@ -80,6 +80,42 @@ public sealed class ModelStoreTests : IDisposable
     }
 
     [Fact]
+    public void DamagedOnlyVersion_IsAProblemNamingTheFile_UntilAGoodVersionIsWritten()
+    {
+        string v1 = Save(0);
+        Damage.FlipByte(v1, 10);
+        ModelStore<ItemKnnModel> store = Store();
+
+        Assert.Null(store.Get());
+        Assert.Contains(v1, store.LastError, StringComparison.Ordinal);
+        Assert.EndsWith("no model of this kind is loaded", store.LastError, StringComparison.Ordinal);
+
+        Save(1);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(2, store.Get()?.Version);
+        Assert.Null(store.LastError);
+    }
+
+    [Fact]
+    public void DamagedNewerVersion_StopsBeingAProblem_OnceItsFileIsRemoved()
+    {
+        Save(0);
+        ModelStore<ItemKnnModel> store = Store();
+        string v2 = Save(1);
+        Damage.FlipByte(v2, -100);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        store.Get();
+        Assert.EndsWith("version 1 keeps serving", store.LastError, StringComparison.Ordinal);
+
+        File.Delete(v2);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(1, store.Get()?.Version);
+        Assert.Null(store.LastError);
+    }
+
+    [Fact]
     public void AtStart_ADamagedNewestVersion_FallsBackToThePrevious()
     {
         Save(0);

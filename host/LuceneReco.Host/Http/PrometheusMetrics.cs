@@ -44,7 +44,7 @@ internal static class PrometheusMetrics
         var stages = m.Stages();
         Family(text, "lucenereco_stage_runs_total", "counter", "Stage runs since start, by pipeline and stage.",
             stages.Select(s => (StageLabels(s.Key), (double)s.Value.Count)));
-        Family(text, "lucenereco_stage_faults_total", "counter", "Stage runs skipped since start (threw, overran its budget, or returned invalid output).",
+        Family(text, "lucenereco_stage_faults_total", "counter", "Stage runs skipped since start (threw, overran its time or allocation budget, or returned invalid output).",
             m.Faults().Select(f => (StageLabels(f.Key), (double)f.Value)));
         Family(text, "lucenereco_stage_duration_seconds", "gauge", $"Stage latency percentiles over the last {Window()}, by pipeline and stage.",
             stages.SelectMany(s => Quantiles(s.Value, Split(s.Key))));

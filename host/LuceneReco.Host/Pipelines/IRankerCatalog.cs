@@ -21,7 +21,7 @@ internal interface IRankerCatalog
     /// <summary>Every plugin the catalogue knows of, loaded or not, with its state.</summary>
     IReadOnlyList<PluginStatus> List();
 
-    /// <summary>Records that <paramref name="name"/> threw or overran its budget; repeated faults quarantine it.</summary>
+    /// <summary>Records that <paramref name="name"/> threw, overran its time budget or its allocation budget; repeated faults quarantine it.</summary>
     void ReportFault(string name, string reason);
 
     /// <summary>Rescans the plugins folder now (as a file change would after the debounce delay).</summary>

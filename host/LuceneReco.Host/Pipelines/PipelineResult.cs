@@ -34,5 +34,5 @@ internal sealed record PipelineResult(
 /// <summary>A stage (or recall source) left out of a request, and why.</summary>
 internal sealed record SkippedStage(string Stage, string Reason);
 
-/// <summary>How long a stage took and how it ended ("ok", "threw", "overran", "invalid").</summary>
+/// <summary>How long a stage took and how it ended ("ok", "threw", "overran", "overallocated", "invalid").</summary>
 internal sealed record StageTiming(string Stage, double Milliseconds, string Outcome);

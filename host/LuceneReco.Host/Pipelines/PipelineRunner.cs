@@ -347,7 +347,7 @@ internal sealed class PipelineRunner(
         }
 
         long started = _clock.GetTimestamp();
-        var outcome = await StageInvoker.RunAsync(stage, ranking, candidates, step.Budget, _clock, cancellation).ConfigureAwait(false);
+        var outcome = await StageInvoker.RunAsync(stage, ranking, candidates, step.Budget, _clock, cancellation, step.AllocationBudget).ConfigureAwait(false);
         double ms = _clock.GetElapsedTime(started).TotalMilliseconds;
         timings.Add(new StageTiming(stageName, ms, outcome.Outcome));
         metrics.RecordStage(metricName, ms, outcome.Candidates is null);

@@ -190,8 +190,9 @@ internal static class ServingConfigParser
                 "ranker" => step with { Ranker = String(p.Value, at, errors) ?? "" },
                 "name" => step with { Name = String(p.Value, at, errors) },
                 "budgetMs" => step with { BudgetMs = Int(p.Value, at, errors) ?? step.BudgetMs },
+                "allocationBudgetMb" => step with { AllocationBudgetMb = Int(p.Value, at, errors) ?? step.AllocationBudgetMb },
                 "options" => step with { Options = p.Value.Clone() },
-                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: ranker, name, budgetMs, options)", errors),
+                _ => Unknown(step, $"{where}: unknown setting '{p.Name}' (known: ranker, name, budgetMs, allocationBudgetMb, options)", errors),
             };
         }
         return step;

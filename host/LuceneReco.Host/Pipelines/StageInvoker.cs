@@ -7,23 +7,32 @@ namespace LuceneReco.Host.Pipelines;
 /// the budget is spent, and the host stops waiting at the same moment (<c>Task.WaitAsync</c>), so a
 /// stage that ignores its token is abandoned rather than awaited; its copy is never applied. The stage
 /// is started on the thread pool, so even one that blocks before its first <c>await</c> cannot hold the request.
+/// What the stage allocates on its thread until it returns (all of it for a synchronous stage, up to its first
+/// incomplete <c>await</c> for an asynchronous one) is measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/>;
+/// past the allocation budget its list is not applied.
 /// </summary>
 internal static class StageInvoker
 {
     /// <summary>How a stage run ended.</summary>
     /// <param name="Candidates">The stage's list when it completed in time and valid, else null.</param>
-    /// <param name="Outcome">"ok", "threw", "overran" or "invalid".</param>
+    /// <param name="Outcome">"ok", "threw", "overran", "overallocated" or "invalid".</param>
     /// <param name="Reason">Why it was not applied, or null.</param>
     public sealed record Result(List<Candidate>? Candidates, string Outcome, string? Reason);
 
     public static async Task<Result> RunAsync(IRankerStage stage, RankingRequest request, List<Candidate> candidates,
-        TimeSpan budget, TimeProvider clock, CancellationToken aborted)
+        TimeSpan budget, TimeProvider clock, CancellationToken aborted, long allocationBudget = long.MaxValue)
     {
         var copy = new List<Candidate>(candidates.Count);
         foreach (var c in candidates) copy.Add(c.Clone());
         var cts = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         cts.CancelAfter(budget);
-        var task = Task.Run(() => stage.RerankAsync(request, copy, cts.Token).AsTask(), CancellationToken.None);
+        long allocated = 0;
+        var task = Task.Run(() =>
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            try { return stage.RerankAsync(request, copy, cts.Token).AsTask(); }
+            finally { Volatile.Write(ref allocated, GC.GetAllocatedBytesForCurrentThread() - before); }
+        }, CancellationToken.None);
         try
         {
             await task.WaitAsync(budget, clock, aborted).ConfigureAwait(false);
@@ -49,6 +58,9 @@ internal static class StageInvoker
             return new Result(null, "threw", $"threw {e.GetType().Name}: {OneLine(e.Message)}");
         }
         cts.Dispose();
+        long used = Volatile.Read(ref allocated);
+        if (used > allocationBudget)
+            return new Result(null, "overallocated", $"allocated {Mb(used)} MB, past its budget of {Mb(allocationBudget)} MB");
         return Check(candidates, copy) is { } problem
             ? new Result(null, "invalid", problem)
             : new Result(copy, "ok", null);
@@ -77,6 +89,8 @@ internal static class StageInvoker
             _ = t.Exception; // observed, so an abandoned stage's late failure is not an unobserved task exception
             ((CancellationTokenSource)state!).Dispose();
         }, cts, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 

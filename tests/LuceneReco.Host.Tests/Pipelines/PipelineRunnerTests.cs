@@ -197,6 +197,46 @@ public sealed class PipelineRunnerTests(SampleIndexFixture index) : IClassFixtur
     }
 
     [Fact]
+    public async Task StageAllocatingPastItsBudget_IsSkipped_AndCountedAsAFault()
+    {
+        _catalog.Add(Allocates("hungry", megabytes: 24));
+        var runner = Runner(WithStages(new StageStep { Ranker = "hungry", BudgetMs = 30_000, AllocationBudgetMb = 8 }));
+        var plain = await runner.RunAsync(Search("orbit station", k: 3) with { Pipeline = "plain" });
+
+        var result = await runner.RunAsync(Search("orbit station", k: 3));
+
+        var skipped = Assert.Single(result.SkippedStages);
+        Assert.Matches(@"^allocated 2\d(\.\d)? MB, past its budget of 8 MB$", skipped.Reason);
+        Assert.Equal("overallocated", Assert.Single(result.Stages).Outcome);
+        Assert.Equal(Ids(plain), Ids(result)); // its reversal is not applied
+        Assert.Equal(("hungry", skipped.Reason), Assert.Single(_catalog.Faults));
+    }
+
+    [Fact]
+    public async Task StageAllocatingWithinItsBudget_IsApplied()
+    {
+        _catalog.Add(Allocates("hungry", megabytes: 24));
+        var runner = Runner(WithStages(new StageStep { Ranker = "hungry", BudgetMs = 30_000, AllocationBudgetMb = 64 }));
+        var plain = await runner.RunAsync(Search("orbit station", k: 3) with { Pipeline = "plain" });
+
+        var result = await runner.RunAsync(Search("orbit station", k: 3));
+
+        Assert.Empty(result.SkippedStages);
+        Assert.Equal("ok", Assert.Single(result.Stages).Outcome);
+        Assert.NotEqual(Ids(plain), Ids(result)); // its reversal is applied
+    }
+
+    /// <summary>A stage that allocates <paramref name="megabytes"/> MB in 1 MB arrays, then reverses the order.</summary>
+    private static FakePlugin Allocates(string name, int megabytes) => new(name, (_, candidates, _) =>
+    {
+        var held = new List<byte[]>(megabytes);
+        for (int i = 0; i < megabytes; i++) held.Add(new byte[1024 * 1024]);
+        GC.KeepAlive(held);
+        candidates.Reverse();
+        return ValueTask.CompletedTask;
+    });
+
+    [Fact]
     public async Task MissingAndQuarantinedRankers_AreSkipped_WithTheReason()
     {
         _catalog.Add(FakePlugin.Rescore());

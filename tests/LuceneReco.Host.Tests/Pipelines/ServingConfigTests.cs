@@ -58,7 +58,7 @@ public sealed class ServingConfigTests
                 "a": {
                   "recall": [ {"source":"tele pathy","size":10}, {"source":"search","size":0}, {"source":"similar","size":20000,"weight":-1} ],
                   "fusion": "average",
-                  "stages": [ {"ranker":"x","budgetMs":0}, {"ranker":"y","budgetMs":-5} ]
+                  "stages": [ {"ranker":"x","budgetMs":0}, {"ranker":"y","budgetMs":-5,"allocationBudgetMb":0}, {"ranker":"z","allocationBudgetMb":20000} ]
                 }
               }
             }
@@ -74,6 +74,8 @@ public sealed class ServingConfigTests
             "pipelines.a: unknown fusion 'average' (known: rrf, weighted)",
             "pipelines.a.stages[0]: budgetMs must be > 0, got 0",
             "pipelines.a.stages[1]: budgetMs must be > 0, got -5",
+            "pipelines.a.stages[1]: allocationBudgetMb must be > 0, got 0",
+            "pipelines.a.stages[2]: allocationBudgetMb must be at most 16384, got 20000",
         ], errors);
     }
 

@@ -26,9 +26,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         };
         // the route template, never the path: ids and user ids stay out of the log
         string route = Security.EndpointAccess.Route(context);
-        if (status >= 500 && exception is Serving.WriteRefusedException) logger.LogWarning("{Method} {Route} refused: {Reason}", context.Request.Method, route, exception.Message);
+        if (status >= 500 && exception is Serving.WriteRefusedException refused)
+            logger.LogWarning("{Method} {Route} refused: {Reason} ({Where})", context.Request.Method, route, exception.Message, refused.Where ?? "-");
         else if (status >= 500) logger.LogError(exception, "{Method} {Route} failed (trace id {TraceId})", context.Request.Method, route, context.TraceIdentifier);
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable && exception is Serving.WriteRefusedException) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -57,6 +57,9 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
     /// <summary>How long an erasure waits for readers (a training run streaming the file) to let go of the write-ahead log.</summary>
     private static readonly TimeSpan CheckpointPatience = TimeSpan.FromSeconds(5);
 
+    /// <summary>Short reads and writes hold it shared; an erasure's log truncation holds it alone (<see cref="TruncateLogExclusive"/>).</summary>
+    private readonly ReaderWriterLockSlim _checkpointGate = new(LockRecursionPolicy.SupportsRecursion);
+
     private readonly string _connectionString;
     private readonly object _writeLock = new();
     private string? _writeError;
@@ -176,35 +179,54 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
     /// many events, never the id; <see cref="Erasures"/>). Erasing a user with no events still clears the log, so a retry
     /// finishes an erasure whose checkpoint was refused. Models trained earlier keep the user until retrained.
     /// </summary>
-    /// <exception cref="InteractionStoreException">The rows are deleted but readers kept the log busy (old copies remain until the next erasure or a clean stop).</exception>
+    /// <exception cref="ErasureUnfinishedException">The rows are deleted but a reader kept the log busy (old copies remain until the next erasure or a clean stop).</exception>
     public int EraseUser(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
         lock (_writeLock)
         {
-            return Run(connection =>
+            int erased = Run(connection =>
             {
-                int erased;
-                using (var transaction = connection.BeginTransaction(deferred: false))
+                using var transaction = connection.BeginTransaction(deferred: false);
+                using var delete = connection.CreateCommand();
+                delete.CommandText = "DELETE FROM events WHERE user = $user";
+                delete.Parameters.AddWithValue("$user", userId);
+                int deleted = delete.ExecuteNonQuery();
+                if (deleted > 0)
                 {
-                    using var delete = connection.CreateCommand();
-                    delete.CommandText = "DELETE FROM events WHERE user = $user";
-                    delete.Parameters.AddWithValue("$user", userId);
-                    erased = delete.ExecuteNonQuery();
-                    if (erased > 0)
-                    {
-                        using var record = connection.CreateCommand();
-                        record.CommandText = "INSERT INTO erasures (at, events) VALUES ($at, $events)";
-                        record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                        record.Parameters.AddWithValue("$events", erased);
-                        record.ExecuteNonQuery();
-                    }
-                    transaction.Commit();
+                    using var record = connection.CreateCommand();
+                    record.CommandText = "INSERT INTO erasures (at, events) VALUES ($at, $events)";
+                    record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                    record.Parameters.AddWithValue("$events", deleted);
+                    record.ExecuteNonQuery();
                 }
-                if (!TruncateLog(connection, CheckpointPatience))
-                    throw new InteractionStoreException(Path, $"had the user's {erased.ToString(CultureInfo.InvariantCulture)} events deleted, but another reader kept its write-ahead log busy, so earlier copies remain in '{System.IO.Path.GetFileName(Path)}-wal' until the next erasure or a clean stop; erase again when the reader (e.g. a training run) has finished");
-                return erased;
+                transaction.Commit();
+                return deleted;
             });
+            if (!TruncateLogExclusive())
+                throw new ErasureUnfinishedException(Path, erased, $"had the user's {erased.ToString(CultureInfo.InvariantCulture)} events deleted, but another reader kept its write-ahead log busy, so earlier copies remain in '{System.IO.Path.GetFileName(Path)}-wal' until the next erasure or a clean stop; erase again when the reader (e.g. a training run) has finished");
+            return erased;
+        }
+    }
+
+    /// <summary>
+    /// Truncates the write-ahead log while this process's short reads wait at <see cref="_checkpointGate"/> (a steady stream
+    /// of requests would otherwise always hold a snapshot in the log and starve the checkpoint); only a reader outside the
+    /// gate (another process, a streaming read) can still keep it busy past <see cref="CheckpointPatience"/>.
+    /// </summary>
+    private bool TruncateLogExclusive()
+    {
+        if (!_checkpointGate.TryEnterWriteLock(CheckpointPatience)) return false;
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            Execute(connection, ConnectionPragmas);
+            return TruncateLog(connection, CheckpointPatience);
+        }
+        finally
+        {
+            _checkpointGate.ExitWriteLock();
         }
     }
 
@@ -359,6 +381,20 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
     private T Run<T>(Func<SqliteConnection, T> body, bool keepOpen = false)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        // a connection kept open outlives this call (a streaming read), so it cannot hold the gate
+        if (!keepOpen) _checkpointGate.EnterReadLock();
+        try
+        {
+            return RunOpen(body, keepOpen);
+        }
+        finally
+        {
+            if (!keepOpen) _checkpointGate.ExitReadLock();
+        }
+    }
+
+    private T RunOpen<T>(Func<SqliteConnection, T> body, bool keepOpen)
+    {
         var connection = new SqliteConnection(_connectionString);
         try
         {

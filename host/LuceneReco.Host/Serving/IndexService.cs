@@ -217,7 +217,7 @@ internal sealed class IndexService : IIndexView, IDisposable
 
     private WriteRefusedException Unavailable(Exception? cause) =>
         DiskSpace.IsFull(cause) ? WriteRefusedException.DiskFull(_directory, "the index", cause)
-        : WriteRefusedException.Unavailable($"the index at '{_directory}'", WriteError ?? cause?.Message ?? "its writer is closed", cause);
+        : WriteRefusedException.Unavailable("the index", WriteError ?? cause?.Message ?? "its writer is closed", cause, _directory);
 
     private static string Describe(Exception e) =>
         DiskSpace.IsFull(e) ? "the disk holding the index is full" : e.Message;

@@ -17,16 +17,31 @@ internal static class UserErasure
     public sealed record Result(int Events, int ServedLists);
 
     /// <summary>Erases <paramref name="userId"/> from the store and the feature logs of <paramref name="config"/> (and every one open).</summary>
+    /// <exception cref="WriteRefusedException">
+    /// 503: the rows are deleted everywhere, but a reader outside the server kept the store's write-ahead log busy, so old
+    /// copies remain there until the user is erased again (safe to repeat) or the server stops cleanly.
+    /// </exception>
     public static Result Erase(Interactions.IInteractionStore store, ServingConfig config, string userId)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        int events = store.EraseUser(userId);
+        Interactions.ErasureUnfinishedException? unfinished = null;
+        int events;
+        try
+        {
+            events = store.EraseUser(userId);
+        }
+        catch (Interactions.ErasureUnfinishedException e)
+        {
+            unfinished = e;
+            events = e.Events;
+        }
         var logs = new List<FeatureLogSettings>();
         foreach (var pipeline in config.Pipelines.Values)
             if (pipeline.FeatureLog is { } log) logs.Add(log);
-        int lists = SqliteFeatureLog.EraseEverywhere(userId, logs);
+        int lists = SqliteFeatureLog.EraseEverywhere(userId, logs); // the logs too, even when the store's log is still busy
+        if (unfinished is not null) throw WriteRefusedException.ErasureUnfinished(events, unfinished);
         return new Result(events, lists);
     }
 }

@@ -102,4 +102,55 @@ public sealed class ErasureTests : IDisposable
         Assert.Empty(FileScan.FilesHolding(_files.Root, "wal-user-77"));
         Assert.Equal(1, store.Erasures().Count);
     }
+    [Fact]
+    public async Task EraseUser_UnderASteadyStreamOfReads_TruncatesTheWriteAheadLog()
+    {
+        using var store = SqliteInteractionStore.Open(_files.PathOf("reads.db"));
+        var at = DateTimeOffset.UnixEpoch.AddYears(50);
+        for (int i = 0; i < 50; i++) store.Add(new Interaction("read-user-31", $"i{i}", "view", 1, at.AddSeconds(i)));
+        for (int i = 0; i < 50; i++) store.Add(new Interaction("other", $"i{i}", "view", 1, at.AddSeconds(i)));
+        using var stop = new CancellationTokenSource();
+        long reads = 0;
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested) { store.ForUser("other", 10); Interlocked.Increment(ref reads); }
+        })).ToList();
+        while (Interlocked.Read(ref reads) < 100) await Task.Delay(5);
+
+        int erased = store.EraseUser("read-user-31");
+        long readsAfter = Interlocked.Read(ref reads);
+        await Task.Delay(50);
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.Equal(50, erased);
+        Assert.True(Interlocked.Read(ref reads) > readsAfter, "reads must go on after the erasure");
+        Assert.Empty(FileScan.FilesHolding(_files.Root, "read-user-31"));
+    }
+
+    [Fact]
+    public void EraseUser_WhileAnotherConnectionHoldsASnapshot_SaysItIsUnfinished_AndFinishesWhenRepeated()
+    {
+        string path = _files.PathOf("held.db");
+        using var store = SqliteInteractionStore.Open(path);
+        var at = DateTimeOffset.UnixEpoch.AddYears(50);
+        for (int i = 0; i < 20; i++) store.Add(new Interaction("held-user-12", $"i{i}", "view", 1, at.AddSeconds(i)));
+        using (var outside = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            outside.Open();
+            using var transaction = outside.BeginTransaction(deferred: true);
+            using (var read = outside.CreateCommand())
+            {
+                read.CommandText = "SELECT COUNT(*) FROM events";
+                read.ExecuteScalar(); // a read transaction: its snapshot keeps the log's frames in use
+            }
+            var e = Assert.Throws<ErasureUnfinishedException>(() => store.EraseUser("held-user-12"));
+            Assert.Equal(20, e.Events);
+            Assert.Contains("erase again", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, store.EraseUser("held-user-12")); // the rows went the first time; this clears the log
+        Assert.Equal(0, new FileInfo(path + "-wal").Length);
+        Assert.Empty(FileScan.FilesHolding(_files.Root, "held-user-12"));
+    }
 }

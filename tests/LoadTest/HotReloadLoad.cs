@@ -49,16 +49,21 @@ public static class HotReloadLoad
                 baseline = await BaselineComparison.RunAsync(http, baselineDuration).ConfigureAwait(false);
             }
 
-            log($"load: {options.Clients} clients for {options.Duration.TotalSeconds:0} s, a reload every {options.ReloadEvery.TotalSeconds:0.#} s");
+            log($"load: {options.Clients} readers and {options.Writers} writers for {options.Duration.TotalSeconds:0} s, a reload every {options.ReloadEvery.TotalSeconds:0.#} s");
             var sampler = new MemorySampler(http, server);
             var clients = Enumerable.Range(0, options.Clients).Select(c => new LoadClient(http, options.Seed * 1000 + c)).ToList();
+            var writers = Enumerable.Range(0, options.Writers).Select(c => new WriteClient(http, c, options.Seed * 1000 + 500 + c)).ToList();
+            var segmentsAtStart = await Segments(http).ConfigureAwait(false);
             using (var stopLoad = new CancellationTokenSource(options.Duration))
             {
                 var sampling = sampler.RunAsync(stopLoad.Token);
                 var swapping = swapper.RunAsync(stopLoad.Token);
-                await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(stopLoad.Token)))).ConfigureAwait(false);
+                await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(stopLoad.Token)))
+                    .Concat(writers.Select(w => Task.Run(() => w.RunAsync(stopLoad.Token))))).ConfigureAwait(false);
                 await Task.WhenAll(sampling, swapping).ConfigureAwait(false);
             }
+            var segmentsAtEnd = await Segments(http).ConfigureAwait(false);
+            var lost = await MissingItems(http, writers.SelectMany(w => w.Acknowledged)).ConfigureAwait(false);
             sampler.Phase = "settle";
             for (int s = 0; s < (int)options.Settle.TotalSeconds; s++)
             {
@@ -78,6 +83,8 @@ public static class HotReloadLoad
             var failures = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var client in clients)
                 foreach (var (reason, count) in client.Failures) failures[reason] = failures.GetValueOrDefault(reason) + count;
+            foreach (var writer in writers)
+                foreach (var (reason, count) in writer.Failures) failures[reason] = failures.GetValueOrDefault(reason) + count;
             return new HotReloadReport
             {
                 Options = options,
@@ -91,6 +98,9 @@ public static class HotReloadLoad
                 ReloadVisible = LatencySummary.Of(swapper.VisibleMs),
                 ReloadProblems = swapper.Problems,
                 Baseline = baseline,
+                Writes = writers.Count == 0 ? null : new SoakWrites(
+                    LatencySummary.Of(writers.SelectMany(w => w.PutMs)), LatencySummary.Of(writers.SelectMany(w => w.EventMs)),
+                    writers.Sum(w => w.Acknowledged.Count), lost, segmentsAtStart, segmentsAtEnd),
                 Memory = sampler.Samples,
                 ServerExitCode = exitCode,
                 ServerLog = server.StandardError,
@@ -100,5 +110,24 @@ public static class HotReloadLoad
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The index's segment count from <c>/metrics</c>.</summary>
+    private static async Task<int> Segments(HttpClient http)
+    {
+        using var metrics = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/metrics").ConfigureAwait(false));
+        return metrics.RootElement.GetProperty("index").GetProperty("segments").GetInt32();
+    }
+
+    /// <summary>The acknowledged items <c>GET /items/{id}</c> does not find (should be none).</summary>
+    private static async Task<List<string>> MissingItems(HttpClient http, IEnumerable<string> ids)
+    {
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            using var response = await http.GetAsync("/items/" + Uri.EscapeDataString(id)).ConfigureAwait(false);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK) missing.Add($"{id} ({(int)response.StatusCode})");
+        }
+        return missing;
     }
 }

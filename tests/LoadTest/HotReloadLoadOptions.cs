@@ -11,6 +11,13 @@ public sealed record HotReloadLoadOptions
     /// <value>The default is 8. 1 to 64.</value>
     public int Clients { get; init; } = 8;
 
+    /// <summary>
+    /// Writer loops besides the readers (<see cref="WriteClient"/>: <c>PUT /items</c> and <c>POST /events</c> alternately),
+    /// for the soak; every acknowledged item is looked up after the load.
+    /// </summary>
+    /// <value>The default is 0 (reads only). 0 to 64.</value>
+    public int Writers { get; init; }
+
     /// <summary>How often the plugin folder's contents are replaced (GoodRanker v1 and v2 alternately).</summary>
     /// <value>The default is 3 seconds.</value>
     public TimeSpan ReloadEvery { get; init; } = TimeSpan.FromSeconds(3);
@@ -43,6 +50,7 @@ public sealed record HotReloadLoadOptions
         var errors = new List<string>();
         if (Duration < TimeSpan.FromSeconds(1) || Duration > TimeSpan.FromHours(1)) errors.Add($"the duration must be 1 s to 1 h, got {Duration.TotalSeconds} s");
         if (Clients is < 1 or > 64) errors.Add($"clients must be 1 to 64, got {Clients}");
+        if (Writers is < 0 or > 64) errors.Add($"writers must be 0 to 64, got {Writers}");
         if (ReloadEvery < TimeSpan.FromMilliseconds(500) || ReloadEvery > Duration) errors.Add($"the reload interval must be 0.5 s to the duration, got {ReloadEvery.TotalSeconds} s");
         if (Baseline is { } b && (b < TimeSpan.FromSeconds(1) || b > TimeSpan.FromMinutes(10))) errors.Add($"the baseline must be 1 s to 10 min, got {b.TotalSeconds} s");
         if (Settle < TimeSpan.Zero || Settle > TimeSpan.FromMinutes(10)) errors.Add($"the settle time must be 0 to 10 min, got {Settle.TotalSeconds} s");

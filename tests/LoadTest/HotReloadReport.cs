@@ -43,6 +43,9 @@ public sealed record HotReloadReport
     /// <summary>Copies that did not become visible in time.</summary>
     public required IReadOnlyList<string> ReloadProblems { get; init; }
 
+    /// <summary>What the writers did, when the load had any (<see cref="HotReloadLoadOptions.Writers"/>).</summary>
+    public SoakWrites? Writes { get; init; }
+
     /// <summary>The bare-versus-staged comparison, if it ran.</summary>
     public BaselineComparison? Baseline { get; init; }
 
@@ -76,23 +79,30 @@ public sealed record HotReloadReport
     }
 
     /// <summary>No failed request, both versions served, every reload visible, a clean stop.</summary>
-    public bool Passed => Failed == 0 && V1Responses > 0 && V2Responses > 0 && ReloadProblems.Count == 0 && ServerExitCode == 0;
+    public bool Passed => Failed == 0 && V1Responses > 0 && V2Responses > 0 && ReloadProblems.Count == 0 && ServerExitCode == 0 && (Writes?.Lost.Count ?? 0) == 0;
 
     /// <summary>The figures as a Markdown fragment (for docs/benchmarks.md).</summary>
     public string ToMarkdown()
     {
         var md = new StringBuilder();
         void Line(string text) => md.Append(text).Append('\n');
-        Line(Invariant($"- Load: {Options.Clients} clients for {Seconds(Options.Duration)} s, alternating `GET /search` and `POST /recommend` (explain=true) on the staged pipeline; the `good` plugin folder replaced every {Seconds(Options.ReloadEvery)} s (v1 and v2 alternately)."));
+        Line(Invariant($"- Load: {Options.Clients} reading clients for {Seconds(Options.Duration)} s, alternating `GET /search` and `POST /recommend` (explain=true) on the staged pipeline; the `good` plugin folder replaced every {Seconds(Options.ReloadEvery)} s (v1 and v2 alternately)."));
         Line(Invariant($"- Requests: {Requests:N0} ({Throughput:0} per second), failed: {Failed:N0}{(Failed > 0 ? " — " + string.Join("; ", Failures.Select(f => $"{f.Value} x {f.Key}")) : "")}."));
         Line(Invariant($"- Served by v1: {V1Responses:N0}, by v2: {V2Responses:N0} (each response checked: no skipped stage, every item explained by one version, score = fused score + 1 or + 2)."));
         Line(Invariant($"- Reloads: {Reloads} (copy to visible in `/plugins`: p50 {Ms(ReloadVisible.P50)} ms, max {Ms(ReloadVisible.Max)} ms){(ReloadProblems.Count > 0 ? "; problems: " + string.Join("; ", ReloadProblems) : "")}."));
+        if (Writes is { } w)
+            Line(Invariant($"- Writers: {Options.Writers}, alternating `PUT /items` (one new item) and `POST /events` (two events); {w.Acknowledged:N0} items acknowledged, {w.Lost.Count} of them missing afterwards{(w.Lost.Count > 0 ? " (" + string.Join(", ", w.Lost.Take(5)) + ")" : "")}; index segments {w.SegmentsAtStart} at the start, {w.SegmentsAtEnd} at the end."));
         Line("");
         Line("| latency (ms, client side) | count | p50 | p95 | p99 | max |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: |");
-        Row(md, "all", All);
+        Row(md, "all reads", All);
         Row(md, "GET /search", Search);
         Row(md, "POST /recommend", Recommend);
+        if (Writes is { } writes)
+        {
+            Row(md, "PUT /items", writes.Put);
+            Row(md, "POST /events", writes.Events);
+        }
         if (Baseline is { } b)
         {
             Line("");

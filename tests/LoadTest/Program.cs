@@ -11,7 +11,7 @@ try
 catch (FormatException e)
 {
     Console.Error.WriteLine($"loadtest: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run --project tests/LoadTest -c Release -- [--seconds 60] [--clients 8] [--reload-every 3] [--baseline-seconds 10] [--settle-seconds 5] [--full-gc 1] [--seed 1]");
+    Console.Error.WriteLine("usage: dotnet run --project tests/LoadTest -c Release -- [--seconds 60] [--clients 8] [--writers 0] [--reload-every 3] [--baseline-seconds 10] [--settle-seconds 5] [--full-gc 1] [--seed 1]");
     return 2;
 }
 
@@ -38,6 +38,7 @@ static HotReloadLoadOptions Parse(string[] args)
         {
             "--seconds" => options with { Duration = TimeSpan.FromSeconds(value) },
             "--clients" => options with { Clients = (int)value },
+            "--writers" => options with { Writers = (int)value },
             "--reload-every" => options with { ReloadEvery = TimeSpan.FromSeconds(value) },
             "--baseline-seconds" => options with { Baseline = value == 0 ? null : TimeSpan.FromSeconds(value) },
             "--settle-seconds" => options with { Settle = TimeSpan.FromSeconds(value) },

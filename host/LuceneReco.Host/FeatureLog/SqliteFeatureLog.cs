@@ -176,7 +176,19 @@ internal sealed class SqliteFeatureLog : IServedListLog
         foreach (var settings in configured)
             if (File.Exists(settings.Path)) For(settings);
         int lists = 0;
-        foreach (var log in Open.Values) lists += log.EraseUser(userId);
+        foreach (var (path, log) in Open)
+        {
+            // a log whose file is gone holds nobody's data any more (and reopening it would fail): forget it
+            if (!File.Exists(path)) { Open.TryRemove(path, out _); continue; }
+            try
+            {
+                lists += log.EraseUser(userId);
+            }
+            catch (Exception) when (!File.Exists(path)) // removed while erasing: nothing of it is left to erase
+            {
+                Open.TryRemove(path, out _);
+            }
+        }
         return lists;
     }
 

@@ -15,6 +15,24 @@ public sealed class SqliteFeatureLogTests : IDisposable
         new(request, "default", user, at, randomised, [.. items.Select((x, i) => new ServedItem(x.Item, i + 1, 10 - i, x.Features))]);
 
     [Fact]
+    public void EraseEverywhere_ALogWhoseFolderWasRemoved_IsForgotten_AndTheOthersAreErased()
+    {
+        string gone = _files.PathOf("gone");
+        Directory.CreateDirectory(gone);
+        SqliteFeatureLog.For(new FeatureLogSettings { Path = Path.Combine(gone, "served.db") }).Append(List("r1", "u-gone-7", T0, 0, ("a", new())));
+        var kept = new FeatureLogSettings { Path = _files.PathOf("kept.db") };
+        SqliteFeatureLog.For(kept).Append(List("r2", "u-gone-7", T0, 0, ("b", new())));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(gone, recursive: true); // as a test's or an operator's clean-up would
+
+        int erased = SqliteFeatureLog.EraseEverywhere("u-gone-7", [kept]);
+
+        Assert.True(erased >= 1, $"erased {erased}");
+        Assert.DoesNotContain(SqliteFeatureLog.OpenFile(kept.Path).ReadAll(), l => l.UserId == "u-gone-7");
+        Assert.False(Directory.Exists(gone)); // not recreated
+    }
+
+    [Fact]
     public void AppendThenReadAll_RoundTripsListsItemsAndFeatures_InOrder()
     {
         string path = _files.PathOf("served.db");

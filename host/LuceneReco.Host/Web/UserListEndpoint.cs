@@ -34,7 +34,7 @@ internal static class UserListEndpoint
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/users", List)
-            .WithName("ListUsers").WithSummary("The users with events in the interaction store, most events first, a page at a time (limit 1 to 1000, default 20; offset from 0).");
+            .WithName("ListUsers").WithTags(nameof(WebEndpoints)).WithSummary("The users with events in the interaction store, most events first, a page at a time (limit 1 to 1000, default 20; offset from 0).");
 
     private static Results<Ok<UsersResponse>, ValidationProblem> List(string? limit, string? offset, ServingHost host)
     {

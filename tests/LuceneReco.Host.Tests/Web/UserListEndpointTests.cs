@@ -108,6 +108,10 @@ public sealed class UserListEndpointTests : IDisposable
         var operation = openApi.GetProperty("paths").GetProperty("/users").GetProperty("get");
         Assert.Equal(["limit", "offset"], operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
         Assert.Contains("most events first", operation.GetProperty("summary").GetString());
+        var parameters = operation.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        Assert.Equal(1000, parameters["limit"].GetProperty("schema").GetProperty("maximum").GetInt32());
+        Assert.Equal(20, parameters["limit"].GetProperty("schema").GetProperty("default").GetInt32());
+        Assert.Contains("nextOffset", parameters["offset"].GetProperty("description").GetString());
     }
 
     private static async Task<JsonElement> Get(HttpClient client, string path, HttpStatusCode status)

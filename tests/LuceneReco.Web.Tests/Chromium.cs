@@ -38,3 +38,12 @@ internal sealed class ChromiumTheoryAttribute : TheoryAttribute
         if (Chromium.Missing() is { } why) Skip = why;
     }
 }
+
+/// <summary>A fact that is skipped, with the reason, only where Chromium is not installed.</summary>
+internal sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (Chromium.Missing() is { } why) Skip = why;
+    }
+}

@@ -6,7 +6,7 @@ namespace LuceneReco.Web.Tests;
 
 /// <summary>
 /// The demo page at <c>GET /</c> in real headless Chromium, as a newcomer uses it, at a desktop and a phone viewport:
-/// search, open an item and see similar items with the words they share, pick a user and see each stage's explanation and
+/// search, open an item and see similar items with the words they share, pick a user (typed, or from the list of users) and see each stage's explanation and
 /// their interest profile, switch user, move the fairness and diversity sliders and see the list change, switch pipeline,
 /// see the plugins with versions and metrics that refresh; nothing loaded from anywhere but the host, no script error, and
 /// (on the phone) nothing wider than the screen. A screenshot of each run is saved under the test's output folder.
@@ -91,8 +91,16 @@ public sealed class DemoPageTests(DemoServer server, ITestOutputHelper output) :
             await Expect(page.Locator("#profile-items li").First).ToContainTextAsync("UTC");
             var u05 = await Ids(page);
 
-            // Switch user: another list, another profile.
-            await ChooseUser(page, "u07");
+            // Switch user with the picker (GET /users, most events first, 20 at a time): another list, another profile.
+            await Expect(page.Locator("#user-picker[data-loaded='20']")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#user-picker option").First).ToHaveTextAsync("pick one of 40 users…");
+            await Expect(page.Locator("#user-picker option").Nth(1)).ToHaveTextAsync("u19 (13 events)");
+            await page.ClickAsync("#more-users");
+            await Expect(page.Locator("#user-picker[data-loaded='40']")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#more-users")).ToBeHiddenAsync();
+            await page.SelectOptionAsync("#user-picker", "u07");
+            await Expect(page.Locator("#reco-results[data-user=u07] > li").First).ToBeVisibleAsync();
+            await Expect(page.Locator("#user")).ToHaveValueAsync("u07");
             await Expect(page.Locator("#profile-panel[data-user=u07]")).ToBeVisibleAsync();
             var u07 = await Ids(page);
             Assert.NotEqual(u05, u07);
@@ -140,6 +148,52 @@ public sealed class DemoPageTests(DemoServer server, ITestOutputHelper output) :
         }
         lock (errors) Assert.True(errors.Count == 0, "script errors: " + string.Join("\n", errors));
         lock (requests) Assert.All(requests, url => Assert.StartsWith(origin + "/", url));
+    }
+
+    /// <summary>The API reference at <c>/docs</c> (Scalar, linked from the page's footer) renders the operations, loading nothing from elsewhere.</summary>
+    [ChromiumFact]
+    public async Task ApiReference_RendersTheOperations_WithNoRequestOffTheHost()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        var errors = new List<string>();
+        page.Request += (_, r) => { lock (requests) requests.Add(r.Url); };
+        page.PageError += (_, e) => { lock (errors) errors.Add(e); };
+        string origin = server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        string screenshot = Path.Combine(AppContext.BaseDirectory, "artefacts", "api-reference.png");
+        try
+        {
+            await page.GotoAsync(server.BaseAddress.ToString());
+            await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+            await page.ClickAsync("footer a[href='/docs']");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/docs/?$"));
+            await Expect(page).ToHaveTitleAsync("LuceneReco API reference");
+            // The document's own words, rendered by Scalar's script from /openapi/v1.json: the overview and the endpoint groups.
+            await Expect(page.GetByText("LuceneReco recalls candidates from an embedded Lucene-style index").First).ToBeVisibleAsync();
+            await Expect(page.GetByText("QueryEndpoints", new() { Exact = true }).First).ToBeVisibleAsync();
+            await Expect(page.GetByText("WebEndpoints", new() { Exact = true }).First).ToBeVisibleAsync();
+        }
+        finally
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+            output.WriteLine($"screenshot: {screenshot}");
+        }
+        lock (errors) Assert.True(errors.Count == 0, "script errors: " + string.Join("\n", errors));
+        lock (requests)
+        {
+            Assert.Contains(requests, url => url.StartsWith(origin + "/openapi/", StringComparison.Ordinal));
+            Assert.All(requests, url => Assert.StartsWith(origin + "/", url));
+        }
     }
 
     private static async Task ChooseUser(IPage page, string user)

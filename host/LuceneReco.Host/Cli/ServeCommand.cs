@@ -22,7 +22,7 @@ internal static class ServeCommand
         var insecure = new Option<bool>("--insecure-no-auth") { Description = "Serve beyond loopback without an API key (warns at start)." };
         var keyReads = new Option<bool>("--key-reads") { Description = "Require the API key on the read endpoints too (all but /health)." };
         var hosts = new Option<string[]>("--allowed-hosts") { Description = "Host header names accepted besides localhost, 127.0.0.1 and ::1, ','-separated (* for any; default: the host names in --urls).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = false };
-        var limits = new Option<string[]>("--limit") { Description = $"Sets a request limit, NAME=VALUE, repeatable ({string.Join(", ", RequestLimits.Names)}; ratePerSecond=off turns rate limiting off; see docs/security.md for the defaults).", HelpName = "NAME=VALUE" };
+        var limits = new Option<string[]>("--limit") { Description = $"Sets a request or paging limit, NAME=VALUE, repeatable ({string.Join(", ", RequestLimits.Names.Concat(Http.Paging.PagingLimitOptions.Names))}; ratePerSecond=off turns rate limiting off; see docs/configuration.md for the defaults and ranges).", HelpName = "NAME=VALUE" };
         var command = new Command("serve", "Serve search, similar items, recommendations, item and event writes, plugins, health and metrics over HTTP.")
         {
             index, plugins, store, config, urls, data, keyFile, insecure, keyReads, hosts, limits,

@@ -31,11 +31,11 @@ internal static class ServeApp
 
     /// <summary>
     /// Builds the app listening on <paramref name="urls"/> with <paramref name="security"/> (docs/security.md); paged lists
-    /// are kept within <paramref name="paging"/> (default <see cref="PagingLimits.Default"/>).
+    /// are kept within <paramref name="paging"/> (default <see cref="ServeSecurity.Paging"/>).
     /// </summary>
     public static WebApplication Build(ServingHost host, string urls, TextWriter log, ServeSecurity security, PagingLimits? paging = null)
     {
-        (paging ??= PagingLimits.Default).Validate();
+        (paging ??= security.Paging).Validate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Production,

@@ -29,6 +29,12 @@ internal interface IInteractionStore : IInteractionReader
     /// <summary>How many events are kept.</summary>
     long Count { get; }
 
+    /// <summary>
+    /// The users with events, most events first (ties by id, ordinal), <paramref name="limit"/> of them from
+    /// <paramref name="offset"/>, and how many there are. <value>The default is none (a store that cannot list its users).</value>
+    /// </summary>
+    UserPage Users(int offset, int limit) => UserPage.Empty;
+
     /// <summary>That erasures happened (count and time, never the ids). <value>The default is none recorded.</value></summary>
     ErasureSummary Erasures() => ErasureSummary.None;
 }

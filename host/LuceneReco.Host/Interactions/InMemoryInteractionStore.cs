@@ -54,6 +54,19 @@ internal sealed class InMemoryInteractionStore : IInteractionStore
 
     public IReadOnlyList<Interaction> ForUser(string userId, int max = 1000) => Take(_byUser, userId, max);
 
+    /// <summary>The users, most events first (each counts at most <see cref="MaxPerKey"/>, the events kept), ties by id.</summary>
+    public UserPage Users(int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var all = new List<UserEvents>();
+        lock (_sync)
+            foreach (var (user, events) in _byUser) all.Add(new UserEvents(user, events.Count, events[0].Timestamp));
+        all.Sort(static (a, b) => a.Events != b.Events ? b.Events.CompareTo(a.Events) : string.CompareOrdinal(a.Id, b.Id));
+        int from = Math.Min(offset, all.Count);
+        return new UserPage(all.GetRange(from, Math.Min(limit, all.Count - from)), all.Count);
+    }
+
     public IReadOnlyList<Interaction> ForItem(string itemId, int max = 1000) => Take(_byItem, itemId, max);
 
     private IReadOnlyList<Interaction> Take(Dictionary<string, List<Interaction>> map, string key, int max)

@@ -260,6 +260,26 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
         }
     }
 
+    /// <summary>The users, most events first, ties by id (ordinal: SQLite's BINARY collation); one grouped scan of the user index.</summary>
+    public UserPage Users(int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return Run(connection =>
+        {
+            long total = Scalar(connection, "SELECT COUNT(DISTINCT user) FROM events");
+            var users = new List<UserEvents>();
+            if (limit == 0) return new UserPage(users, total);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT user, COUNT(*), MAX(timestamp) FROM events GROUP BY user ORDER BY 2 DESC, 1 LIMIT $limit OFFSET $offset";
+            command.Parameters.AddWithValue("$limit", limit);
+            command.Parameters.AddWithValue("$offset", offset);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) users.Add(new UserEvents(reader.GetString(0), reader.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+            return new UserPage(users, total);
+        });
+    }
+
     /// <summary>Counts, time range and kinds.</summary>
     public InteractionStoreStats Stats() => Run(connection =>
     {

@@ -11,8 +11,8 @@ namespace LuceneReco.Host.Web;
 
 /// <summary>
 /// The demo page and what it reads besides the API proper: <c>GET /</c> (the page), <c>GET /demo/{file}</c> (its script
-/// and style sheet), <c>GET /pipelines</c> (the pipelines with their stages and sliders) and <c>GET /users/{id}/profile</c>
-/// (the user's interest profile). See docs/demo-page.md.
+/// and style sheet), <c>GET /pipelines</c> (the pipelines with their stages and sliders), <c>GET /users</c> (the users, for the page's picker) and
+/// <c>GET /users/{id}/profile</c> (the user's interest profile). See docs/demo-page.md.
 /// </summary>
 internal static class WebEndpoints
 {
@@ -28,6 +28,7 @@ internal static class WebEndpoints
             .WithName("ListPipelines").WithSummary("The configured pipelines: recall sources, stages, and the request options (sliders) of the diversity and fairness stages.");
         app.MapGet("/users/{id}/profile", Profile)
             .WithName("UserProfile").WithSummary("The words, categories and items that shape a user's content recommendations, with weights and the time of their newest event.");
+        UserListEndpoint.Map(app);
     }
 
     /// <summary>What <c>GET /pipelines</c> says.</summary>

@@ -31,13 +31,25 @@ internal static class QueryParameters
         ["userId"] = new("The user id.", Text, "ann"),
     };
 
-    /// <summary>Fills in <paramref name="operation"/>'s parameters the table knows.</summary>
+    /// <summary>Parameters that mean something else on one operation, by operation id and name (they win over <see cref="Known"/>).</summary>
+    private static readonly Dictionary<(string Operation, string Name), Parameter> ByOperation = new()
+    {
+        [("ListUsers", "limit")] = new($"How many users in the page (1 to {Web.UserListEndpoint.MaxLimit}; default {Web.UserListEndpoint.DefaultLimit}).",
+            () => Integer(1, Web.UserListEndpoint.MaxLimit, Web.UserListEndpoint.DefaultLimit), 20),
+        [("ListUsers", "offset")] = new("Skip this many users (most events first; default 0): the previous page's `nextOffset`.",
+            () => Integer(0, int.MaxValue - Web.UserListEndpoint.MaxLimit, 0), 20),
+        [("UserProfile", "id")] = new("The user id.", Text, "u05"),
+        [("UserProfile", "max")] = new("How many words, categories and items to list (1 to 100; default 10).", () => Integer(1, 100, 10), 5),
+    };
+
+    /// <summary>Fills in <paramref name="operation"/>'s parameters the tables know.</summary>
     public static void Describe(OpenApiOperation operation)
     {
         if (operation.Parameters is null) return;
         foreach (var p in operation.Parameters)
         {
-            if (p is not OpenApiParameter parameter || parameter.Name is null || !Known.TryGetValue(parameter.Name, out var known)) continue;
+            if (p is not OpenApiParameter parameter || parameter.Name is null) continue;
+            if (!ByOperation.TryGetValue((operation.OperationId ?? "", parameter.Name), out var known) && !Known.TryGetValue(parameter.Name, out known)) continue;
             parameter.Description = known.Description;
             parameter.Schema = known.Schema();
             parameter.Example = known.Example?.DeepClone();

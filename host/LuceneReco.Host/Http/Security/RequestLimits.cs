@@ -50,7 +50,7 @@ internal sealed class RequestLimits
         var name = eq < 0 ? assignment : assignment[..eq].Trim();
         var raw = eq < 0 ? "" : assignment[(eq + 1)..].Trim();
         if (eq < 0 || !Names.Contains(name, StringComparer.OrdinalIgnoreCase))
-            return $"--limit takes NAME=VALUE with NAME one of {string.Join(", ", Names)}, got '{assignment}'";
+            return $"--limit takes NAME=VALUE with NAME one of {string.Join(", ", Names.Concat(Paging.PagingLimitOptions.Names))}, got '{assignment}'";
         if (name.Equals("ratePerSecond", StringComparison.OrdinalIgnoreCase) && raw.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
             RatePerSecond = null;

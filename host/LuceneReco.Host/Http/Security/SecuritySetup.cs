@@ -17,8 +17,12 @@ internal static class SecuritySetup
         var key = ApiKey.Load(keyFile, environment, out var keyProblem);
         if (keyProblem is not null) errors.Add(keyProblem);
         var requestLimits = RequestLimits.Default;
+        var paging = Paging.PagingLimits.Default;
         foreach (var limit in limits ?? [])
-            if (requestLimits.Set(limit) is { } limitProblem) errors.Add(limitProblem);
+        {
+            var limitProblem = Paging.PagingLimitOptions.IsPagingLimit(limit) ? Paging.PagingLimitOptions.Set(ref paging, limit) : requestLimits.Set(limit);
+            if (limitProblem is not null) errors.Add(limitProblem);
+        }
         errors.AddRange(requestLimits.Validate());
         var hosts = new List<string>();
         foreach (var h in allowedHosts ?? [])
@@ -42,6 +46,7 @@ internal static class SecuritySetup
             InsecureNoAuth = insecureNoAuth,
             AllowedHosts = hosts.Count == 0 ? null : hosts,
             Limits = requestLimits,
+            Paging = paging,
         };
     }
 }

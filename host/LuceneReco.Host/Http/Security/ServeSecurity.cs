@@ -23,4 +23,7 @@ internal sealed record ServeSecurity
 
     /// <summary>Sizes and rates. <value>The default is <see cref="RequestLimits.Default"/>.</value></summary>
     public RequestLimits Limits { get; init; } = RequestLimits.Default;
+
+    /// <summary>The bounds of cursor paging (<c>--limit pagingDepth=...</c>). <value>The default is <see cref="Paging.PagingLimits.Default"/>.</value></summary>
+    public Paging.PagingLimits Paging { get; init; } = Http.Paging.PagingLimits.Default;
 }

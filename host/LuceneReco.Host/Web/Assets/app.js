@@ -232,6 +232,30 @@ async function chooseUser(event) {
   await Promise.all([recommend(), profile()]);
 }
 
+// The user picker: GET /users, most events first, 20 at a time ("More users" appends the next page)
+async function loadUsers(offset) {
+  try {
+    const page = await api(`/users?limit=20&offset=${offset}`);
+    const picker = $("#user-picker");
+    if (offset === 0)
+      picker.replaceChildren(el("option", { value: "" }, page.total ? `pick one of ${page.total} users…` : "no users with events yet"));
+    picker.append(...page.users.map((u) => el("option", { value: u.id }, `${u.id} (${u.events} events)`)));
+    const more = $("#more-users");
+    more.hidden = page.nextOffset === null || page.nextOffset === undefined;
+    more.dataset.offset = more.hidden ? "" : String(page.nextOffset);
+    picker.dataset.loaded = String(picker.options.length - 1);
+  } catch (e) {
+    status("#reco-status", e.message, true);
+  }
+}
+
+async function pickUser(event) {
+  const user = $("#user-picker").value;
+  if (!user) return;
+  $("#user").value = user;
+  await chooseUser(event);
+}
+
 // Health, plugins and metrics, refreshed while the page is open
 async function refreshHealth() {
   try {
@@ -271,6 +295,9 @@ async function refreshMetrics() {
 document.addEventListener("DOMContentLoaded", () => {
   $("#search-form").addEventListener("submit", search);
   $("#user-form").addEventListener("submit", chooseUser);
+  $("#user-picker").addEventListener("change", pickUser);
+  $("#more-users").addEventListener("click", () => loadUsers(Number($("#more-users").dataset.offset)));
+  loadUsers(0);
   $("#pipeline").addEventListener("change", () => { renderSliders(); if (state.user) recommend(); });
   const known = JSON.parse(localStorage.getItem("lucenereco.users") || "[]");
   $("#known-users").replaceChildren(...known.map((u) => el("option", { value: u })));

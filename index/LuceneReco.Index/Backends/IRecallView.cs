@@ -72,7 +72,8 @@ public interface IRecallView : IDisposable
     /// <exception cref="ArgumentException">Empty query, nothing left after analysis, unknown field, or a malformed filter.</exception>
     Query Parse(string text, IReadOnlyList<string>? filters = null, IReadOnlyList<string>? fields = null);
 
-    /// <summary>The best <paramref name="k"/> live hits of <paramref name="query"/> scored by <paramref name="similarity"/> (null: BM25), leaving out doc <paramref name="excludeDoc"/> (-1: none).</summary>
+    /// <summary>The best <paramref name="k"/> live hits of <paramref name="query"/> scored by <paramref name="similarity"/> (null: BM25), leaving out doc <paramref name="excludeDoc"/> (-1: none).
+    /// <see cref="TopDocs.TotalHits"/> is exact on Lucene.Net and may be a lower bound where the native index skips documents that cannot reach the top k.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k is not in 1..<see cref="IndexSearcher.MaxK"/>.</exception>
     /// <exception cref="ArgumentException">The query names an unknown field or uses a field the wrong way.</exception>
     TopDocs Search(Query query, int k, Similarity? similarity = null, int excludeDoc = -1);

@@ -23,8 +23,21 @@ public static class LuceneNetAnalyzers
     /// </summary>
     public static IReadOnlyList<string> Names { get; } = ["english", "standard", "cjk", "cjk-lucene", "smartcn", "keyword"];
 
+    /// <summary>
+    /// Why the analyzer <paramref name="name"/> cannot run in this process, or null when it can. SmartChineseAnalyzer
+    /// needs ICU culture data (through ICU4N), which a process in .NET's globalization-invariant mode does not have;
+    /// LuceneReco builds with <c>InvariantGlobalization</c> on, so it is unavailable unless the host turns that off.
+    /// </summary>
+    public static string? WhyUnavailable(string name) =>
+        name.Trim().Equals("smartcn", StringComparison.OrdinalIgnoreCase) && AppContext.TryGetSwitch("System.Globalization.Invariant", out bool invariant) && invariant
+            ? "SmartChineseAnalyzer needs ICU culture data, and this process runs in .NET's globalization-invariant mode (InvariantGlobalization in Directory.Build.props); use cjk, or run the host with System.Globalization.Invariant false in its runtimeconfig.json where ICU is installed (the environment variable does not override the build setting)"
+            : null;
+
     /// <summary>A new analyzer for <paramref name="name"/> (case-insensitive); throws <see cref="ArgumentException"/> naming the valid ones.</summary>
-    public static LuceneAnalyzer ByName(string name) => name.Trim().ToLowerInvariant() switch
+    /// <exception cref="Backends.BackendFeatureUnavailableException">The analyzer cannot run in this process (see <see cref="WhyUnavailable"/>).</exception>
+    public static LuceneAnalyzer ByName(string name) => WhyUnavailable(name) is { } why
+        ? throw new Backends.BackendFeatureUnavailableException("lucenenet", $"The analyzer '{name}'", why)
+        : name.Trim().ToLowerInvariant() switch
     {
         "english" => new EnglishAnalyzer(Version),
         "standard" => new StandardAnalyzer(Version),

@@ -54,21 +54,25 @@ public sealed class LuceneNetRecallIndex : IRecallIndex
     /// </summary>
     /// <exception cref="IndexNotFoundException">No index there and no schema to create one with.</exception>
     /// <exception cref="ArgumentException">The schema differs from the one the index was built with.</exception>
-    public static LuceneNetRecallIndex Open(string directory, IndexSchema? schema = null)
+    public static LuceneNetRecallIndex Open(string directory, IndexSchema? schema = null) =>
+        Open(directory, schema is null ? null : LuceneNetSchema.From(schema));
+
+    /// <summary>As <see cref="Open(string, IndexSchema?)"/>, with the schema in Lucene.Net terms (analyzers only Lucene.Net has, numeric types).</summary>
+    public static LuceneNetRecallIndex Open(string directory, LuceneNetSchema? schema)
     {
         directory = Path.GetFullPath(directory);
         LuceneNetSchema luceneSchema;
         if (IsLuceneNetIndex(directory))
         {
             luceneSchema = LuceneNetSchema.Load(Path.Combine(directory, LuceneNetSchema.FileName));
-            if (schema is not null && luceneSchema.ToJson() != LuceneNetSchema.From(schema).ToJson())
+            if (schema is not null && luceneSchema.ToJson() != schema.ToJson())
                 throw new ArgumentException($"The index at '{directory}' was built with another schema; rebuild it or leave the schema out.", nameof(schema));
         }
         else if (schema is null) throw new IndexNotFoundException(directory);
         else
         {
             System.IO.Directory.CreateDirectory(directory);
-            luceneSchema = LuceneNetSchema.From(schema);
+            luceneSchema = schema;
         }
         var dir = FSDirectory.Open(directory);
         LuceneIndexWriter? writer = null;

@@ -38,8 +38,11 @@ public sealed class LuceneNetSchema
         return null;
     }
 
-    /// <summary>The schema of a new index built from our <paramref name="schema"/>: id field "id", text fields with their term vectors, numbers as doubles.</summary>
-    public static LuceneNetSchema From(IndexSchema schema) => new("id", schema.Fields.Select(f => new LuceneNetField(f.Name, f.Kind switch
+    /// <summary>
+    /// The schema of a new index built from our <paramref name="schema"/>: id field "id", text fields with their term vectors,
+    /// numbers as doubles; every text field analysed by <paramref name="analyzer"/> when given (one only Lucene.Net has, say "smartcn").
+    /// </summary>
+    public static LuceneNetSchema From(IndexSchema schema, string? analyzer = null) => new("id", schema.Fields.Select(f => new LuceneNetField(f.Name, f.Kind switch
     {
         FieldKind.Text => "text",
         FieldKind.Keyword => "keyword",
@@ -47,7 +50,7 @@ public sealed class LuceneNetSchema
         _ => "stored",
     })
     {
-        Analyzer = f.Kind == FieldKind.Text ? f.Analyzer : null,
+        Analyzer = f.Kind == FieldKind.Text ? analyzer ?? f.Analyzer : null,
         Stored = f.Stored || f.Kind == FieldKind.StoredOnly,
         TermVectors = f.Kind == FieldKind.Text && f.TermVectors,
     }).ToList());
@@ -88,6 +91,8 @@ public sealed class LuceneNetSchema
                 errors.Add($"field '{f.Name}': kind must be text, keyword, numeric or stored, got '{f.Kind}'");
             if (f.Kind == "text" && !LuceneNetAnalyzers.Names.Contains(f.AnalyzerName))
                 errors.Add($"field '{f.Name}': unknown analyzer '{f.Analyzer}' (valid: {string.Join(", ", LuceneNetAnalyzers.Names)})");
+            else if (f.Kind == "text" && LuceneNetAnalyzers.WhyUnavailable(f.AnalyzerName) is { } why)
+                errors.Add($"field '{f.Name}': analyzer '{f.AnalyzerName}' cannot run here: {why}");
             if (f.Kind != "text" && f.Analyzer is not null) errors.Add($"field '{f.Name}': only text fields take an analyzer");
             if (f.Kind == "numeric" && f.NumericType is not (null or "int" or "long" or "float" or "double"))
                 errors.Add($"field '{f.Name}': numericType must be int, long, float or double, got '{f.NumericType}'");

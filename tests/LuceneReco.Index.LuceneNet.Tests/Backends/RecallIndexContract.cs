@@ -277,6 +277,39 @@ public abstract class RecallIndexContract : IDisposable
             Assert.True(Math.Abs(expected[i].Score - filtered[i].Score) <= 1e-5f * expected[i].Score, $"{expected[i].Score} vs {filtered[i].Score}; {TestSeed.Describe(seed)}");
     }
 
+    [Fact]
+    public void ItemVectors_CosineOfItems_IsThatOfTheirTfIdfVectorsFromTermVectors()
+    {
+        int seed = TestSeed.Next();
+        var corpus = new TestCorpus(seed, 120);
+        var view = View(Build(corpus));
+        var vectors = new RecallItemVectors(view);
+        var random = new Random(seed);
+        for (int i = 0; i < 30; i++)
+        {
+            int a = random.Next(view.MaxDoc), b = random.Next(view.MaxDoc);
+            Assert.Equal(Brute(view, a, b), vectors.Cosine(a, b), 5);
+        }
+        Assert.Equal(1f, vectors.Cosine(3, 3), 5);
+        Assert.Throws<ArgumentException>(() => new RecallItemVectors(view, ["category"]));
+    }
+
+    /// <summary>The cosine of two docs' sqrt(tf) * (1 + ln((docCount + 1) / (docFreq + 1))) vectors over title and body.</summary>
+    private static double Brute(IRecallView view, int a, int b)
+    {
+        Dictionary<string, double> Vector(int doc)
+        {
+            var v = new Dictionary<string, double>();
+            foreach (var field in new[] { "title", "body" })
+                foreach (var (term, freq) in view.TermVector(doc, field))
+                    v[field + ":" + term] = Math.Sqrt(freq) * (Math.Log((view.DocCount(field) + 1) / (double)(view.DocFreq(field, term) + 1)) + 1);
+            return v;
+        }
+        var (x, y) = (Vector(a), Vector(b));
+        double dot = x.Sum(e => y.TryGetValue(e.Key, out var w) ? e.Value * w : 0);
+        return dot / Math.Sqrt(x.Values.Sum(w => w * w) * y.Values.Sum(w => w * w));
+    }
+
     public void Dispose()
     {
         for (int i = _open.Count - 1; i >= 0; i--) _open[i].Dispose();

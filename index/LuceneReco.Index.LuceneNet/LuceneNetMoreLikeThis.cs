@@ -172,16 +172,52 @@ internal sealed class LuceneNetMoreLikeThis
         if (query.Terms.Count == 0) return [];
         var q = filter is null ? query.Query : new Our.BooleanQuery([new Our.BooleanClause(query.Query, Our.Occur.Must), new Our.BooleanClause(filter, Our.Occur.Filter)]);
         var top = _view.Search(q, Math.Min(k + query.SourceDocs.Count, Our.IndexSearcher.MaxK), _options.Similarity);
-        var hits = new List<MoreLikeThisHit>(Math.Min(k, top.Hits.Count));
+        var docs = new List<int>(Math.Min(k, top.Hits.Count));
+        var scores = new List<float>(docs.Capacity);
         foreach (var hit in top.Hits)
         {
             if (query.SourceDocs.Contains(hit.Doc)) continue;
-            if (hits.Count == k) break;
-            var matched = new List<InterestingTerm>();
-            foreach (var t in query.Terms) if (_view.Freq(hit.Doc, t.Field, t.Term) > 0) matched.Add(t);
-            hits.Add(new MoreLikeThisHit(hit.Doc, _view.IdOf(hit.Doc), hit.Score, matched));
+            if (docs.Count == k) break;
+            docs.Add(hit.Doc);
+            scores.Add(hit.Score);
         }
+        var matched = Matched(docs, query.Terms);
+        var hits = new List<MoreLikeThisHit>(docs.Count);
+        for (int i = 0; i < docs.Count; i++) hits.Add(new MoreLikeThisHit(docs[i], _view.IdOf(docs[i]), scores[i], matched[i]));
         return hits;
+    }
+
+    /// <summary>
+    /// Which chosen terms each doc contains, in the order of <paramref name="terms"/>: one postings walk per term and
+    /// segment over the docs in ascending order (a lookup per term and hit cost several times the search itself).
+    /// </summary>
+    private List<InterestingTerm>[] Matched(List<int> docs, IReadOnlyList<InterestingTerm> terms)
+    {
+        var matched = new List<InterestingTerm>[docs.Count];
+        for (int i = 0; i < matched.Length; i++) matched[i] = new List<InterestingTerm>();
+        var order = Enumerable.Range(0, docs.Count).OrderBy(i => docs[i]).ToArray();
+        var leaves = _view.Reader.Leaves;
+        foreach (var t in terms)
+        {
+            var term = new Term(t.Field, t.Term);
+            foreach (var leaf in leaves)
+            {
+                int start = leaf.DocBase, end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+                if (!order.Any(i => docs[i] >= start && docs[i] < end)) continue;
+                var postings = leaf.AtomicReader.GetTermDocsEnum(term);
+                if (postings is null) continue;
+                int current = -1;
+                foreach (int i in order)
+                {
+                    int local = docs[i] - start;
+                    if (local < 0 || docs[i] >= end) continue;
+                    if (current < local) current = postings.Advance(local);
+                    if (current == Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS) break;
+                    if (current == local) matched[i].Add(t);
+                }
+            }
+        }
+        return matched;
     }
 
     /// <summary>Lucene.Net's FreqQ: a queue whose top is the highest score (it pops best first).</summary>

@@ -106,6 +106,7 @@ try
         ["open_ms"] = Math.Round(openMs, 1),
         ["heap_bytes_after_open"] = heapAfterOpen,
         ["heap_bytes"] = GC.GetTotalMemory(true),
+        ["segments"] = view.Stats.Segments,
     };
     string json = JsonSerializer.Serialize(summary);
     File.WriteAllText(Path.Combine(outDir, "summary.json"), json);

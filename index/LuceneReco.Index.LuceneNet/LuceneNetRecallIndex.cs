@@ -18,9 +18,12 @@ namespace LuceneReco.Index.LuceneNet;
 /// </summary>
 public sealed class LuceneNetRecallIndex : IRecallIndex
 {
+    /// <summary>Why this backend has no dense vectors.</summary>
+    internal const string WhyNoVectors = "semantic recall needs the native index's vector store; Lucene.Net 4.8 has no vector field, and no side store keyed by item id is kept yet";
+
     private static readonly Dictionary<string, string> Missing = new(StringComparer.Ordinal)
     {
-        ["dense vectors"] = "semantic recall needs the native index's vector store; Lucene.Net 4.8 has no vector field, and no side store is kept yet",
+        ["dense vectors"] = WhyNoVectors,
         ["block-max pruning"] = "Lucene.Net 4.8 scores every matching document (block-max WAND came in Lucene 8); results are the same, only slower on long disjunctions",
         ["BM25 term selection in MoreLikeThis"] = "Lucene.Net's MoreLikeThis selects terms by tf x idf only",
     };

@@ -173,6 +173,18 @@ internal sealed class LuceneNetRecallView : IRecallView
         return e.IsMatch ? LuceneNetQueries.Explanation(e) : null;
     }
 
+    /// <summary>Null: Lucene.Net 4.8 has no vector field and no side store is kept (listed in the index's Unavailable).</summary>
+    public Vectors.VectorSpace? VectorSpace => null;
+
+    public ReadOnlySpan<float> Vector(int doc)
+    {
+        CheckDoc(doc);
+        return default;
+    }
+
+    public Our.TopDocs NearestVectors(Vectors.VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null) =>
+        throw new BackendFeatureUnavailableException("lucenenet", "Dense vectors (semantic recall)", LuceneNetRecallIndex.WhyNoVectors);
+
     public MoreLikeThisQuery LikeDoc(int doc, MoreLikeThisOptions options) => new LuceneNetMoreLikeThis(this, options).LikeDoc(doc);
 
     public MoreLikeThisQuery LikeText(string text, MoreLikeThisOptions options) => new LuceneNetMoreLikeThis(this, options).LikeText(text);

@@ -3,6 +3,7 @@ using LuceneReco.Index.Documents;
 using LuceneReco.Index.Search;
 using LuceneReco.Index.Search.MoreLikeThis;
 using LuceneReco.Index.Search.Similarities;
+using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.Index.Backends;
 
@@ -83,6 +84,20 @@ public interface IRecallView : IDisposable
 
     /// <summary>Why <paramref name="doc"/> scores what it does for <paramref name="query"/> (its value is the hit's score); null when it does not match.</summary>
     Explanation? Explain(Query query, int doc, Similarity? similarity = null);
+
+    /// <summary>
+    /// The space of the view's dense vectors, or null when it has none, or the backend keeps none (see
+    /// <see cref="IRecallIndex.Unavailable"/>: report it there rather than leave semantic recall silently empty).
+    /// </summary>
+    VectorSpace? VectorSpace { get; }
+
+    /// <summary>The unit-length dense vector of doc <paramref name="doc"/>, or an empty span when it has none.</summary>
+    ReadOnlySpan<float> Vector(int doc);
+
+    /// <summary>The <paramref name="k"/> live docs whose vectors are nearest <paramref name="query"/> (cosine), among those <paramref name="accept"/> lets through.</summary>
+    /// <exception cref="BackendFeatureUnavailableException">The backend keeps no dense vectors.</exception>
+    /// <exception cref="ArgumentException">The query comes from another space than the view's vectors, or is zero.</exception>
+    TopDocs NearestVectors(VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null);
 
     /// <summary>A MoreLikeThis query for documents like doc <paramref name="doc"/> (left out of its results).</summary>
     /// <exception cref="ArgumentException">Bad options or fields (every problem listed), or a deleted doc.</exception>

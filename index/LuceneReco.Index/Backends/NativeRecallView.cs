@@ -4,6 +4,7 @@ using LuceneReco.Index.Documents;
 using LuceneReco.Index.Search;
 using LuceneReco.Index.Search.MoreLikeThis;
 using LuceneReco.Index.Search.Similarities;
+using LuceneReco.Index.Vectors;
 using NativeMlt = LuceneReco.Index.Search.MoreLikeThis.MoreLikeThis;
 
 namespace LuceneReco.Index.Backends;
@@ -61,6 +62,13 @@ internal sealed class NativeRecallView(IndexReader reader, Action release) : IRe
     public BitArray Matching(Query query) => new IndexSearcher(Reader).Matching(query);
 
     public Explanation? Explain(Query query, int doc, Similarity? similarity = null) => new IndexSearcher(Reader, similarity).Explain(query, doc);
+
+    public VectorSpace? VectorSpace => Reader.VectorSpace;
+
+    public ReadOnlySpan<float> Vector(int doc) => Reader.Vector(doc);
+
+    public TopDocs NearestVectors(VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null) =>
+        VectorSearch.Nearest(Reader, space, query, k, accept);
 
     public MoreLikeThisQuery LikeDoc(int doc, MoreLikeThisOptions options) => new NativeMlt(Reader, options).LikeDoc(doc);
 

@@ -81,4 +81,13 @@ public abstract partial class RecallIndexContract
         double dot = x.Sum(e => y.TryGetValue(e.Key, out var w) ? e.Value * w : 0);
         return dot / Math.Sqrt(x.Values.Sum(w => w * w) * y.Values.Sum(w => w * w));
     }
+
+    [Fact]
+    public void Vectors_NoneSet_SpaceIsNullAndEveryVectorEmpty()
+    {
+        var view = View(Build(new TestCorpus(TestSeed.Next(), 20)));
+        Assert.Null(view.VectorSpace);
+        Assert.True(view.Vector(0).IsEmpty);
+        Assert.Throws<ArgumentOutOfRangeException>(() => view.Vector(view.MaxDoc));
+    }
 }

@@ -20,10 +20,11 @@ internal static class IndexBuildCommand
         var ramBuffer = new Option<double>("--ram-buffer-mb") { Description = "Flush buffered documents to a segment after this many MiB (default 64).", HelpName = "N", DefaultValueFactory = _ => 64 };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an index already in DIR (only after the new one is committed)." };
         var progress = CommonOptions.Progress();
+        var backend = new Option<string>("--backend") { Description = "native (default) or lucenenet: a Lucene.Net 4.8 index (its analyzers; smartcn too), its schema in lucenereco-schema.json beside it.", HelpName = "NAME" };
 
         var command = new Command("build", "Build a new index from an items file. A bad line stops the build and leaves DIR as it was, unless --skip-bad.")
         {
-            index, items, schema, analyzer, skipBad, ramBuffer, overwrite, progress,
+            index, items, schema, analyzer, skipBad, ramBuffer, overwrite, progress, backend,
         };
         command.SetAction(CliApp.Guarded(console, parse => Run(new IndexBuildOptions
         {
@@ -35,6 +36,7 @@ internal static class IndexBuildCommand
             RamBufferMb = parse.GetValue(ramBuffer),
             Overwrite = parse.GetValue(overwrite),
             Progress = parse.GetValue(progress),
+            Backend = parse.GetValue(backend),
         }, console)));
         return command;
     }
@@ -49,14 +51,19 @@ internal static class IndexBuildCommand
 
         var progress = new ProgressReporter(console, options.Progress || console.ErrorIsTerminal);
         using var reader = ItemReader.Open(options.Items);
-        var schema = options.Schema is { } schemaFile ? LoadSchema(schemaFile) : reader.DefaultSchema(options.Analyzer?.ToLowerInvariant() ?? "english");
+        // an analyzer only Lucene.Net has stands as "cjk" in our schema; the Lucene.Net schema names the real one
+        string? luceneAnalyzer = options.LuceneNet ? options.Analyzer?.ToLowerInvariant() : null;
+        string analyzerName = luceneAnalyzer == "smartcn" ? "cjk" : options.Analyzer?.ToLowerInvariant() ?? "english";
+        var schema = options.Schema is { } schemaFile ? LoadSchema(schemaFile) : reader.DefaultSchema(analyzerName);
         reader.CheckColumns(schema);
 
         var staging = StagingDirectory.Create(target);
         long items, skipped;
+        IndexStats? stats = null;
         try
         {
-            using (var writer = IndexWriter.Open(staging.Path, options.WriterOptions(schema)))
+            if (options.LuceneNet) (items, skipped, stats) = LuceneNetIndexBuild.Run(staging.Path, reader, schema, luceneAnalyzer, options.SkipBad, console, progress);
+            else using (var writer = IndexWriter.Open(staging.Path, options.WriterOptions(schema)))
             {
                 (items, skipped) = ItemFeed.Run(reader, schema, options.SkipBad, "nothing was indexed", console, progress, writer.Prepare, writer.Add);
                 writer.Commit();
@@ -69,8 +76,11 @@ internal static class IndexBuildCommand
         }
 
         var elapsed = progress.Elapsed;
-        using var built = IndexReader.Open(target);
-        var stats = built.Stats;
+        if (stats is null)
+        {
+            using var built = IndexReader.Open(target);
+            stats = built.Stats;
+        }
         var skippedNote = skipped > 0 ? $"; skipped {CliFormat.Plural(skipped, "bad line")}" : "";
         console.Out.WriteLine(
             $"indexed {CliFormat.Plural(items, "item")} in {CliFormat.Seconds(elapsed)} ({CliFormat.Rate(items, elapsed)} items/s), " +
@@ -95,6 +105,11 @@ internal static class IndexBuildCommand
     {
         if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any()) return;
         string holds;
+        if (LuceneReco.Index.LuceneNet.LuceneNetRecallIndex.IsLuceneNetIndex(target))
+        {
+            if (!overwrite) throw new UsageException($"'{target}' already holds a Lucene.Net index; use --overwrite to replace it");
+            return;
+        }
         try
         {
             using var existing = IndexReader.Open(target);

@@ -32,6 +32,13 @@ internal sealed record IndexBuildOptions
     /// <value>The default is <c>false</c>: refuse.</value>
     public bool Overwrite { get; init; }
 
+    /// <summary>The engine that keeps the index: "native" or "lucenenet" (a Lucene.Net 4.8 index with its schema file beside it).</summary>
+    /// <value>The default is <c>null</c>, meaning "native".</value>
+    public string? Backend { get; init; }
+
+    /// <summary>Whether the index is built with Lucene.Net.</summary>
+    public bool LuceneNet => string.Equals(Backend, "lucenenet", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether progress is printed even when stderr is not a terminal.</summary>
     /// <value>The default is <c>false</c>.</value>
     public bool Progress { get; init; }
@@ -46,8 +53,13 @@ internal sealed record IndexBuildOptions
         else if (!File.Exists(Items)) errors.Add($"items file '{Items}' does not exist");
         if (Schema is not null && !File.Exists(Schema)) errors.Add($"schema file '{Schema}' does not exist");
         if (Schema is not null && Analyzer is not null) errors.Add("--analyzer applies to the default schema only; set each field's analyzer in the schema file");
-        if (Analyzer is not null && !Analyzers.Names.Contains(Analyzer, StringComparer.OrdinalIgnoreCase))
-            errors.Add($"unknown analyzer '{Analyzer}' (valid: {string.Join(", ", Analyzers.Names)})");
+        if (Backend is not null && !LuceneNet && !string.Equals(Backend, "native", StringComparison.OrdinalIgnoreCase))
+            errors.Add($"unknown backend '{Backend}' (valid: native, lucenenet)");
+        var analyzers = LuceneNet ? LuceneReco.Index.LuceneNet.LuceneNetAnalyzers.Names : Analyzers.Names;
+        if (Analyzer is not null && !analyzers.Contains(Analyzer, StringComparer.OrdinalIgnoreCase))
+            errors.Add($"unknown analyzer '{Analyzer}' (valid: {string.Join(", ", analyzers)})");
+        else if (LuceneNet && Analyzer is not null && LuceneReco.Index.LuceneNet.LuceneNetAnalyzers.WhyUnavailable(Analyzer) is { } why)
+            errors.Add($"--analyzer {Analyzer}: {why}");
         errors.AddRange(WriterOptions(null).Validate().Select(e => e.Replace("RamBufferMb", "--ram-buffer-mb", StringComparison.Ordinal)));
         return errors;
     }

@@ -25,7 +25,9 @@ internal static class IndexCheckCommand
         IReadOnlyList<FileCheck> files;
         try
         {
-            files = IndexChecker.Check(indexDirectory);
+            files = LuceneReco.Index.LuceneNet.LuceneNetRecallIndex.IsLuceneNetIndex(indexDirectory)
+                ? LuceneReco.Index.LuceneNet.LuceneNetIndexChecker.Check(indexDirectory) // Lucene.Net's CheckIndex
+                : IndexChecker.Check(indexDirectory);
         }
         catch (IOException e)
         {

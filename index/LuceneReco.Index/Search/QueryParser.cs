@@ -15,12 +15,18 @@ public sealed class QueryParser
 {
     private readonly IndexSchema _schema;
     private readonly IReadOnlyList<string> _fields;
+    private readonly Func<string, string, IReadOnlyList<string>> _analyze;
 
     /// <summary>Creates a parser searching <paramref name="defaultFields"/> (null: every text field).</summary>
     /// <exception cref="ArgumentException">A default field is unknown or not a text field.</exception>
     public QueryParser(IndexSchema schema, IReadOnlyList<string>? defaultFields = null)
+        : this(schema, defaultFields, (field, text) => Analyzers.ByName(schema.Find(field)!.Analyzer).Terms(text)) { }
+
+    /// <summary>Creates a parser whose words are analysed by <paramref name="analyze"/> (field, text to terms): another backend's analyzers.</summary>
+    public QueryParser(IndexSchema schema, IReadOnlyList<string>? defaultFields, Func<string, string, IReadOnlyList<string>> analyze)
     {
         _schema = schema;
+        _analyze = analyze ?? throw new ArgumentNullException(nameof(analyze));
         _fields = defaultFields ?? schema.Fields.Where(f => f.Kind == FieldKind.Text).Select(f => f.Name).ToList();
         if (_fields.Count == 0) throw new ArgumentException("The index has no text field to search.");
         foreach (var f in _fields) TextField(f);
@@ -38,7 +44,7 @@ public sealed class QueryParser
             var perField = new List<Query>();
             foreach (var field in fields)
             {
-                var terms = Analyzers.ByName(_schema.Find(field)!.Analyzer).Terms(body);
+                var terms = _analyze(field, body);
                 if (terms.Count == 0) continue;
                 perField.Add(phrase && terms.Count > 1
                     ? new PhraseQuery(field, terms)

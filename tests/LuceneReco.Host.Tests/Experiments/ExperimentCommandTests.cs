@@ -8,7 +8,7 @@ using LuceneReco.Host.Tests.Cli;
 namespace LuceneReco.Host.Tests.Experiments;
 
 /// <summary><c>lucenereco experiment report</c> over a feature log and an interactions file, and the same figures in <c>/metrics</c>.</summary>
-public sealed class ExperimentCommandTests : IDisposable
+public sealed class ExperimentCommandTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly TestFiles _files = new();
@@ -46,6 +46,7 @@ public sealed class ExperimentCommandTests : IDisposable
     {
         var (config, _, events) = Setup();
         var output = CliRun.Of("experiment", "report", "--config", config, "--interactions", events).AssertOk();
+        log.WriteLine(output);
 
         Assert.Contains("experiment 'x': control 'prod' (A) against candidate 'next' (B), teamDraft, 50% of the control's users", output);
         Assert.Contains("B preferred in 20 lists, A in 5, 0 ties, 5 without a click; B's share 80.0%, sign test p = 0.0041", output); // 2 P(X <= 5 | 25) = 0.00408

@@ -32,7 +32,9 @@ internal sealed partial class PipelineRunner
         int first = control.Stages.Count - constraints;
         var a = await RankAsync(controlName, control, first, run, cancellation).ConfigureAwait(false);
         var candidate = config.Find(experiment.Candidate)!; // the configuration was validated: the candidate exists
-        var b = await RankAsync(experiment.Candidate, candidate, candidate.Stages.Count, run, cancellation).ConfigureAwait(false);
+        var candidateRun = run with { Skipped = [] };
+        var b = await RankAsync(experiment.Candidate, candidate, candidate.Stages.Count, candidateRun, cancellation).ConfigureAwait(false);
+        foreach (var s in candidateRun.Skipped) run.Skipped.Add(s with { Stage = $"{experiment.Candidate}/{s.Stage}" }); // whose stage it was
 
         var seed = ExperimentHash.Seed("interleave", name, run.Request.UserId, run.Request.Options.GetValueOrDefault(SessionOption));
         var list = Interleaving.Interleave(experiment.MethodKind, Ids(a.Candidates), Ids(b.Candidates), a.Candidates.Count + b.Candidates.Count, seed);

@@ -29,7 +29,7 @@ public sealed class InterleavedServingTests(SampleIndexFixture index) : IClassFi
 
     private string LogPath => _files.PathOf("served.db");
 
-    private PipelineRunner Runner(double traffic = 1, string method = "teamDraft", IInteractionStore? store = null)
+    private PipelineRunner Runner(double traffic = 1, string method = "teamDraft", string candidateStage = "reverse")
     {
         var catalog = new FakeCatalog();
         catalog.Add(FakePlugin.Reverse());
@@ -51,7 +51,7 @@ public sealed class InterleavedServingTests(SampleIndexFixture index) : IClassFi
             Pipelines = new Dictionary<string, PipelineDefinition>
             {
                 ["prod"] = recall with { FeatureLog = new FeatureLogSettings { Path = LogPath, Explore = 1 }, Stages = [new StageStep { Ranker = "mmr", BudgetMs = 30_000 }] },
-                ["next"] = recall with { Stages = [new StageStep { Ranker = "reverse", BudgetMs = 30_000 }] },
+                ["next"] = recall with { Stages = [new StageStep { Ranker = candidateStage, BudgetMs = 30_000 }] },
                 ["prod-alone"] = recall,
             },
             Experiments = new Dictionary<string, ExperimentSettings>
@@ -60,7 +60,7 @@ public sealed class InterleavedServingTests(SampleIndexFixture index) : IClassFi
             },
         };
         Assert.Equal("", string.Join("; ", config.Validate()));
-        _host = new ServingHost(new FixedIndexView(index.Reader), store ?? new InMemoryInteractionStore(), catalog, ServingConfigSource.Fixed(config),
+        _host = new ServingHost(new FixedIndexView(index.Reader), new InMemoryInteractionStore(), catalog, ServingConfigSource.Fixed(config),
             TimeProvider.System, _files.PathOf("data"), line => { lock (_log) _log.Add(line); });
         return _host.Runner;
     }
@@ -120,6 +120,16 @@ public sealed class InterleavedServingTests(SampleIndexFixture index) : IClassFi
         Assert.All(saw, c => Assert.True(c.StageScores.ContainsKey("experiment"), $"{c.ItemId} reached the constraint without its variant"));
         Assert.Equal(saw[^1].ItemId, result.Items[0].ItemId); // the constraint's move is what is served
         Assert.Equal(saw.Select(c => c.ItemId).Take(result.Items.Count - 1), Ids(result).Skip(1));
+    }
+
+    [Fact]
+    public async Task RunAsync_CandidateStageMissing_SkippedUnderTheCandidatesName()
+    {
+        var runner = Runner(candidateStage: "absent");
+        var result = await runner.RunAsync(Search());
+        Assert.NotNull(result.Experiment);
+        var skipped = Assert.Single(result.SkippedStages);
+        Assert.Equal("next/absent", skipped.Stage);
     }
 
     [Fact]

@@ -24,9 +24,21 @@ internal sealed record RateTest(double Z, double P);
 /// <param name="Losses">Lists whose clicks preferred the control (A).</param>
 /// <param name="Ties">Lists with clicks credited equally.</param>
 /// <param name="NoClick">Interleaved lists without a click (no evidence).</param>
-/// <param name="P">The exact two-sided sign test of wins against losses.</param>
+/// <param name="P">The exact two-sided sign test of wins against losses (lists; see <see cref="UserP"/> for users).</param>
 internal sealed record InterleavingFigures(long Wins, long Losses, long Ties, long NoClick, double P)
 {
+    /// <summary>
+    /// Users whose lists, taken together, preferred the candidate (more wins than losses); each user counts once, so a user
+    /// with many lists cannot make the test look surer than it is. <value>The default is 0.</value>
+    /// </summary>
+    public long UserWins { get; init; }
+
+    /// <summary>Users whose lists, taken together, preferred the control. <value>The default is 0.</value></summary>
+    public long UserLosses { get; init; }
+
+    /// <summary>The exact two-sided sign test of <see cref="UserWins"/> against <see cref="UserLosses"/>. <value>The default is 1.</value></summary>
+    public double UserP { get; init; } = 1;
+
     /// <summary>The candidate's share of the preferences, wins / (wins + losses); 0.5 when there are none.</summary>
     public double CandidateShare => Wins + Losses == 0 ? 0.5 : (double)Wins / (Wins + Losses);
 }

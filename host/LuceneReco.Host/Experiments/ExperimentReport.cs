@@ -33,6 +33,7 @@ internal static class ExperimentReport
         var variantA = new Tally();
         var variantB = new Tally();
         long wins = 0, losses = 0, ties = 0, none = 0;
+        var byUser = new Dictionary<string, int>(StringComparer.Ordinal); // wins minus losses per user
         for (int l = 0; l < lists.Count; l++)
         {
             var list = lists[l];
@@ -50,8 +51,8 @@ internal static class ExperimentReport
             var method = ExperimentSettings.ParseMethod(list.Method) ?? settings.MethodKind;
             switch (InterleavingCredit.Of(method, AsInterleaved(list), clicks))
             {
-                case Preference.B: wins++; break;
-                case Preference.A: losses++; break;
+                case Preference.B: wins++; byUser[user] = byUser.GetValueOrDefault(user) + 1; break;
+                case Preference.A: losses++; byUser[user] = byUser.GetValueOrDefault(user) - 1; break;
                 case Preference.Tie: ties++; break;
                 default: none++; break;
             }
@@ -60,7 +61,13 @@ internal static class ExperimentReport
         var interleavedFigures = interleaved.Figures();
         bool both = ownFigures.Lists > 0 && interleavedFigures.Lists > 0;
         RateTest? Test(long x1, long x2) => both ? Make(Statistics.TwoProportionZ(x1, ownFigures.Lists, x2, interleavedFigures.Lists)) : null;
-        var preferences = new InterleavingFigures(wins, losses, ties, none, Statistics.SignTestP(wins, losses));
+        long userWins = byUser.Values.Count(n => n > 0), userLosses = byUser.Values.Count(n => n < 0);
+        var preferences = new InterleavingFigures(wins, losses, ties, none, Statistics.SignTestP(wins, losses))
+        {
+            UserWins = userWins,
+            UserLosses = userLosses,
+            UserP = Statistics.SignTestP(userWins, userLosses),
+        };
         return new ExperimentSummary(name, settings.Control, settings.Candidate, ExperimentSettings.MethodName(settings.MethodKind), settings.Traffic,
             settings.AttributionMinutes, ownFigures, interleavedFigures, variantA.Figures(), variantB.Figures(), preferences,
             Test(ownFigures.Clicked, interleavedFigures.Clicked), Test(ownFigures.Converted, interleavedFigures.Converted),

@@ -52,6 +52,7 @@ public sealed class ExperimentCommandTests(Xunit.Abstractions.ITestOutputHelper 
         Assert.Contains("B preferred in 20 lists, A in 5, 0 ties, 5 without a click; B's share 80.0%, sign test p = 0.0041", output); // 2 P(X <= 5 | 25) = 0.00408
         Assert.Contains("click-through: control alone 30.0% of 10 lists (10 users); interleaved 83.3% of 30 lists (30 users)", output);
         Assert.Contains("783 preferences to detect B winning 55%", output);
+        Assert.Contains("by user (each user once): B preferred by 20 users, A by 5; sign test p = 0.0041", output);
     }
 
     [Fact]

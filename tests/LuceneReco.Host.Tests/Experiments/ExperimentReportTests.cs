@@ -46,7 +46,7 @@ public sealed class ExperimentReportTests
             Event("u7", "a1", "click", 12),
             Event("u5", "a2", "click", 3));
 
-        Assert.Equal(new InterleavingFigures(1, 2, 1, 2, 1.0), s.Interleaving); // sign test of 1 against 2: p = 2 P(X <= 1 | n = 3) = 1
+        Assert.Equal(new InterleavingFigures(1, 2, 1, 2, 1.0) { UserWins = 1, UserLosses = 2 }, s.Interleaving); // sign test of 1 against 2: p = 2 P(X <= 1 | n = 3) = 1
         Assert.Equal(new RateFigures(6, 5, 4, 1), s.Interleaved);
         Assert.Equal(new RateFigures(2, 2, 1, 0), s.ControlOwn);
         Assert.Equal(new RateFigures(6, 5, 3, 0), s.VariantA); // u3, u4, u7's second list
@@ -59,6 +59,28 @@ public sealed class ExperimentReportTests
         long perSide = Statistics.ImpressionsNeeded(0.5, 0.55);
         Assert.Equal(perSide, s.Plan.ListsNeededPerSide);
         Assert.Equal(perSide - 2, s.Plan.RateUsersNeeded); // the control's own side: 2 lists from 2 users
+    }
+
+    [Fact]
+    public void Compute_OneUserWithManyLists_CountsOnceByUser()
+    {
+        var lists = new List<ServedList>();
+        var events = new List<Interaction>();
+        for (int i = 0; i < 12; i++) // one heavy user prefers B twelve times
+        {
+            lists.Add(Interleaved("heavy", T0.AddHours(i), ("a", Variant.A), ("b" + i, Variant.B)));
+            events.Add(Event("heavy", "b" + i, "click", i * 60 + 1));
+        }
+        for (int u = 0; u < 3; u++) // three users prefer A once each
+        {
+            lists.Add(Interleaved("light" + u, T0, ("a", Variant.A), ("b", Variant.B)));
+            events.Add(Event("light" + u, "a", "click", 1));
+        }
+        var s = Report(lists, [.. events]);
+        Assert.Equal((12L, 3L), (s.Interleaving.Wins, s.Interleaving.Losses));
+        Assert.True(s.Interleaving.P < 0.05, "by list the heavy user's twelve lists look significant");
+        Assert.Equal((1L, 3L), (s.Interleaving.UserWins, s.Interleaving.UserLosses));
+        Assert.Equal(Statistics.SignTestP(1, 3), s.Interleaving.UserP);
     }
 
     [Fact]

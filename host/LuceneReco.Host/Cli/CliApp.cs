@@ -97,6 +97,7 @@ internal static class CliApp
             UsersCommand.Create(console),
             TrainCommand.Create(console),
             FeaturesCommand.Create(console),
+            ExperimentCommand.Create(console),
             EmbedCommand.Create(console),
             TuneCommand.Create(console),
             RecommendBatchCommand.Create(console),

@@ -80,6 +80,7 @@ internal sealed class SqliteFeatureLog : IServedListLog
         {
             foreach (string sql in Schema) Execute(c, sql);
             object? version = Scalar(c, "SELECT version FROM feature_log_version LIMIT 1");
+            ExperimentColumns.Ensure(c);
             if (version is null) Execute(c, $"INSERT INTO feature_log_version VALUES ({SchemaVersion})");
             else if (Convert.ToInt64(version, CultureInfo.InvariantCulture) > SchemaVersion)
                 throw new FeatureLogException($"feature log '{log.Path}' has schema {version}, newer than this build's {SchemaVersion}");
@@ -102,22 +103,27 @@ internal sealed class SqliteFeatureLog : IServedListLog
                 using var transaction = c.BeginTransaction(deferred: false);
                 using var insert = c.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO lists (request, pipeline, user, served, randomised) VALUES ($r, $p, $u, $s, $x) RETURNING id";
+                insert.CommandText = "INSERT INTO lists (request, pipeline, user, served, randomised, experiment, method) VALUES ($r, $p, $u, $s, $x, $e, $m) RETURNING id";
                 insert.Parameters.AddWithValue("$r", list.RequestId);
                 insert.Parameters.AddWithValue("$p", list.Pipeline);
                 insert.Parameters.AddWithValue("$u", (object?)list.UserId ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$s", list.ServedAt.ToUnixTimeMilliseconds());
                 insert.Parameters.AddWithValue("$x", list.RandomisedTop);
+                insert.Parameters.AddWithValue("$e", (object?)list.Experiment ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$m", (object?)list.Method ?? DBNull.Value);
                 long id = (long)insert.ExecuteScalar()!;
                 using var item = c.CreateCommand();
                 item.Transaction = transaction;
-                item.CommandText = "INSERT INTO items (list, position, item, score, features) VALUES ($l, $p, $i, $s, $f)";
+                item.CommandText = "INSERT INTO items (list, position, item, score, features, variant, rank_a, rank_b) VALUES ($l, $p, $i, $s, $f, $v, $ra, $rb)";
                 var (l, p, i, s, f) = (item.Parameters.Add("$l", SqliteType.Integer), item.Parameters.Add("$p", SqliteType.Integer),
                     item.Parameters.Add("$i", SqliteType.Text), item.Parameters.Add("$s", SqliteType.Real), item.Parameters.Add("$f", SqliteType.Text));
+                var (v, ra, rb) = (item.Parameters.Add("$v", SqliteType.Text), item.Parameters.Add("$ra", SqliteType.Integer), item.Parameters.Add("$rb", SqliteType.Integer));
                 item.Prepare();
                 foreach (var served in list.Items)
                 {
                     (l.Value, p.Value, i.Value, s.Value, f.Value) = (id, served.Position, served.ItemId, double.IsFinite(served.Score) ? served.Score : 0.0, Json(served.Features));
+                    if (served.Variant is { } variant) (v.Value, ra.Value, rb.Value) = (variant.ToString(), served.RankA, served.RankB);
+                    else (v.Value, ra.Value, rb.Value) = (DBNull.Value, DBNull.Value, DBNull.Value);
                     item.ExecuteNonQuery();
                 }
                 long oldestKept = id - MaxLists; // ids grow by one per list and the newest is never deleted, so this keeps MaxLists lists

@@ -1,3 +1,4 @@
+using LuceneReco.Host.Experiments;
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Plugins;
 using LuceneReco.Host.Serving;
@@ -49,7 +50,11 @@ internal static class AdminEndpoints
         IReadOnlyDictionary<string, int> PluginFaults,
         IndexStats Index,
         long Interactions,
-        ProcessFigures Process);
+        ProcessFigures Process)
+    {
+        /// <summary>Each experiment's click-through, conversion and interleaving figures (docs/experiments.md), or null when none is configured.</summary>
+        public IReadOnlyDictionary<string, ExperimentSummary>? Experiments { get; init; }
+    }
 
     private static Ok<HealthResponse> Health(ServingHost host)
     {
@@ -78,6 +83,9 @@ internal static class AdminEndpoints
         foreach (var p in host.Catalog.List()) pluginFaults[p.Name] = p.Faults;
         var m = host.Metrics;
         return TypedResults.Ok(new MetricsResponse(ServingMetrics.Window.TotalSeconds, m.Endpoints(), m.Stages(), m.Faults(), pluginFaults,
-            host.Index.Reader.Stats, host.Interactions.Count, ProcessFigures.Now()));
+            host.Index.Reader.Stats, host.Interactions.Count, ProcessFigures.Now())
+        {
+            Experiments = ExperimentMetrics.For(host.Runner.Config.Current.Config, host.Interactions, host.Log),
+        });
     }
 }

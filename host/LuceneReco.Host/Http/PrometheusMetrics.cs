@@ -60,6 +60,22 @@ internal static class PrometheusMetrics
         Family(text, "lucenereco_index_generation", "gauge", "The index's commit generation.", [("", index.Generation)]);
         Family(text, "lucenereco_interactions", "gauge", "Events in the interaction store.", [("", host.Interactions.Count)]);
 
+        if (Experiments.ExperimentMetrics.For(host.Runner.Config.Current.Config, host.Interactions, host.Log) is { } experiments)
+        {
+            var arms = experiments.SelectMany(x => new[] { (x.Key, "control", x.Value.ControlOwn), (x.Key, "interleaved", x.Value.Interleaved) }).ToList();
+            Family(text, "lucenereco_experiment_lists", "gauge", "Lists in an experiment's log: the control's own and the interleaved (docs/experiments.md).",
+                arms.Select(a => (Labels(("experiment", a.Item1), ("lists", a.Item2)), (double)a.Item3.Lists)));
+            Family(text, "lucenereco_experiment_clicked_lists", "gauge", "Of those, lists with a click within the attribution window.",
+                arms.Select(a => (Labels(("experiment", a.Item1), ("lists", a.Item2)), (double)a.Item3.Clicked)));
+            Family(text, "lucenereco_experiment_converted_lists", "gauge", "Of those, lists with a conversion within the attribution window.",
+                arms.Select(a => (Labels(("experiment", a.Item1), ("lists", a.Item2)), (double)a.Item3.Converted)));
+            Family(text, "lucenereco_experiment_preferences", "gauge", "Interleaved lists by what their clicks preferred: candidate (wins), control (losses), tie, none.",
+                experiments.SelectMany(x => new[] { ("candidate", x.Value.Interleaving.Wins), ("control", x.Value.Interleaving.Losses), ("tie", x.Value.Interleaving.Ties), ("none", x.Value.Interleaving.NoClick) }
+                    .Select(p => (Labels(("experiment", x.Key), ("preferred", p.Item1)), (double)p.Item2))));
+            Family(text, "lucenereco_experiment_sign_test_p", "gauge", "The sign test's two-sided p-value of wins against losses.",
+                experiments.Select(x => (Labels(("experiment", x.Key)), x.Value.Interleaving.P)));
+        }
+
         var process = ProcessFigures.Now();
         Family(text, "lucenereco_process_working_set_bytes", "gauge", "The process's working set.", [("", process.WorkingSetBytes)]);
         Family(text, "lucenereco_process_gc_heap_bytes", "gauge", "The managed heap after the last collection.", [("", process.GcHeapBytes)]);

@@ -17,4 +17,8 @@ internal sealed record ResultItem(
     IReadOnlyDictionary<string, double>? StageScores,
     IReadOnlyList<string>? Explanation,
     IReadOnlyList<Reason>? Reasons,
-    IReadOnlyList<string>? Debug);
+    IReadOnlyList<string>? Debug)
+{
+    /// <summary>In an interleaved list (docs/experiments.md), the variant that showed the item: <c>A</c> (control) or <c>B</c> (candidate).</summary>
+    public string? Variant { get; init; }
+}

@@ -21,6 +21,12 @@ internal sealed record ResultsResponse(
     /// <summary>The cursor of the next page, when the request asked for a paged list (<c>cursor</c>) and more results are kept.</summary>
     public string? Next { get; init; }
 
+    /// <summary>The experiment whose interleaved list this is (each item then names its variant), or null.</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The id the list was logged under (feature log or impressions), or null when it was not logged.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>The response for <paramref name="result"/>, with scores and explanations when <paramref name="explain"/>.</summary>
     public static ResultsResponse From(PipelineResult result, bool explain)
     {
@@ -34,11 +40,18 @@ internal sealed record ResultsResponse(
                 explain ? new SortedDictionary<string, double>(c.StageScores, StringComparer.Ordinal) : null,
                 explain ? c.Explanations : null,
                 explain ? c.Reasons : null,
-                explain ? c.DebugLines : null));
+                explain ? c.DebugLines : null)
+            {
+                Variant = result.Experiment is { } x && x.Items.TryGetValue(c.ItemId, out var origin) ? origin.Variant.ToString() : null,
+            });
         }
         var plugins = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, version) in result.Plugins) plugins[name] = version.ToString();
-        return new ResultsResponse(items, result.SkippedStages, result.Pipeline, Math.Round(result.Took.TotalMilliseconds, 3), explain ? result.Stages : null, plugins);
+        return new ResultsResponse(items, result.SkippedStages, result.Pipeline, Math.Round(result.Took.TotalMilliseconds, 3), explain ? result.Stages : null, plugins)
+        {
+            Experiment = result.Experiment?.Name,
+            RequestId = result.RequestId,
+        };
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ internal sealed record PipelineResult(
 
     /// <summary>The plugins that served this request (candidate sources and stages), by name, with the version each ran; one version per plugin in a response.</summary>
     public IReadOnlyDictionary<string, Version> Plugins { get; init; } = new Dictionary<string, Version>();
+
+    /// <summary>The experiment this list was interleaved for, with each item's variant, or null when the list is the pipeline's own.</summary>
+    public Experiments.ExperimentServed? Experiment { get; init; }
 }
 
 /// <summary>A stage (or recall source) left out of a request, and why.</summary>

@@ -1,3 +1,4 @@
+using LuceneReco.Host.Experiments;
 using LuceneReco.Index;
 using LuceneReco.Index.Search;
 using LuceneReco.Plugins;
@@ -12,7 +13,7 @@ namespace LuceneReco.Host.Pipelines;
 /// <see cref="PipelineResult.SkippedStages"/>, and (for request-time faults) reported to the catalogue.
 /// Thread-safe: one runner serves every request.
 /// </summary>
-internal sealed class PipelineRunner(
+internal sealed partial class PipelineRunner(
     IIndexView index,
     IInteractionReader interactions,
     IRankerCatalog catalog,
@@ -73,35 +74,60 @@ internal sealed class PipelineRunner(
             History = context.History,
         };
         ValidateOverrides(name, pipeline, snapshot.Version, rankers, ranking);
+        var run = new RunState(snapshot.Version, rankers, request, context, items, ranking, skipped, served, start);
+        var experiment = ExperimentFor(snapshot.Config, name, request);
+        var ranked = experiment is { } e
+            ? await InterleaveAsync(e.Name, e.Settings, name, pipeline, snapshot.Config, run, cancellation).ConfigureAwait(false)
+            : await RankAsync(name, pipeline, pipeline.Stages.Count, run, cancellation).ConfigureAwait(false);
+        var candidates = ranked.Candidates;
+        if (ranked.Recalled == 0 && request.Kind == RequestKind.Similar) // say why, rather than an empty list with no word
+            skipped.Add(new SkippedStage("recall", NothingSimilar(name, pipeline)));
+
+        if (ranked.Slots is { } slots && ranked.Known.Count > 0) slots.Apply(candidates, request.K, id => !ranked.Known.Exists(k => k(id)));
+        if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
+        string? requestId = null;
+        var logSettings = experiment is { } ex ? ex.Settings.ImpressionLog(snapshot.Config) : pipeline.FeatureLog;
+        if (logSettings is { } featureLog && FeatureLogs is { } logs && !request.Offline && candidates.Count > 0)
+            requestId = LogServed(featureLog, logs, name, request, candidates, ranked.Experiment);
+        return new PipelineResult(name, reader, candidates, skipped, run.Timings, _clock.GetElapsedTime(start))
+        {
+            RequestId = requestId,
+            Recalled = ranked.Recalled,
+            RecallTook = ranked.RecallTook,
+            Plugins = served,
+            Experiment = ranked.Experiment,
+        };
+    }
+
+    /// <summary>What one request runs on: the configuration version, the rankers, the resolved request and what it collects.</summary>
+    private sealed record RunState(long ConfigVersion, RankerSet Rankers, PipelineRequest Request, RecallContext Context, ItemCatalogView Items,
+        RankingRequest Ranking, List<SkippedStage> Skipped, Dictionary<string, Version> Served, long Start)
+    {
+        public List<StageTiming> Timings { get; } = [];
+    }
+
+    /// <summary>A ranked list before the new-item places and the cut to k, with what the places need.</summary>
+    private sealed record Ranked(List<Candidate> Candidates, int Recalled, TimeSpan RecallTook, NewItemSlots? Slots, List<Predicate<string>> Known)
+    {
+        public ExperimentServed? Experiment { get; init; }
+    }
+
+    /// <summary>Recalls and fuses <paramref name="pipeline"/>'s candidates (its fallback when recall found nothing), then runs its first <paramref name="stages"/> stages.</summary>
+    private async Task<Ranked> RankAsync(string name, PipelineDefinition pipeline, int stages, RunState run, CancellationToken cancellation)
+    {
         var known = new List<Predicate<string>>();
-        var candidates = Recall(name, 0, pipeline.Recall, pipeline, snapshot.Version, rankers, request, context, items, skipped, served, known, cancellation);
+        var candidates = Recall(name, 0, pipeline.Recall, pipeline, run.ConfigVersion, run.Rankers, run.Request, run.Context, run.Items, run.Skipped, run.Served, known, cancellation);
         var slots = pipeline.NewItems;
         if (candidates.Count == 0 && pipeline.Fallback.Count > 0) // nothing to go on (a new user, say): what everyone likes, and what is new
         {
-            candidates = Recall(name, pipeline.Recall.Count, pipeline.Fallback, pipeline, snapshot.Version, rankers, request, context, items, skipped, served, known, cancellation);
+            candidates = Recall(name, pipeline.Recall.Count, pipeline.Fallback, pipeline, run.ConfigVersion, run.Rankers, run.Request, run.Context, run.Items, run.Skipped, run.Served, known, cancellation);
             slots = pipeline.FallbackNewItems;
         }
         int recalled = candidates.Count;
-        if (recalled == 0 && request.Kind == RequestKind.Similar) // say why, rather than an empty list with no word
-            skipped.Add(new SkippedStage("recall", NothingSimilar(name, pipeline)));
-        var recallTook = _clock.GetElapsedTime(start);
-
-        var timings = new List<StageTiming>(pipeline.Stages.Count);
-        for (int i = 0; i < pipeline.Stages.Count && candidates.Count > 0; i++)
-            candidates = await RunStageAsync(name, i, pipeline.Stages[i], snapshot.Version, rankers, ranking, candidates, skipped, timings, served, cancellation).ConfigureAwait(false);
-
-        if (slots is not null && known.Count > 0) slots.Apply(candidates, request.K, id => !known.Exists(k => k(id)));
-        if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
-        string? requestId = null;
-        if (pipeline.FeatureLog is { } featureLog && FeatureLogs is { } logs && !request.Offline && candidates.Count > 0)
-            requestId = LogServed(featureLog, logs, name, request, candidates);
-        return new PipelineResult(name, reader, candidates, skipped, timings, _clock.GetElapsedTime(start))
-        {
-            RequestId = requestId,
-            Recalled = recalled,
-            RecallTook = recallTook,
-            Plugins = served,
-        };
+        var recallTook = _clock.GetElapsedTime(run.Start);
+        for (int i = 0; i < stages && candidates.Count > 0; i++)
+            candidates = await RunStageAsync(name, i, pipeline.Stages[i], run.ConfigVersion, run.Rankers, run.Ranking, candidates, run.Skipped, run.Timings, run.Served, cancellation).ConfigureAwait(false);
+        return new Ranked(candidates, recalled, recallTook, slots, known);
     }
 
     /// <summary>
@@ -373,7 +399,8 @@ internal sealed class PipelineRunner(
     }
 
     /// <summary>Logs the served list (<see cref="ServedListLogging"/>); a log that cannot be opened is reported, not fatal.</summary>
-    private string? LogServed(FeatureLogSettings settings, Func<FeatureLogSettings, IServedListLog> logs, string name, PipelineRequest request, List<Candidate> served)
+    private string? LogServed(FeatureLogSettings settings, Func<FeatureLogSettings, IServedListLog> logs, string name, PipelineRequest request, List<Candidate> served,
+        ExperimentServed? experiment)
     {
         IServedListLog target;
         try
@@ -385,7 +412,7 @@ internal sealed class PipelineRunner(
             log($"pipeline '{name}': the feature log '{settings.Path}' cannot be opened: {e.Message}");
             return null;
         }
-        return ServedListLogging.Record(settings, target, name, request, served, _clock.GetUtcNow(), Random.Shared, log);
+        return ServedListLogging.Record(settings, target, name, request, served, _clock.GetUtcNow(), Random.Shared, log, experiment);
     }
 
     /// <summary>Why no plugin named <paramref name="ranker"/> can serve as a <paramref name="role"/> (ranker or candidate source).</summary>

@@ -1,3 +1,5 @@
+using LuceneReco.Host.Experiments;
+
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>The serving configuration: named pipelines and the one used when a request names none.</summary>
@@ -25,6 +27,12 @@ internal sealed record ServingConfig
     /// and ignores them. <value>The default is none.</value>
     /// </summary>
     public IReadOnlyDictionary<string, string> Training { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Experiments by name (docs/experiments.md): a control pipeline's ranking interleaved with a candidate's for a share of its
+    /// users. <value>The default is none.</value>
+    /// </summary>
+    public IReadOnlyDictionary<string, ExperimentSettings> Experiments { get; init; } = new Dictionary<string, ExperimentSettings>(StringComparer.Ordinal);
 
     /// <summary>The built-in recommendation pipeline's name.</summary>
     public const string RecommendName = "recommend";
@@ -120,6 +128,7 @@ internal sealed record ServingConfig
             if (string.IsNullOrWhiteSpace(name)) errors.Add("pipelines: a pipeline name is blank");
             pipeline.Validate($"pipelines.{name}", errors);
         }
+        ExperimentChecks.Validate(this, errors);
         return errors;
     }
 }

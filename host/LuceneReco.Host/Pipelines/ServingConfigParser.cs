@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LuceneReco.Host.Experiments;
 
 namespace LuceneReco.Host.Pipelines;
 
@@ -54,8 +55,11 @@ internal static class ServingConfigParser
                     case "training":
                         config = config with { Training = Training(p.Value, errors) };
                         break;
+                    case "experiments":
+                        config = config with { Experiments = ExperimentSettingsParser.Parse(p.Value, errors) };
+                        break;
                     default:
-                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training)");
+                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments)");
                         break;
                 }
             }

@@ -6,7 +6,7 @@ namespace LuceneReco.Host.Serving;
 /// <summary>
 /// Erasing a user from every place the serving engine keeps user data: the interaction store (rows zeroed, its write-ahead
 /// log truncated, the erasure recorded without the id) and every SQLite feature log (the lists served to the user). Nothing
-/// else the host keeps is keyed by user: stage caches hold stage instances, the exposure plugin's state counts exposure per
+/// else the host keeps is keyed by user (an experiment's impressions are lists in a feature log): stage caches hold stage instances, the exposure plugin's state counts exposure per
 /// group, and trained models drop the user at their next training.
 /// </summary>
 internal static class UserErasure
@@ -40,6 +40,8 @@ internal static class UserErasure
         var logs = new List<FeatureLogSettings>();
         foreach (var pipeline in config.Pipelines.Values)
             if (pipeline.FeatureLog is { } log) logs.Add(log);
+        foreach (var experiment in config.Experiments.Values) // impressions of an experiment whose control has no feature log
+            if (experiment.Log is { } log) logs.Add(log);
         int lists = SqliteFeatureLog.EraseEverywhere(userId, logs); // the logs too, even when the store's log is still busy
         if (unfinished is not null) throw WriteRefusedException.ErasureUnfinished(events, unfinished);
         return new Result(events, lists);

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using LuceneReco.Host.Pipelines;
+
+namespace LuceneReco.Host.Experiments;
+
+/// <summary>Reads the configuration's <c>"experiments"</c> object for <see cref="ServingConfigParser"/>, reporting every problem.</summary>
+internal static class ExperimentSettingsParser
+{
+    private const string Known = "control, candidate, method, traffic, attributionMinutes, clickKinds, conversionKinds, constraintStages, log";
+
+    /// <summary>The experiments by name; problems go to <paramref name="errors"/>.</summary>
+    public static Dictionary<string, ExperimentSettings> Parse(JsonElement e, List<string> errors)
+    {
+        var experiments = new Dictionary<string, ExperimentSettings>(StringComparer.Ordinal);
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add("experiments must be an object of named experiments"); return experiments; }
+        foreach (var named in e.EnumerateObject())
+            experiments[named.Name] = Experiment(named.Value, $"experiments.{named.Name}", errors);
+        return experiments;
+    }
+
+    private static ExperimentSettings Experiment(JsonElement e, string where, List<string> errors)
+    {
+        var x = new ExperimentSettings();
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return x; }
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = $"{where}.{p.Name}";
+            x = p.Name switch
+            {
+                "control" => x with { Control = String(p.Value, at, errors) ?? "" },
+                "candidate" => x with { Candidate = String(p.Value, at, errors) ?? "" },
+                "method" => x with { Method = String(p.Value, at, errors) ?? x.Method },
+                "traffic" => x with { Traffic = Number(p.Value, at, errors) ?? x.Traffic },
+                "attributionMinutes" => x with { AttributionMinutes = Int(p.Value, at, errors) ?? x.AttributionMinutes },
+                "clickKinds" => x with { ClickKinds = Strings(p.Value, at, errors) ?? x.ClickKinds },
+                "conversionKinds" => x with { ConversionKinds = Strings(p.Value, at, errors) ?? x.ConversionKinds },
+                "constraintStages" => x with { ConstraintStages = p.Value.ValueKind == JsonValueKind.Null ? null : Strings(p.Value, at, errors) },
+                "log" => x with { Log = Log(p.Value, at, errors) },
+                _ => Unknown(x, $"{where}: unknown setting '{p.Name}' (known: {Known})", errors),
+            };
+        }
+        return x;
+    }
+
+    private static FeatureLogSettings? Log(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
+        var log = new FeatureLogSettings();
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = $"{where}.{p.Name}";
+            log = p.Name switch
+            {
+                "path" => log with { Path = String(p.Value, at, errors) ?? "" },
+                "maxLists" => log with { MaxLists = Int(p.Value, at, errors) ?? log.MaxLists },
+                _ => Unknown(log, $"{where}: unknown setting '{p.Name}' (known: path, maxLists)", errors),
+            };
+        }
+        return log;
+    }
+
+    private static T Unknown<T>(T value, string error, List<string> errors)
+    {
+        errors.Add(error);
+        return value;
+    }
+
+    private static List<string>? Strings(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Array) { errors.Add($"{where} must be an array of strings"); return null; }
+        var list = new List<string>();
+        foreach (var s in e.EnumerateArray())
+        {
+            if (s.ValueKind == JsonValueKind.String) list.Add(s.GetString()!);
+            else errors.Add($"{where}: {s.GetRawText()} is not a string");
+        }
+        return list;
+    }
+
+    private static string? String(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.String) return e.GetString();
+        errors.Add($"{where} must be a string, got {e.ValueKind.ToString().ToLowerInvariant()}");
+        return null;
+    }
+
+    private static int? Int(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)) return value;
+        errors.Add($"{where} must be a whole number, got {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind.ToString().ToLowerInvariant())}");
+        return null;
+    }
+
+    private static double? Number(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
+        errors.Add(string.Create(CultureInfo.InvariantCulture, $"{where} must be a number, got {e.ValueKind.ToString().ToLowerInvariant()}"));
+        return null;
+    }
+}

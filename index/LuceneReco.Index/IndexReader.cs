@@ -61,18 +61,35 @@ public sealed class IndexReader : IDisposable
         return OpenCommit(Directory, this);
     }
 
+    /// <summary>
+    /// Opens the newest commit. A writer in another process (or another writer object) may commit and delete the files of
+    /// segments it merged away while this opens them; then a newer commit is already there, and opening starts again from
+    /// it, as Lucene's FindSegmentsFile retries. A file missing from the newest commit is damage and is reported.
+    /// </summary>
     private static IndexReader OpenCommit(string directory, IndexReader? previous)
     {
-        var commit = CommitPoint.ReadLatest(directory);
-        var cores = previous?._leaves.Where(l => l.Core.IsOpen).ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
-        var loaded = new List<SegmentCore>();
-        try { return OpenCommit(directory, previous, commit, cores, loaded); }
-        finally
+        for (int attempt = 0; ; attempt++)
         {
-            // the new reader holds its own references; drop the ones Load gave us (on failure this unmaps them)
-            foreach (var core in loaded) core.DecRef();
+            var commit = CommitPoint.ReadLatest(directory);
+            var cores = previous?._leaves.Where(l => l.Core.IsOpen).ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
+            var loaded = new List<SegmentCore>();
+            try { return OpenCommit(directory, previous, commit, cores, loaded); }
+            catch (CorruptIndexException e) when (IsMissingFile(e) && attempt < MaxOpenRetries && CommitPoint.LatestGeneration(directory) != commit.Generation)
+            {
+                // superseded while opening: go again from the newer commit
+            }
+            finally
+            {
+                // the new reader holds its own references; drop the ones Load gave us (on failure this unmaps them)
+                foreach (var core in loaded) core.DecRef();
+            }
         }
     }
+
+    private const int MaxOpenRetries = 20;
+
+    private static bool IsMissingFile(CorruptIndexException e) =>
+        e.Reason == "the file is missing" || e.InnerException is FileNotFoundException;
 
     private static IndexReader OpenCommit(string directory, IndexReader? previous, CommitPoint commit,
         Dictionary<string, SegmentCore> cores, List<SegmentCore> loaded)

@@ -17,7 +17,9 @@ internal sealed partial class SegmentCore
         var si = IndexInput.Open(info.File(directory, "si"), CodecOf("si"));
         int maxDoc = si.ReadVInt();
         if (maxDoc != info.MaxDoc) throw si.Corrupt($"says {maxDoc} documents, the commit says {info.MaxDoc}");
-        long bytes = new FileInfo(info.File(directory, "si")).Length;
+        var siFile = new FileInfo(info.File(directory, "si"));
+        if (!siFile.Exists) throw new CorruptIndexException(siFile.Name, -1, "the file is missing"); // removed since it was read (merged away)
+        long bytes = siFile.Length;
         foreach (var ext in SegmentInfo.Extensions)
         {
             if (ext == "si") continue;

@@ -59,6 +59,35 @@ public sealed class ToolInstallTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("The Quiet Orbit", Run(command, ["search", "--index", index, "--query", "orbit", "--k", "3"]));
     }
 
+    [RequiresPackableHostFact]
+    public void LibraryPackages_OfTheIndexAndTheContract_CarryTheirAssemblyReadmeAndMetadata()
+    {
+        var feed = Path.Combine(_root, "libraries");
+        foreach (var project in new[] { Path.Combine("index", "LuceneReco.Index", "LuceneReco.Index.csproj"), Path.Combine("plugins", "LuceneReco.Plugins.Abstractions", "LuceneReco.Plugins.Abstractions.csproj") })
+            Run("dotnet", ["pack", Path.Combine(BuildOutputs.RepositoryRoot, project), "-c", Configuration, "--no-build", "-o", feed, "--nologo"]);
+
+        foreach (var (id, dependency) in new[] { ("LuceneReco.Index", "System.IO.Hashing"), ("LuceneReco.Plugins.Abstractions", (string?)null) })
+        {
+            var package = Path.Combine(feed, $"{id}.1.0.0.nupkg");
+            Assert.True(File.Exists(package), $"no {package}: {string.Join(", ", Directory.GetFiles(feed))}");
+            using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains($"lib/net10.0/{id}.dll", entries);
+            Assert.Contains("README.md", entries);
+            using var reader = new StreamReader(zip.GetEntry($"{id}.nuspec")!.Open());
+            var nuspec = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd());
+            string Field(string name) => nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+            Assert.Equal(id, Field("id"));
+            Assert.Equal("1.0.0", Field("version"));
+            Assert.True(Field("description").Length > 40, $"{id}: description '{Field("description")}'");
+            Assert.Equal("LuceneReco contributors", Field("authors"));
+            Assert.Equal("README.md", Field("readme"));
+            Assert.NotEmpty(Field("tags"));
+            if (dependency is not null)
+                Assert.Contains(nuspec.Descendants(), e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == dependency);
+        }
+    }
+
     /// <summary>Runs <paramref name="file"/> with its own CLI home and package folder under the scratch folder; returns stdout and stderr, failing on a non-zero exit.</summary>
     private string Run(string file, string[] arguments)
     {

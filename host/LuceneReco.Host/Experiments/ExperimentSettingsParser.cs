@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using LuceneReco.Host.Pipelines;
 
+using static LuceneReco.Host.Pipelines.JsonSettings;
+
 namespace LuceneReco.Host.Experiments;
 
 /// <summary>Reads the configuration's <c>"experiments"</c> object for <see cref="ServingConfigParser"/>, reporting every problem.</summary>
@@ -36,34 +38,11 @@ internal static class ExperimentSettingsParser
                 "clickKinds" => x with { ClickKinds = Strings(p.Value, at, errors) ?? x.ClickKinds },
                 "conversionKinds" => x with { ConversionKinds = Strings(p.Value, at, errors) ?? x.ConversionKinds },
                 "constraintStages" => x with { ConstraintStages = p.Value.ValueKind == JsonValueKind.Null ? null : Strings(p.Value, at, errors) },
-                "log" => x with { Log = Log(p.Value, at, errors) },
+                "log" => x with { Log = FeatureLogOf(p.Value, at, errors, exploring: false) },
                 _ => Unknown(x, $"{where}: unknown setting '{p.Name}' (known: {Known})", errors),
             };
         }
         return x;
-    }
-
-    private static FeatureLogSettings? Log(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
-        var log = new FeatureLogSettings();
-        foreach (var p in e.EnumerateObject())
-        {
-            string at = $"{where}.{p.Name}";
-            log = p.Name switch
-            {
-                "path" => log with { Path = String(p.Value, at, errors) ?? "" },
-                "maxLists" => log with { MaxLists = Int(p.Value, at, errors) ?? log.MaxLists },
-                _ => Unknown(log, $"{where}: unknown setting '{p.Name}' (known: path, maxLists)", errors),
-            };
-        }
-        return log;
-    }
-
-    private static T Unknown<T>(T value, string error, List<string> errors)
-    {
-        errors.Add(error);
-        return value;
     }
 
     private static List<string>? Strings(JsonElement e, string where, List<string> errors)
@@ -78,24 +57,4 @@ internal static class ExperimentSettingsParser
         return list;
     }
 
-    private static string? String(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind == JsonValueKind.String) return e.GetString();
-        errors.Add($"{where} must be a string, got {e.ValueKind.ToString().ToLowerInvariant()}");
-        return null;
-    }
-
-    private static int? Int(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)) return value;
-        errors.Add($"{where} must be a whole number, got {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind.ToString().ToLowerInvariant())}");
-        return null;
-    }
-
-    private static double? Number(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
-        errors.Add(string.Create(CultureInfo.InvariantCulture, $"{where} must be a number, got {e.ValueKind.ToString().ToLowerInvariant()}"));
-        return null;
-    }
 }

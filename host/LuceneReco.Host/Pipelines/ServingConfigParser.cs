@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using LuceneReco.Host.Experiments;
 
+using static LuceneReco.Host.Pipelines.JsonSettings;
+
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
@@ -99,7 +101,7 @@ internal static class ServingConfigParser
                 case "models": errors.Add($"{at}: 'models' is no longer a pipeline setting: each plugin keeps its models in its own data folder (a step's options can name another with \"modelDirectory\")"); break;
                 case "newItems": pipeline = pipeline with { NewItems = NewItems(p.Value, at, errors) }; break;
                 case "fallbackNewItems": pipeline = pipeline with { FallbackNewItems = NewItems(p.Value, at, errors) }; break;
-                case "featureLog": pipeline = pipeline with { FeatureLog = FeatureLog(p.Value, at, errors) }; break;
+                case "featureLog": pipeline = pipeline with { FeatureLog = FeatureLogOf(p.Value, at, errors, exploring: true) }; break;
                 default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems, fallbackNewItems, featureLog)"); break;
             }
         }
@@ -162,25 +164,6 @@ internal static class ServingConfigParser
         return slots;
     }
 
-    private static FeatureLogSettings? FeatureLog(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
-        var log = new FeatureLogSettings();
-        foreach (var p in e.EnumerateObject())
-        {
-            string at = $"{where}.{p.Name}";
-            log = p.Name switch
-            {
-                "path" => log with { Path = String(p.Value, at, errors) ?? "" },
-                "maxLists" => log with { MaxLists = Int(p.Value, at, errors) ?? log.MaxLists },
-                "explore" => log with { Explore = p.Value.ValueKind == JsonValueKind.Null ? null : Number(p.Value, at, errors) },
-                "exploreTop" => log with { ExploreTop = Int(p.Value, at, errors) ?? log.ExploreTop },
-                _ => Unknown(log, $"{where}: unknown setting '{p.Name}' (known: path, maxLists, explore, exploreTop)", errors),
-            };
-        }
-        return log;
-    }
-
     private static StageStep? Stage(JsonElement e, string where, List<string> errors)
     {
         if (e.ValueKind != JsonValueKind.Object) { errors.Add($"{where} must be an object"); return null; }
@@ -202,12 +185,6 @@ internal static class ServingConfigParser
         return step;
     }
 
-    private static T Unknown<T>(T value, string error, List<string> errors)
-    {
-        errors.Add(error);
-        return value;
-    }
-
     private static List<T> Array<T>(JsonElement e, string where, List<string> errors, Func<JsonElement, string, List<string>, T?> item) where T : class
     {
         var list = new List<T>();
@@ -220,37 +197,6 @@ internal static class ServingConfigParser
         }
         return list;
     }
-
-    private static string? String(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind == JsonValueKind.String) return e.GetString();
-        errors.Add($"{where} must be a string, got {Kind(e)}");
-        return null;
-    }
-
-    private static int? Int(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)) return value;
-        errors.Add($"{where} must be a whole number, got {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : Kind(e))}");
-        return null;
-    }
-
-    private static double? Number(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();
-        errors.Add($"{where} must be a number, got {Kind(e)}");
-        return null;
-    }
-
-    private static string Kind(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Null => "null",
-        _ => "a boolean",
-    };
 
     private static string FirstSentence(string message)
     {

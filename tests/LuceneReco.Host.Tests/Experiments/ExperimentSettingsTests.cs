@@ -74,8 +74,8 @@ public sealed class ExperimentSettingsTests
     public void Parse_WrongTypes_Reported()
     {
         var (_, errors) = Parse("""{"x": {"control": 3, "candidate": "next", "traffic": "half", "clickKinds": "click"}}""");
-        Assert.Contains("experiments.x.control must be a string, got number", errors);
-        Assert.Contains("experiments.x.traffic must be a number, got string", errors);
+        Assert.Contains("experiments.x.control must be a string, got a number", errors);
+        Assert.Contains("experiments.x.traffic must be a number, got a string", errors);
         Assert.Contains("experiments.x.clickKinds must be an array of strings", errors);
     }
 

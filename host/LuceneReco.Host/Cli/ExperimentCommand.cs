@@ -94,8 +94,8 @@ internal static class ExperimentCommand
     {
         var i = s.Interleaving;
         w.WriteLine(F($"experiment '{s.Experiment}': control '{s.Control}' (A) against candidate '{s.Candidate}' (B), {s.Method}, {Pct(s.Traffic, 0)} of the control's users, events within {s.AttributionMinutes} min"));
-        w.WriteLine(F($"  interleaving: B preferred in {i.Wins:N0} lists, A in {i.Losses:N0}, {i.Ties:N0} ties, {i.NoClick:N0} without a click; B's share {Pct(i.CandidateShare, 1)}, sign test p = {P(i.P)}"));
-        w.WriteLine(F($"  by user (each user once): B preferred by {i.UserWins:N0} users, A by {i.UserLosses:N0}; sign test p = {P(i.UserP)}"));
+        w.WriteLine(F($"  interleaving: B preferred in {i.Wins:N0} lists, A in {i.Losses:N0}, {i.Ties:N0} ties, {i.NoClick:N0} without a click; B's share {Pct(i.CandidateShare, 1)}, sign test p {P(i.P)}"));
+        w.WriteLine(F($"  by user (each user once): B preferred by {i.UserWins:N0} users, A by {i.UserLosses:N0}; sign test p {P(i.UserP)}"));
         w.WriteLine(F($"  click-through: {Rate(s.ControlOwn, r => r.ClickThroughRate, "control alone")}; {Rate(s.Interleaved, r => r.ClickThroughRate, "interleaved")}{Test(s.ClickThrough)}"));
         w.WriteLine(F($"  conversion: {Rate(s.ControlOwn, r => r.ConversionRate, "control alone")}; {Rate(s.Interleaved, r => r.ConversionRate, "interleaved")}{Test(s.Conversion)}"));
         w.WriteLine(F($"  by variant in interleaved lists: A clicked in {Pct(s.VariantA.ClickThroughRate, 1)}, converted in {Pct(s.VariantA.ConversionRate, 1)}; B clicked in {Pct(s.VariantB.ClickThroughRate, 1)}, converted in {Pct(s.VariantB.ConversionRate, 1)}"));
@@ -114,11 +114,12 @@ internal static class ExperimentCommand
     private static string Rate(RateFigures r, Func<RateFigures, double> rate, string label) =>
         r.Lists == 0 ? $"no {label} lists" : F($"{label} {Pct(rate(r), 1)} of {r.Lists:N0} lists ({r.Users:N0} users)");
 
-    private static string Test(RateTest? t) => t is null ? "" : F($"; z = {t.Z:0.00}, p = {P(t.P)}");
+    private static string Test(RateTest? t) => t is null ? "" : F($"; z = {t.Z:0.00}, p {P(t.P)}");
 
     private static string Pct(double share, int decimals) => (share * 100).ToString(decimals == 0 ? "0" : "0.0", CultureInfo.InvariantCulture) + "%";
 
-    private static string P(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
+    /// <summary>"= 0.0123" or "&lt; 0.0001", to follow "p ".</summary>
+    private static string P(double p) => p < 0.0001 ? "< 0.0001" : "= " + p.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -29,20 +29,22 @@ internal static class ServeCommand
         };
         command.SetAction(CliApp.Guarded(console, parse =>
         {
-            var errors = new List<string>();
-            var warnings = new List<string>();
-            var security = SecuritySetup.Resolve(parse.GetValue(urls)!, parse.GetValue(keyFile), parse.GetValue(insecure), parse.GetValue(keyReads),
-                parse.GetValue(hosts), parse.GetValue(limits), Environment.GetEnvironmentVariable, errors, warnings);
-            if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
-            foreach (var w in warnings) console.Error.WriteLine($"lucenereco: {w}");
-            return Run(new ServeOptions
+            var options = new ServeOptions
             {
                 Index = parse.GetValue(index)!,
                 Plugins = parse.GetValue(plugins),
                 Store = parse.GetValue(store),
                 Config = parse.GetValue(config),
                 DataDirectory = parse.GetValue(data),
-            }, parse.GetValue(urls)!, console, security!);
+            };
+            // the folders and files first, so their problems are reported with the options' (the port is probed only once all are fine)
+            var errors = new List<string>(options.Validate());
+            var warnings = new List<string>();
+            var security = SecuritySetup.Resolve(parse.GetValue(urls)!, parse.GetValue(keyFile), parse.GetValue(insecure), parse.GetValue(keyReads),
+                parse.GetValue(hosts), parse.GetValue(limits), Environment.GetEnvironmentVariable, errors, warnings);
+            if (errors.Count > 0) throw new UsageException(string.Join("; ", errors));
+            foreach (var w in warnings) console.Error.WriteLine($"lucenereco: {w}");
+            return Run(options, parse.GetValue(urls)!, console, security!);
         }));
         return command;
     }
@@ -66,6 +68,8 @@ internal static class ServeCommand
         }
         using (host)
         {
+            foreach (var warning in host.Runner.Config.Warnings) // e.g. a step naming a plugin the --plugins folder lacks
+                console.Error.WriteLine($"lucenereco: warning: {warning}");
             if (options.Store is null)
                 console.Error.WriteLine("lucenereco: note: without --store, events are kept in memory and lost on exit");
             var app = ServeApp.Build(host, urls, console.Error, security);

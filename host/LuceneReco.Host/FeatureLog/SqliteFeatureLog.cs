@@ -75,7 +75,9 @@ internal sealed class SqliteFeatureLog : IServedListLog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLists, 1);
-        var log = new SqliteFeatureLog(System.IO.Path.GetFullPath(path), maxLists);
+        string full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!); // "created when missing", its folder too
+        var log = new SqliteFeatureLog(full, maxLists);
         log.Run(c =>
         {
             foreach (string sql in Schema) Execute(c, sql);

@@ -19,6 +19,18 @@ public sealed class ExperimentSettingsTests
         ServingConfigParser.Parse($$"""{"defaultPipeline": "prod", {{Pipelines}}, "experiments": {{experiments}} }""");
 
     [Fact]
+    public void SampleExperimentPipelines_Parse_WithTheExperimentDocsExperimentsMdShows()
+    {
+        var path = Path.Combine(LuceneReco.LoadTest.BuildOutputs.RepositoryRoot, "samples", "experiment-pipelines.json");
+        var (config, errors) = ServingConfigParser.Parse(File.ReadAllText(path));
+
+        Assert.Empty(errors);
+        var x = config!.Experiments["content-vs-recommend"];
+        Assert.Equal(("recommend", "content", 1.0), (x.Control, x.Candidate, x.Traffic));
+        Assert.Equal("logs/served.db", x.ImpressionLog(config)!.Path);
+    }
+
+    [Fact]
     public void Parse_FullExperiment_ReadsEverySetting()
     {
         var (config, errors) = Parse("""

@@ -33,6 +33,16 @@ public sealed class SqliteFeatureLogTests : IDisposable
     }
 
     [Fact]
+    public void OpenFile_InAFolderThatDoesNotExist_CreatesTheFolder()
+    {
+        string path = Path.Combine(_files.PathOf("logs"), "deeper", "served.db");
+
+        SqliteFeatureLog.OpenFile(path).Append(List("r1", "u1", T0, 0, ("a", new())));
+
+        Assert.Single(SqliteFeatureLog.OpenFile(path).ReadAll());
+    }
+
+    [Fact]
     public void AppendThenReadAll_RoundTripsListsItemsAndFeatures_InOrder()
     {
         string path = _files.PathOf("served.db");

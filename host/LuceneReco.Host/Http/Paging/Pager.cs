@@ -109,6 +109,9 @@ internal sealed class Pager(PagedListCache cache)
     };
 
     private static string Describe(TimeSpan span) => span.TotalMinutes >= 1 && span.Seconds == 0
-        ? $"{span.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)} minutes"
-        : $"{span.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture)} seconds";
+        ? Unit(span.TotalMinutes, "minute")
+        : Unit(span.TotalSeconds, "second");
+
+    private static string Unit(double value, string unit) =>
+        $"{value.ToString("0.##", CultureInfo.InvariantCulture)} {unit}{(value == 1 ? "" : "s")}";
 }

@@ -58,7 +58,7 @@ internal sealed class RequestLimits
         }
         if (!long.TryParse(raw.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value < 1
             || (value > int.MaxValue && !name.Equals("maxBodyBytes", StringComparison.OrdinalIgnoreCase)))
-            return $"--limit {name} must be a whole number from 1 to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}{(name.Equals("ratePerSecond", StringComparison.OrdinalIgnoreCase) ? " or off" : "")}, got '{raw}'";
+            return $"--limit {name} must be a whole number from 1 to {(name.Equals("maxBodyBytes", StringComparison.OrdinalIgnoreCase) ? long.MaxValue : int.MaxValue).ToString(CultureInfo.InvariantCulture)}{(name.Equals("ratePerSecond", StringComparison.OrdinalIgnoreCase) ? " or off" : "")}, got '{raw}'";
         int small = (int)Math.Min(value, int.MaxValue);
         switch (name.ToLowerInvariant())
         {

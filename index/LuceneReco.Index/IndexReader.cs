@@ -74,7 +74,7 @@ public sealed class IndexReader : IDisposable
             var cores = previous?._leaves.Where(l => l.Core.IsOpen).ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
             var loaded = new List<SegmentCore>();
             try { return OpenCommit(directory, previous, commit, cores, loaded); }
-            catch (CorruptIndexException e) when (IsMissingFile(e) && attempt < MaxOpenRetries && CommitPoint.LatestGeneration(directory) != commit.Generation)
+            catch (CorruptIndexException e) when (e.IsMissingFile && attempt < MaxOpenRetries && CommitPoint.LatestGeneration(directory) != commit.Generation)
             {
                 // superseded while opening: go again from the newer commit
             }
@@ -88,8 +88,6 @@ public sealed class IndexReader : IDisposable
 
     private const int MaxOpenRetries = 20;
 
-    private static bool IsMissingFile(CorruptIndexException e) =>
-        e.Reason == "the file is missing" || e.InnerException is FileNotFoundException;
 
     private static IndexReader OpenCommit(string directory, IndexReader? previous, CommitPoint commit,
         Dictionary<string, SegmentCore> cores, List<SegmentCore> loaded)

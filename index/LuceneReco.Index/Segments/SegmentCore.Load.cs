@@ -18,14 +18,14 @@ internal sealed partial class SegmentCore
         int maxDoc = si.ReadVInt();
         if (maxDoc != info.MaxDoc) throw si.Corrupt($"says {maxDoc} documents, the commit says {info.MaxDoc}");
         var siFile = new FileInfo(info.File(directory, "si"));
-        if (!siFile.Exists) throw new CorruptIndexException(siFile.Name, -1, "the file is missing"); // removed since it was read (merged away)
+        if (!siFile.Exists) throw CorruptIndexException.Missing(siFile.Name); // removed since it was read (merged away)
         long bytes = siFile.Length;
         foreach (var ext in SegmentInfo.Extensions)
         {
             if (ext == "si") continue;
             long expected = si.ReadVLong();
             var fi = new FileInfo(info.File(directory, ext));
-            if (!fi.Exists) throw new CorruptIndexException(fi.Name, -1, "the file is missing");
+            if (!fi.Exists) throw CorruptIndexException.Missing(fi.Name);
             if (fi.Length != expected) throw new CorruptIndexException(fi.Name, fi.Length, $"length {fi.Length} differs from the {expected} recorded in {info.Name}.si (truncated or replaced)");
             bytes += expected;
         }

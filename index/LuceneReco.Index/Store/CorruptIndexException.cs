@@ -20,4 +20,13 @@ public sealed class CorruptIndexException : IOException
 
     /// <summary>What is wrong, without the file name.</summary>
     public string Reason { get; }
+
+    /// <summary>The <see cref="Reason"/> of a file a commit or segment names that is not there.</summary>
+    public const string MissingReason = "the file is missing";
+
+    /// <summary>The file is not there (rather than damaged): after a merge deleted it, or lost.</summary>
+    public bool IsMissingFile => Reason == MissingReason || InnerException is FileNotFoundException;
+
+    /// <summary>The exception for <paramref name="file"/>, which is not there.</summary>
+    public static CorruptIndexException Missing(string file, Exception? inner = null) => new(file, -1, MissingReason, inner);
 }

@@ -49,7 +49,7 @@ internal sealed class IndexInput
     {
         byte[] data;
         try { data = File.ReadAllBytes(path); }
-        catch (FileNotFoundException e) { throw new CorruptIndexException(System.IO.Path.GetFileName(path), -1, "the file is missing", e); }
+        catch (FileNotFoundException e) { throw CorruptIndexException.Missing(System.IO.Path.GetFileName(path), e); }
         return Verify(path, data, codec);
     }
 

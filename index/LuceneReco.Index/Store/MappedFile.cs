@@ -73,7 +73,7 @@ internal sealed unsafe class MappedFile : IDisposable
         string name = System.IO.Path.GetFileName(path);
         FileStream stream;
         try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None); }
-        catch (FileNotFoundException e) { throw new CorruptIndexException(name, -1, "the file is missing", e); }
+        catch (FileNotFoundException e) { throw CorruptIndexException.Missing(name, e); }
         MemoryMappedViewAccessor view;
         long length;
         using (stream)

@@ -219,10 +219,7 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
         if (!_checkpointGate.TryEnterWriteLock(CheckpointPatience)) return false;
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            Execute(connection, ConnectionPragmas);
-            return TruncateLog(connection, CheckpointPatience);
+            return RunOpen(connection => TruncateLog(connection, CheckpointPatience), keepOpen: false);
         }
         finally
         {

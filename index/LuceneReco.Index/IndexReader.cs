@@ -70,11 +70,16 @@ public sealed class IndexReader : IDisposable
     {
         for (int attempt = 0; ; attempt++)
         {
-            var commit = CommitPoint.ReadLatest(directory);
+            CommitPoint? commit = null;
             var cores = previous?._leaves.Where(l => l.Core.IsOpen).ToDictionary(l => l.Core.Name, l => l.Core) ?? new Dictionary<string, SegmentCore>();
             var loaded = new List<SegmentCore>();
-            try { return OpenCommit(directory, previous, commit, cores, loaded); }
-            catch (CorruptIndexException e) when (e.IsMissingFile && attempt < MaxOpenRetries && CommitPoint.LatestGeneration(directory) != commit.Generation)
+            try
+            {
+                commit = CommitPoint.ReadLatest(directory); // its segments_N may itself be deleted between listing and reading
+                return OpenCommit(directory, previous, commit, cores, loaded);
+            }
+            catch (CorruptIndexException e) when (e.IsMissingFile && attempt < MaxOpenRetries
+                && CommitPoint.LatestGeneration(directory) is var latest && latest > 0 && latest != commit?.Generation)
             {
                 // superseded while opening: go again from the newer commit
             }

@@ -54,6 +54,9 @@ internal static class AdminEndpoints
     {
         /// <summary>Each experiment's click-through, conversion and interleaving figures (docs/experiments.md), or null when none is configured.</summary>
         public IReadOnlyDictionary<string, ExperimentSummary>? Experiments { get; init; }
+
+        /// <summary>What loaded plugins say is wrong with what they serve from (as in <c>GET /health</c>); empty when none.</summary>
+        public IReadOnlyList<string> PluginProblems { get; init; } = [];
     }
 
     private static Ok<HealthResponse> Health(ServingHost host)
@@ -86,6 +89,7 @@ internal static class AdminEndpoints
             host.Index.Reader.Stats, host.Interactions.Count, ProcessFigures.Now())
         {
             Experiments = ExperimentMetrics.For(host.Runner.Config.Current.Config, host.Interactions, host.Log),
+            PluginProblems = PluginHealthProbe.Problems(host.Catalog),
         });
     }
 }

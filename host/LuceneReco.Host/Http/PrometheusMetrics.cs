@@ -52,6 +52,9 @@ internal static class PrometheusMetrics
         Family(text, "lucenereco_plugin_faults", "gauge", "Request-time faults of each plugin the catalogue counts.",
             host.Catalog.List().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (Labels(("plugin", p.Name), ("state", p.State)), (double)p.Faults)));
 
+        Family(text, "lucenereco_plugin_problems", "gauge", "Problems loaded plugins report with what they serve from (a damaged only model version, a newer one that does not load; listed in /health).",
+            [("", Plugins.PluginHealthProbe.Problems(host.Catalog).Count)]);
+
         var index = host.Index.Reader.Stats;
         Family(text, "lucenereco_index_documents", "gauge", "Live documents in the index.", [("", index.Documents)]);
         Family(text, "lucenereco_index_deleted_documents", "gauge", "Deleted documents not yet merged away.", [("", index.DeletedDocuments)]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LuceneReco.Plugins;
 using LuceneReco.Rankers.Learned.Features;
 using LuceneReco.Rankers.Learned.Models;
@@ -8,8 +9,17 @@ namespace LuceneReco.Rankers.Learned.Ranking;
 /// The "learned" ranker plugin: rescores candidates with a learned model (XGBoost JSON, LightGBM text, or linear) read from
 /// their features, reorders them, and says which features moved each returned item. The model file is reloaded when it changes.
 /// </summary>
-public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand, ITrainablePlugin
+public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand, ITrainablePlugin, IPluginHealth
 {
+    /// <summary>How long a model that failed to load at stage creation is reported without a request trying it again.</summary>
+    internal static readonly TimeSpan UnloadableReportedFor = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, ModelReloader> _served = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Unloadable> _unloadable = new(StringComparer.Ordinal);
+
+    /// <summary>A model file that did not load when a stage was created (so no version of it serves), as of <paramref name="Stamp"/>.</summary>
+    private sealed record Unloadable(string? FeaturesPath, FileStamp Stamp, string Message, DateTimeOffset Tried, TimeProvider Clock, Func<ModelReloader> Retry);
+
     /// <inheritdoc/>
     public override string Name => "learned";
 
@@ -25,15 +35,63 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
         string model = Path.GetFullPath(Path.Combine(services.DataDirectory, options.Model!));
         string? features = options.FeaturesFile is { } file ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(model)!, file)) : null;
         IReadOnlyList<FeatureSpec>? named = options.Features is { } list ? Array.ConvertAll(LearnedOptions.FeatureNames(list), n => new FeatureSpec(n)) : null;
+        ModelFormat format = ModelFormats.Parse(options.Format)!.Value;
+        ModelReloader Create() => new(model, format, features, named, services.Log, services.Clock);
         try
         {
-            var reloader = new ModelReloader(model, ModelFormats.Parse(options.Format)!.Value, features, named, services.Log, services.Clock);
+            var reloader = Create();
+            _served[model] = reloader;
+            _unloadable.TryRemove(model, out _);
             return new LearnedStage(Name, options, reloader);
         }
         catch (ModelFormatException e)
         {
+            _served.TryRemove(model, out _);
+            _unloadable[model] = new Unloadable(features, FileStamp.Of(model, features), e.Message, services.Clock.GetUtcNow(), services.Clock, Create);
             throw new ArgumentException($"Options of ranker '{Name}' are invalid: the model does not load: {e.Message}", nameof(options), e);
         }
+    }
+
+    /// <summary>
+    /// What is wrong with the models the stages serve from: a model that did not load when its stage was created (no
+    /// version serves, so the stage is skipped; retried here once its file changes, and forgotten after
+    /// <see cref="UnloadableReportedFor"/> without a request naming it), and a newer version that does not load while
+    /// the previous one keeps serving. Costs a file-status call per model unless a file changed.
+    /// </summary>
+    public IReadOnlyList<string> HealthProblems()
+    {
+        var problems = new List<string>();
+        foreach (var reloader in _served.Values)
+        {
+            reloader.Get();
+            if (reloader.Problem is { } problem) problems.Add($"{Name}: {problem}");
+        }
+        foreach (var (path, failed) in _unloadable)
+        {
+            if (failed.Clock.GetUtcNow() - failed.Tried > UnloadableReportedFor)
+            {
+                _unloadable.TryRemove(new KeyValuePair<string, Unloadable>(path, failed));
+                continue;
+            }
+            string message = failed.Message;
+            FileStamp now = FileStamp.Of(path, failed.FeaturesPath);
+            if (now != failed.Stamp)
+            {
+                try
+                {
+                    failed.Retry();
+                    _unloadable.TryRemove(new KeyValuePair<string, Unloadable>(path, failed));
+                    continue; // loads now: the next request creates the stage
+                }
+                catch (ModelFormatException e)
+                {
+                    message = e.Message;
+                    _unloadable.TryUpdate(path, failed with { Stamp = now, Message = message }, failed);
+                }
+            }
+            problems.Add($"{Name}: no version serves, so its stage is skipped: {message}");
+        }
+        return problems;
     }
 
     /// <summary>The LambdaMART training settings (<c>lucenereco train --model learned --set NAME=VALUE</c>).</summary>

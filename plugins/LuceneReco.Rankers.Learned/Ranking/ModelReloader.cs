@@ -21,6 +21,7 @@ internal sealed class ModelReloader
     private readonly object _gate = new();
     private ServedModel _current;
     private FileStamp? _failed;
+    private string? _problem;
 
     /// <summary>Loads the model now; a bad or missing file throws <see cref="ModelFormatException"/>.</summary>
     public ModelReloader(string modelPath, ModelFormat format, string? featuresPath, IReadOnlyList<FeatureSpec>? optionFeatures, IRankerLog log, TimeProvider clock)
@@ -36,12 +37,22 @@ internal sealed class ModelReloader
 
     public string ModelPath => _modelPath;
 
+    /// <summary>
+    /// Why the newest version of the files is not the one serving (it failed to load; the message names the file), or
+    /// null while the files on disk are the ones served. Read after <see cref="Get"/>, which retries a changed file.
+    /// </summary>
+    public string? Problem => Volatile.Read(ref _problem);
+
     /// <summary>The model to score with, reloaded first when the files changed since it was read.</summary>
     public ServedModel Get()
     {
         ServedModel current = Volatile.Read(ref _current);
         FileStamp stamp = FileStamp.Of(_modelPath, _featuresPath);
-        if (stamp == current.Stamp) return current;
+        if (stamp == current.Stamp)
+        {
+            if (Volatile.Read(ref _problem) is not null) Volatile.Write(ref _problem, null); // the served files are back
+            return current;
+        }
         if (!Monitor.TryEnter(_gate)) return current;
         try
         {
@@ -52,12 +63,14 @@ internal sealed class ModelReloader
                 ServedModel next = Load(stamp);
                 Volatile.Write(ref _current, next);
                 _failed = null;
+                Volatile.Write(ref _problem, null);
                 _log.Info($"learned: reloaded {_modelPath}");
                 return next;
             }
             catch (ModelFormatException e)
             {
                 _failed = stamp;
+                Volatile.Write(ref _problem, $"{e.Message} (the model loaded at {current.LoadedAt:u} keeps serving)");
                 _log.Warn($"learned: the new model does not load and the one loaded at {current.LoadedAt:u} keeps serving: {e.Message}");
                 return current;
             }

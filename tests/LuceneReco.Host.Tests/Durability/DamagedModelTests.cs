@@ -67,6 +67,60 @@ public sealed class DamagedModelTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task DamagedOnlyLearnedModel_StageSkipped_HealthAndMetricsNameTheFile_ThenRecoversWhenAGoodOneIsWritten()
+    {
+        var work = Directory.CreateTempSubdirectory("lucenereco-damaged-ltr-").FullName;
+        try
+        {
+            string host = BuildOutputs.HostDll;
+            string index = Path.Combine(work, "index"), data = Path.Combine(work, "data"), store = Path.Combine(work, "events.db"), config = Path.Combine(work, "pipelines.json");
+            await HostCommand.RunAsync(host, "index", "build", "--index", index, "--items", BuildOutputs.SampleCatalogue);
+            await HostCommand.RunAsync(host, "interactions", "import", "--store", store, "--file", Path.Combine(BuildOutputs.RepositoryRoot, "samples", "interactions.tsv"));
+            string model = Path.Combine(data, "learned", "ltr", "model.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(model)!);
+            await File.WriteAllTextAsync(model, """{"type":"linear","features":["x"],"weights":[1],"bi"""); // cut short: the only version, damaged
+            await File.WriteAllTextAsync(config, """
+                {"defaultPipeline": "recommend", "pipelines": {"recommend": {
+                  "recall": [{"source": "profile", "size": 50}],
+                  "stages": [{"ranker": "learned", "name": "ltr", "budgetMs": 30000, "options": {"model": "ltr/model.json", "format": "linear"}}]}}}
+                """);
+
+            using var server = await ServerProcess.StartAsync(host,
+                ["--index", index, "--data", data, "--store", store, "--config", config, "--urls", "http://127.0.0.1:0"], TimeSpan.FromSeconds(60));
+            using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+            var served = await Recommend(http); // answered without the stage
+            Assert.NotEqual(0, served.GetProperty("items").GetArrayLength());
+            Assert.Contains("ltr", served.GetRawText(), StringComparison.Ordinal); // named among the skipped stages
+            Assert.False(served.GetProperty("plugins").TryGetProperty("learned", out _), served.GetRawText());
+            var health = await http.GetFromJsonAsync<JsonElement>("/health");
+            Assert.True(health.GetProperty("status").GetString() == "degraded", health.GetRawText());
+            string problem = Assert.Single(health.GetProperty("pluginProblems").EnumerateArray()).GetString()!;
+            Assert.StartsWith("learned: no version serves", problem, StringComparison.Ordinal);
+            Assert.Contains("model.json", problem, StringComparison.Ordinal);
+            var metrics = await http.GetFromJsonAsync<JsonElement>("/metrics");
+            Assert.Equal(problem, Assert.Single(metrics.GetProperty("pluginProblems").EnumerateArray()).GetString());
+            Assert.Contains("lucenereco_plugin_problems 1", await http.GetStringAsync("/metrics/prometheus"), StringComparison.Ordinal);
+
+            await File.WriteAllTextAsync(model, """{"type":"linear","features":["x"],"weights":[1],"bias":0}""");
+            File.SetLastWriteTimeUtc(model, DateTime.UtcNow.AddSeconds(5));
+            health = await http.GetFromJsonAsync<JsonElement>("/health"); // the check retries the changed file itself
+            Assert.True(health.GetProperty("status").GetString() == "ok", health.GetRawText());
+            Assert.Contains("lucenereco_plugin_problems 0", await http.GetStringAsync("/metrics/prometheus"), StringComparison.Ordinal);
+            served = await Recommend(http);
+            Assert.True(served.GetProperty("plugins").TryGetProperty("learned", out _), served.GetRawText());
+
+            int exit = server.Stop(TimeSpan.FromSeconds(15));
+            output.WriteLine(server.StandardError);
+            Assert.Equal(0, exit);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static async Task<JsonElement> Recommend(HttpClient http)
     {
         using var response = await http.PostAsJsonAsync("/recommend", new { userId = "u01", k = 5, pipeline = "recommend" });

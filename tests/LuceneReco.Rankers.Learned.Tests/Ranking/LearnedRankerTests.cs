@@ -220,6 +220,49 @@ public sealed class LearnedRankerTests : IDisposable
     }
 
     [Fact]
+    public void Health_DamagedOnlyVersion_IsReportedNamingTheFileAndClearsOnceAGoodOneIsWritten()
+    {
+        string path = _dir.Sub("m.json");
+        File.WriteAllText(path, ModelTexts.XgboostStump(["x"], feature: 3, 0.5, -1, 1, defaultLeft: false));
+        var plugin = new LearnedRanker();
+        Assert.Empty(plugin.HealthProblems());
+        Assert.Throws<ArgumentException>(() => Create(plugin, """{"model": "m.json"}"""));
+
+        string problem = Assert.Single(plugin.HealthProblems());
+        Assert.StartsWith("learned: no version serves", problem, StringComparison.Ordinal);
+        Assert.Contains(path, problem);
+        Assert.Contains("tree 0 node 0", problem);
+
+        File.WriteAllText(path, ModelTexts.XgboostStump(["x"], 0, 0.5, -1, 1, defaultLeft: false));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        Assert.Empty(plugin.HealthProblems()); // cleared by the check itself, before any request creates the stage
+        Assert.NotNull(Create(plugin, """{"model": "m.json"}"""));
+        Assert.Empty(plugin.HealthProblems());
+    }
+
+    [Fact]
+    public async Task Health_BadNewerVersion_IsReportedWhileThePreviousServesAndClearsWhenFixed()
+    {
+        string path = _dir.Sub("m.json");
+        File.WriteAllText(path, ModelTexts.XgboostStump(["x"], 0, 0.5, -1, 1, defaultLeft: false));
+        var plugin = new LearnedRanker();
+        IRankerStage stage = Create(plugin, """{"model": "m.json"}""");
+        Assert.Empty(plugin.HealthProblems());
+
+        File.WriteAllText(path, ModelTexts.XgboostStump(["x"], 4, 0.5, -1, 1, defaultLeft: false));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        string problem = Assert.Single(plugin.HealthProblems());
+        Assert.Contains(path, problem);
+        Assert.Contains("keeps serving", problem);
+        Assert.Equal(-0.5, await ScoreOf(stage, ("x", 0.0)), 6); // the previous model still serves
+
+        File.WriteAllText(path, ModelTexts.XgboostStump(["x"], 0, 0.5, -2, 2, defaultLeft: false));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(10));
+        Assert.Empty(plugin.HealthProblems());
+        Assert.Equal(-1.5, await ScoreOf(stage, ("x", 0.0)), 6);
+    }
+
+    [Fact]
     public async Task HotReload_ChangedFeaturesFile_IsReadAgain()
     {
         WriteLabelledLinear();
@@ -288,10 +331,12 @@ public sealed class LearnedRankerTests : IDisposable
         With("d", 0, ("cat.distance", 0.0)),                                             // 0
     ];
 
-    private IRankerStage Stage(string options)
+    private IRankerStage Stage(string options) => Create(new LearnedRanker(), options);
+
+    private IRankerStage Create(LearnedRanker plugin, string options)
     {
         using JsonDocument doc = JsonDocument.Parse(options);
-        return new LearnedRanker().CreateStage(doc.RootElement.Clone(), _services);
+        return plugin.CreateStage(doc.RootElement.Clone(), _services);
     }
 
     private static RankingRequest Request(int k) => new("u1", null, [], k, new Dictionary<string, string>());

@@ -62,6 +62,25 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
 
     private readonly string _connectionString;
     private readonly object _writeLock = new();
+    private readonly object _pendingLock = new();
+    private List<PendingBatch> _pending = [];
+    private long _groupCommits;
+    private long _groupsStarted;
+
+    /// <summary>Group commits begun (for tests, with <see cref="GroupGateForTests"/>).</summary>
+    internal long GroupsStarted => Interlocked.Read(ref _groupsStarted);
+
+    /// <summary>Group commits so far (each one transaction and one fsync for however many batches it held).</summary>
+    internal long GroupCommits => Interlocked.Read(ref _groupCommits);
+
+    /// <summary>Batches waiting for the next group commit.</summary>
+    internal int PendingBatches
+    {
+        get { lock (_pendingLock) return _pending.Count; }
+    }
+
+    /// <summary>For tests: when set, a group commit waits on it before writing (holding the write lock), so batches queue up.</summary>
+    internal ManualResetEventSlim? GroupGateForTests { get; set; }
     private string? _writeError;
     private bool _disposed;
 
@@ -130,39 +149,144 @@ internal sealed class SqliteInteractionStore : IInteractionStore, IDisposable
     /// </summary>
     public int AddRange(IEnumerable<Interaction> interactions) => checked((int)Append(interactions));
 
-    /// <summary>Like <see cref="AddRange"/> for imports larger than <see cref="int.MaxValue"/>.</summary>
+    /// <summary>Batches of at most this many events are group-committed (<see cref="Append"/>); larger ones commit alone.</summary>
+    internal const int GroupedBatchLimit = 10_000;
+
+    /// <summary>
+    /// Like <see cref="AddRange"/> for imports larger than <see cref="int.MaxValue"/>. A small batch in memory (a
+    /// request's events) is group-committed: batches that arrive while another commit runs are written together by the
+    /// next writer, each inside its own savepoint (so a bad batch is rolled back alone and only its caller gets the
+    /// error), in one transaction with one fsync; every caller returns only after the commit that holds its batch.
+    /// </summary>
     public long Append(IEnumerable<Interaction> interactions)
     {
         ArgumentNullException.ThrowIfNull(interactions);
+        if (interactions is not IReadOnlyCollection<Interaction> { Count: <= GroupedBatchLimit } small)
+        {
+            lock (_writeLock) return Run(connection => WriteOne(connection, interactions));
+        }
+
+        var mine = new PendingBatch(small);
+        lock (_pendingLock) _pending.Add(mine);
         lock (_writeLock)
         {
-            return Run(connection =>
+            if (!mine.Done)
+            {
+                List<PendingBatch> group;
+                lock (_pendingLock)
+                {
+                    group = _pending;
+                    _pending = [];
+                }
+                WriteGroup(group);
+            }
+        }
+        return mine.Result();
+    }
+
+    /// <summary>Commits <paramref name="group"/> in one transaction; each batch's outcome is set on it. Called under the write lock.</summary>
+    private void WriteGroup(List<PendingBatch> group)
+    {
+        Interlocked.Increment(ref _groupsStarted);
+        GroupGateForTests?.Wait();
+        try
+        {
+            Run(connection =>
             {
                 using var transaction = connection.BeginTransaction(deferred: false);
-                using var insert = connection.CreateCommand();
-                insert.CommandText = $"INSERT INTO events ({Columns}) VALUES ($user, $item, $kind, $weight, $timestamp)";
-                var user = insert.Parameters.Add("$user", SqliteType.Text);
-                var item = insert.Parameters.Add("$item", SqliteType.Text);
-                var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-                var weight = insert.Parameters.Add("$weight", SqliteType.Real);
-                var timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
-                insert.Prepare();
-                long count = 0;
-                foreach (var e in interactions)
+                using var insert = Insert(connection);
+                for (int b = 0; b < group.Count; b++)
                 {
-                    Check(e);
-                    user.Value = e.UserId;
-                    item.Value = e.ItemId;
-                    kind.Value = e.Kind;
-                    weight.Value = e.Weight;
-                    timestamp.Value = e.Timestamp.ToUnixTimeMilliseconds();
-                    insert.ExecuteNonQuery();
-                    count++;
+                    var batch = group[b];
+                    if (group.Count == 1)
+                    {
+                        batch.Count = Insert(insert, batch.Events);
+                        continue;
+                    }
+                    string savepoint = "b" + b.ToString(CultureInfo.InvariantCulture);
+                    transaction.Save(savepoint);
+                    try
+                    {
+                        batch.Count = Insert(insert, batch.Events);
+                        transaction.Release(savepoint);
+                    }
+                    catch (Exception e) when (e is ArgumentException || e is SqliteException { SqliteErrorCode: 19 }) // this batch's own fault: bad event, constraint
+                    {
+                        transaction.Rollback(savepoint);
+                        transaction.Release(savepoint);
+                        batch.Error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                    }
                 }
                 transaction.Commit();
+                Interlocked.Increment(ref _groupCommits);
                 Interlocked.Exchange(ref _writeError, null);
-                return count;
+                return 0;
             });
+        }
+        catch (Exception e) // the commit itself failed (a full disk, a damaged file): nothing of the group is kept
+        {
+            var failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            foreach (var batch in group) batch.Error = failure;
+        }
+        finally
+        {
+            foreach (var batch in group) batch.Done = true;
+        }
+    }
+
+    private long WriteOne(SqliteConnection connection, IEnumerable<Interaction> interactions)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var insert = Insert(connection);
+        long count = Insert(insert, interactions);
+        transaction.Commit();
+        Interlocked.Exchange(ref _writeError, null);
+        return count;
+    }
+
+    private static SqliteCommand Insert(SqliteConnection connection)
+    {
+        var insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT INTO events ({Columns}) VALUES ($user, $item, $kind, $weight, $timestamp)";
+        insert.Parameters.Add("$user", SqliteType.Text);
+        insert.Parameters.Add("$item", SqliteType.Text);
+        insert.Parameters.Add("$kind", SqliteType.Text);
+        insert.Parameters.Add("$weight", SqliteType.Real);
+        insert.Parameters.Add("$timestamp", SqliteType.Integer);
+        insert.Prepare();
+        return insert;
+    }
+
+    private static long Insert(SqliteCommand insert, IEnumerable<Interaction> interactions)
+    {
+        var p = insert.Parameters;
+        long count = 0;
+        foreach (var e in interactions)
+        {
+            Check(e);
+            p[0].Value = e.UserId;
+            p[1].Value = e.ItemId;
+            p[2].Value = e.Kind;
+            p[3].Value = e.Weight;
+            p[4].Value = e.Timestamp.ToUnixTimeMilliseconds();
+            insert.ExecuteNonQuery();
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>One caller's batch waiting for a group commit, and how it ended.</summary>
+    private sealed class PendingBatch(IReadOnlyCollection<Interaction> events)
+    {
+        public IReadOnlyCollection<Interaction> Events { get; } = events;
+        public long Count { get; set; }
+        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error { get; set; }
+        public bool Done { get; set; }
+
+        public long Result()
+        {
+            Error?.Throw();
+            return Count;
         }
     }
 

@@ -37,6 +37,51 @@ public sealed class SqliteInteractionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentBatches_ShareOneCommit_EachCallerReturnsAfterIt_AndABadBatchFailsAlone()
+    {
+        using var store = SqliteInteractionStore.Open(_path);
+        using var gate = new ManualResetEventSlim(false);
+        store.GroupGateForTests = gate;
+        var first = Task.Run(() => store.AddRange([Event("a", "x", 1)])); // takes the write lock and waits at the gate
+        Assert.True(SpinWait.SpinUntil(() => store.GroupsStarted == 1, TimeSpan.FromSeconds(10)));
+        var later = new[]
+        {
+            Task.Run(() => store.AddRange([Event("b", "x", 2), Event("b", "y", 3)])),
+            Task.Run(() => store.AddRange([Event("c", "x", 4), new Interaction("c", "", "view", 1, T0)])), // no item id: refused
+            Task.Run(() => store.AddRange([Event("d", "x", 5)])),
+            Task.Run(() => store.AddRange([Event("e", "x", 6)])),
+        };
+        Assert.True(SpinWait.SpinUntil(() => store.PendingBatches == later.Length, TimeSpan.FromSeconds(10)), $"queued {store.PendingBatches}");
+        Assert.All(later, t => Assert.False(t.IsCompleted)); // nothing acknowledged before its commit
+        Assert.Equal(0, store.Count);
+        gate.Set();
+
+        Assert.Equal(1, await first);
+        Assert.Equal(2, await later[0]);
+        await Assert.ThrowsAsync<ArgumentException>(() => later[1]);
+        Assert.Equal(1, await later[2]);
+        Assert.Equal(1, await later[3]);
+        Assert.Equal(2, store.GroupCommits); // the first alone, the four queued behind it together
+        Assert.Equal(["a", "b", "b", "d", "e"], store.ReadAll().Select(e => e.UserId));
+    }
+
+    [Fact]
+    public void LargeOrLazyBatches_CommitAlone_AllOrNothing()
+    {
+        using var store = SqliteInteractionStore.Open(_path);
+        static IEnumerable<Interaction> Lazy()
+        {
+            yield return Event("u", "a", 1);
+            throw new FormatException("line 2: bad");
+        }
+        Assert.Throws<FormatException>(() => store.Append(Lazy()));
+        Assert.Equal(0, store.Count);
+        var many = Enumerable.Range(0, SqliteInteractionStore.GroupedBatchLimit + 1).Select(i => Event("u", "i" + i, i)).ToList();
+        Assert.Equal(many.Count, store.Append(many));
+        Assert.Equal(0, store.GroupCommits);
+    }
+
+    [Fact]
     public void Reads_UseTheIndexes_WithoutSorting()
     {
         using var store = SqliteInteractionStore.Open(_path);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
@@ -16,7 +17,9 @@ internal sealed class IndexOutput : IDisposable
     private readonly List<uint> _chunks = new();
     private int _chunkFill;
     private bool _chunking = true;
-    private byte[] _buffer = new byte[64 * 1024];
+    // Rented, not allocated: a buffer that grows past 85,000 bytes would be a large object, and a commit writes a dozen
+    // files, so under steady writes fresh buffers cost a gen-2 collection each few commits.
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _used;
     private long _flushed;
     private bool _completed;
@@ -118,13 +121,22 @@ internal sealed class IndexOutput : IDisposable
         _stream.Flush(flushToDisk: true);
         _completed = true;
         _stream.Dispose();
+        ReturnBuffer();
     }
 
     public void Dispose()
     {
         if (_completed) return;
         _stream.Dispose();
+        ReturnBuffer();
         File.Delete(Path);
+    }
+
+    private void ReturnBuffer()
+    {
+        if (_buffer.Length == 0) return;
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
     }
 
     private void Spill()
@@ -134,7 +146,12 @@ internal sealed class IndexOutput : IDisposable
         _stream.Write(_buffer, 0, _used);
         _flushed += _used;
         _used = 0;
-        if (_buffer.Length < 1 << 20) _buffer = new byte[_buffer.Length * 2];
+        if (_buffer.Length < 1 << 20)
+        {
+            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
     }
 
     private void Hash(ReadOnlySpan<byte> bytes)

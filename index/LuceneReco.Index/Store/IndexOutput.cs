@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
@@ -17,9 +16,11 @@ internal sealed class IndexOutput : IDisposable
     private readonly List<uint> _chunks = new();
     private int _chunkFill;
     private bool _chunking = true;
-    // Rented, not allocated: a buffer that grows past 85,000 bytes would be a large object, and a commit writes a dozen
-    // files, so under steady writes fresh buffers cost a gen-2 collection each few commits.
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    // 64 KiB, fixed: below the 85,000-byte large-object threshold, so a file's buffer is a short-lived gen-0 object. (It
+    // used to double up to 1 MiB; under steady writes those large objects cost a gen-2 collection every few commits,
+    // and a pool would keep megabytes alive between commits. Lucene writes through 8 KiB buffers.)
+    private readonly byte[] _buffer = new byte[BufferBytes];
+    internal const int BufferBytes = 64 * 1024;
     private int _used;
     private long _flushed;
     private bool _completed;
@@ -121,22 +122,13 @@ internal sealed class IndexOutput : IDisposable
         _stream.Flush(flushToDisk: true);
         _completed = true;
         _stream.Dispose();
-        ReturnBuffer();
     }
 
     public void Dispose()
     {
         if (_completed) return;
         _stream.Dispose();
-        ReturnBuffer();
         File.Delete(Path);
-    }
-
-    private void ReturnBuffer()
-    {
-        if (_buffer.Length == 0) return;
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
     }
 
     private void Spill()
@@ -146,12 +138,6 @@ internal sealed class IndexOutput : IDisposable
         _stream.Write(_buffer, 0, _used);
         _flushed += _used;
         _used = 0;
-        if (_buffer.Length < 1 << 20)
-        {
-            byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
-        }
     }
 
     private void Hash(ReadOnlySpan<byte> bytes)

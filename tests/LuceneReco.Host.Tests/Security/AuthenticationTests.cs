@@ -66,4 +66,38 @@ public sealed class AuthenticationTests
         Assert.Null(ApiKey.From("short", "x", out var problem));
         Assert.Contains("at least 16 characters", problem);
     }
+
+    [Fact]
+    public void KeyFile_HoldsOneKeyPerLine_ForRotation_AndABadLineIsNamed()
+    {
+        const string a = "first-key-0123456789", b = "second-key-0123456789";
+        var keys = ApiKey.FromLines($"# rotated 2026-12\n{a}\n\n  {b}  \r\n", "'keys.txt'", out var problem);
+        Assert.Null(problem);
+        Assert.Equal(2, keys!.Count);
+        Assert.Equal(0, keys.Which(a));
+        Assert.Equal(1, keys.Which(b));
+        Assert.Equal(-1, keys.Which(a + b));
+        Assert.DoesNotContain(a, keys.ToString());
+
+        Assert.Null(ApiKey.FromLines($"{a}\nshort\n", "'keys.txt'", out problem));
+        Assert.Equal("the API key in 'keys.txt' line 2 must be at least 16 characters", problem);
+        Assert.Null(ApiKey.FromLines("# nothing yet\n\n", "'keys.txt'", out problem));
+        Assert.Equal("'keys.txt' holds no API key", problem);
+    }
+
+    [Fact]
+    public async Task TwoKeys_BothWrite_AndEachHasItsOwnRateBucket()
+    {
+        const string other = "the-other-key-0123456789";
+        var keys = ApiKey.FromLines($"{SecureServer.Key}\n{other}\n", "the test", out _)!;
+        await using var server = await SecureServer.StartAsync(new ServeSecurity { Key = keys, KeyReads = true, Limits = new RequestLimits { RatePerSecond = 1, RateBurst = 2 } });
+        Assert.Equal(HttpStatusCode.OK, (await server.Send(HttpMethod.Get, "/search?q=orbit", key: other)).StatusCode);
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 6 && !statuses.Contains(HttpStatusCode.TooManyRequests); i++)
+            statuses.Add((await server.Send(HttpMethod.Get, "/search?q=orbit", key: SecureServer.Key)).StatusCode);
+        Assert.True(statuses[0] == HttpStatusCode.OK && statuses[^1] == HttpStatusCode.TooManyRequests, string.Join(", ", statuses));
+        // the first key's bucket is empty now; the second's is its own
+        Assert.Equal(HttpStatusCode.OK, (await server.Send(HttpMethod.Get, "/search?q=orbit", key: other)).StatusCode);
+        await ProblemAssert.Is(await server.Send(HttpMethod.Get, "/search?q=orbit", key: other + "x"), 401);
+    }
 }

@@ -81,10 +81,11 @@ public sealed class MemoryBoundTests(ITestOutputHelper output)
     }
 
     /// <remarks>
-    /// The index keeps each segment in memory, deleted items too until a merge drops them (about twice what the segment
-    /// takes on disk), so after the batch and its deletion the heap is bounded by 20 MB plus twice the index's growth on
-    /// disk, not by 20 MB alone: a second round adds as much again (docs/benchmarks.md, "Request memory", a finding for
-    /// the index's write path).
+    /// "After" is bounded by 20 MB plus twice the index's growth on disk: since the reader maps its files (issue 20) a
+    /// deleted item no longer stays in the heap, and the batch's segment is merged away or dropped with its last live
+    /// item, so the growth is 0 and the bound is the 20 MB of issue 15 (measured: +17 MB, docs/benchmarks.md "Request
+    /// memory"). The peak bound is 14 times the body: measured 11.9 to 12.0 times across runs (the JSON, the items'
+    /// strings, the analysed fields and the writer's buffers of 63 items of 256 KiB).
     /// </remarks>
     [Fact]
     public async Task LargestBody_AsOneBatch_PeakIsASmallMultiple_AndAfterDeleteOnlyTheIndexSegmentStays()
@@ -102,7 +103,7 @@ public sealed class MemoryBoundTests(ITestOutputHelper output)
         long after = Settled();
         long grown = IndexBytes(server) - indexBefore;
         Report($"largest body ({count} items, {body.Length / 1024} KiB) once, then deleted (index +{Mb(grown)} MB on disk)", body.Length, before, peak, after);
-        Assert.True(peak - before < 12L * body.Length, $"peak {Mb(peak)} MB, before {Mb(before)} MB, body {Mb(body.Length)} MB");
+        Assert.True(peak - before < 14L * body.Length, $"peak {Mb(peak)} MB, before {Mb(before)} MB, body {Mb(body.Length)} MB");
         Assert.True(after - before < Bound + 2 * grown, $"heap after {Mb(after)} MB, before {Mb(before)} MB, index growth {Mb(grown)} MB");
         Assert.Empty(server.CheckIndex());
     }

@@ -44,6 +44,9 @@ internal static class RateLimiting
         return true;
     }
 
+    // one bucket per key (by its line in the key file, never the key itself), else per client address
     private static string Partition(HttpContext context, ApiKey? key) =>
-        key is not null && RequestGate.Presents(context.Request, key) ? "key" : "address " + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        key is not null && RequestGate.PresentedKey(context.Request, key) is >= 0 and var which
+            ? "key " + which.ToString(CultureInfo.InvariantCulture)
+            : "address " + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

@@ -46,12 +46,15 @@ internal sealed class RequestGate(RequestDelegate next, ServeSecurity security)
         }
     }
 
-    /// <summary>Whether the request carries the key in <c>Authorization: Bearer</c> or <c>X-Api-Key</c>.</summary>
-    public static bool Presents(HttpRequest request, ApiKey key)
+    /// <summary>Whether the request carries one of the keys in <c>Authorization: Bearer</c> or <c>X-Api-Key</c>.</summary>
+    public static bool Presents(HttpRequest request, ApiKey key) => PresentedKey(request, key) >= 0;
+
+    /// <summary>Which of the keys the request carries (<see cref="ApiKey.Which"/>), or -1.</summary>
+    public static int PresentedKey(HttpRequest request, ApiKey key)
     {
         var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && key.Matches(authorization.AsSpan(7))) return true;
-        return request.Headers.TryGetValue("X-Api-Key", out var header) && header.Count == 1 && key.Matches(header.ToString());
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && key.Which(authorization.AsSpan(7)) is >= 0 and var bearer) return bearer;
+        return request.Headers.TryGetValue("X-Api-Key", out var header) && header.Count == 1 ? key.Which(header.ToString()) : -1;
     }
 
     private Task TooLarge(HttpContext context, long? length) => SecurityProblems.Write(context, StatusCodes.Status413PayloadTooLarge, "Request too large",

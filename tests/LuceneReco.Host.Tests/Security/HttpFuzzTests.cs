@@ -12,8 +12,10 @@ namespace LuceneReco.Host.Tests.Security;
 /// strings, bodies, content types, Host and Origin headers) get no 5xx; the index and the SQLite store still pass their
 /// checks afterwards. <c>LUCENERECO_FUZZ_ITERATIONS=50000</c> runs longer (docs/security.md).
 /// </summary>
-public sealed class HttpFuzzTests
+public sealed class HttpFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
+    private static readonly Uri Loopback = new("http://127.0.0.1/");
+
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
     private static readonly string[] Paths =
@@ -45,7 +47,12 @@ public sealed class HttpFuzzTests
                 }
                 catch (HttpRequestException e)
                 {
-                    failures.Add($"request {i}: {described}: the connection failed: {e.Message}");
+                    // Kestrel refuses some requests before reading them (a request line or headers over its limits: 414,
+                    // 431) and closes the connection while the client still sends the body, which the client sees as a
+                    // failed send. That is not a server fault as long as the server goes on answering.
+                    using var probe = await server.Client.GetAsync("/health");
+                    if (probe.StatusCode != System.Net.HttpStatusCode.OK) failures.Add($"request {i}: {described}: the connection failed ({e.Message}) and /health then answered {(int)probe.StatusCode}");
+                    else statuses[0] = statuses.GetValueOrDefault(0) + 1; // "0": closed by the server before an answer was read
                     continue;
                 }
                 using (response)
@@ -55,8 +62,9 @@ public sealed class HttpFuzzTests
                     if (status >= 500) failures.Add($"request {i}: {described}: {status} {await response.Content.ReadAsStringAsync()}");
                 }
             }
+            output.WriteLine($"seed {seed}, {n} requests: " + string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}")));
             Assert.True(failures.Count == 0, $"seed {seed}: " + string.Join("\n", failures));
-            Assert.True(statuses.Keys.Count(s => s < 300) > 0 && statuses.Keys.Count(s => s >= 400) > 1,
+            Assert.True(statuses.Keys.Count(s => s is >= 200 and < 300) > 0 && statuses.Keys.Count(s => s >= 400) > 1,
                 $"seed {seed}: the requests reached too few outcomes: {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}");
             Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/health")).StatusCode);
             Assert.Empty(server.CheckIndex());
@@ -88,7 +96,10 @@ public sealed class HttpFuzzTests
         HttpRequestMessage request;
         try
         {
-            request = new HttpRequestMessage(new HttpMethod(method), new Uri(target, UriKind.Relative));
+            var relative = new Uri(target, UriKind.Relative);
+            // a target the client cannot put under the server's address ("//x" names another host) is not sent as is
+            if (new Uri(Loopback, relative).Host != Loopback.Host) throw new UriFormatException(target);
+            request = new HttpRequestMessage(new HttpMethod(method), relative);
         }
         catch (UriFormatException)
         {

@@ -24,8 +24,7 @@ public sealed class DamagedModelTests(ITestOutputHelper output)
         {
             string host = BuildOutputs.HostDll;
             string index = Path.Combine(work, "index"), plugins = Path.Combine(work, "plugins"), data = Path.Combine(work, "data"), store = Path.Combine(work, "events.db");
-            await HostCommand.RunAsync(host, "index", "build", "--index", index, "--items", BuildOutputs.SampleCatalogue);
-            await HostCommand.RunAsync(host, "interactions", "import", "--store", store, "--file", Path.Combine(BuildOutputs.RepositoryRoot, "samples", "interactions.tsv"));
+            await SampleIndexAndStore(host, index, store);
             BuildOutputs.InstallPlugin(Path.Combine(Path.GetDirectoryName(host)!, "plugins", "collaborative"), plugins, "collaborative");
             await HostCommand.RunAsync(host, "train", "--store", store, "--plugins", plugins, "--data", data, "--model", "als");
             string model = Assert.Single(Directory.GetFiles(data, "als-v*.bin", SearchOption.AllDirectories));
@@ -75,8 +74,7 @@ public sealed class DamagedModelTests(ITestOutputHelper output)
         {
             string host = BuildOutputs.HostDll;
             string index = Path.Combine(work, "index"), data = Path.Combine(work, "data"), store = Path.Combine(work, "events.db"), config = Path.Combine(work, "pipelines.json");
-            await HostCommand.RunAsync(host, "index", "build", "--index", index, "--items", BuildOutputs.SampleCatalogue);
-            await HostCommand.RunAsync(host, "interactions", "import", "--store", store, "--file", Path.Combine(BuildOutputs.RepositoryRoot, "samples", "interactions.tsv"));
+            await SampleIndexAndStore(host, index, store);
             string model = Path.Combine(data, "learned", "ltr", "model.json");
             Directory.CreateDirectory(Path.GetDirectoryName(model)!);
             await File.WriteAllTextAsync(model, """{"type":"linear","features":["x"],"weights":[1],"bi"""); // cut short: the only version, damaged
@@ -119,6 +117,13 @@ public sealed class DamagedModelTests(ITestOutputHelper output)
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The sample catalogue indexed into <paramref name="index"/> and the sample interactions imported into <paramref name="store"/>.</summary>
+    private static async Task SampleIndexAndStore(string host, string index, string store)
+    {
+        await HostCommand.RunAsync(host, "index", "build", "--index", index, "--items", BuildOutputs.SampleCatalogue);
+        await HostCommand.RunAsync(host, "interactions", "import", "--store", store, "--file", Path.Combine(BuildOutputs.RepositoryRoot, "samples", "interactions.tsv"));
     }
 
     private static async Task<JsonElement> Recommend(HttpClient http)

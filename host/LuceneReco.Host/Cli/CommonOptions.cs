@@ -65,6 +65,15 @@ internal static class CommonOptions
         return LuceneReco.Index.IndexReader.Open(directory);
     }
 
+    /// <summary>Opens the last commit of an existing index directory, whichever engine keeps it (<see cref="Serving.IndexFolder"/>), read-only.</summary>
+    /// <exception cref="UsageException">No such directory, or a Lucene.Net index without a schema.</exception>
+    public static LuceneReco.Index.Backends.IRecallIndex OpenRecallIndex(string directory)
+    {
+        if (!Directory.Exists(directory)) throw new UsageException($"index directory '{directory}' does not exist");
+        try { return Serving.IndexFolder.OpenReadOnly(directory); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
+    }
+
     /// <summary><c>--plugins DIR</c>: a plugins folder instead of the built-in plugins that ship with the CLI.</summary>
     public static Option<string> Plugins() => new("--plugins")
     {

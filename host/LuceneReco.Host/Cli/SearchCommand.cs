@@ -1,6 +1,4 @@
 using System.CommandLine;
-using LuceneReco.Index;
-using LuceneReco.Index.Search;
 using LuceneReco.Index.Search.Similarities;
 
 namespace LuceneReco.Host.Cli;
@@ -22,17 +20,17 @@ internal static class SearchCommand
         command.SetAction(CliApp.Guarded(console, parse =>
         {
             int top = CommonOptions.CheckK(parse.GetValue(k));
-            using var reader = CommonOptions.OpenReader(parse.GetValue(index)!);
+            using var recall = CommonOptions.OpenRecallIndex(parse.GetValue(index)!); // native or Lucene.Net, by the folder
+            using var view = recall.Acquire();
             try
             {
-                var parser = new QueryParser(reader.Schema, CommonOptions.SplitList(parse.GetValue(fields)));
-                var q = parser.Parse(parse.GetValue(query)!, parse.GetValue(filter) ?? []);
-                var searcher = new IndexSearcher(reader, Similarity.ByName(parse.GetValue(similarity)!));
-                var hits = searcher.Search(q, top);
+                var q = view.Parse(parse.GetValue(query)!, parse.GetValue(filter) ?? [], CommonOptions.SplitList(parse.GetValue(fields)));
+                var scoring = Similarity.ByName(parse.GetValue(similarity)!);
+                var hits = view.Search(q, top, scoring);
                 bool withExplain = parse.GetValue(explain);
-                var rows = hits.Hits.Select(h => new ResultWriter.Row(h.Doc, reader.IdOf(h.Doc), h.Score, null,
-                    withExplain ? searcher.Explain(q, h.Doc) : null)).ToList();
-                ResultWriter.Write(reader, rows, hits.TotalHits, null, parse.GetValue(json), console.Out);
+                var rows = hits.Hits.Select(h => new ResultWriter.Row(h.Doc, view.IdOf(h.Doc), h.Score, null,
+                    withExplain ? view.Explain(q, h.Doc, scoring) : null)).ToList();
+                ResultWriter.Write(view, rows, hits.TotalHits, null, parse.GetValue(json), console.Out);
                 return ExitCodes.Ok;
             }
             catch (ArgumentException e) { throw new UsageException(e.Message); }

@@ -12,6 +12,7 @@ internal static class MltCommand
     public static Command Create(CliConsole console)
     {
         var index = CommonOptions.Index();
+        var luceneNetSchema = CommonOptions.LuceneNetSchema();
         var id = new Option<string>("--id") { Description = "The item to find similar items for.", HelpName = "ID" };
         var text = new Option<string>("--text") { Description = "Free text to find similar items for.", HelpName = "TEXT" };
         var ids = new Option<string>("--ids") { Description = "Several items (a profile), comma-separated, each optionally ID:WEIGHT.", HelpName = "ID1,ID2" };
@@ -19,7 +20,7 @@ internal static class MltCommand
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var explain = new Option<bool>("--explain") { Description = "Show how each score is made up." };
         var mlt = new MltOptions();
-        var command = new Command("mlt", "\"More like this\": items similar to an item, a text, or a set of items.") { index, id, text, ids, k, json, explain };
+        var command = new Command("mlt", "\"More like this\": items similar to an item, a text, or a set of items.") { index, luceneNetSchema, id, text, ids, k, json, explain };
         mlt.AddTo(command);
         command.SetAction(CliApp.Guarded(console, parse =>
         {
@@ -27,7 +28,7 @@ internal static class MltCommand
             string? one = parse.GetValue(id), free = parse.GetValue(text), many = parse.GetValue(ids);
             int given = (one is null ? 0 : 1) + (free is null ? 0 : 1) + (many is null ? 0 : 1);
             if (given != 1) throw new UsageException("give exactly one of --id, --text or --ids");
-            using var recall = CommonOptions.OpenRecallIndex(parse.GetValue(index)!); // native or Lucene.Net, by the folder
+            using var recall = CommonOptions.OpenRecallIndex(parse.GetValue(index)!, parse.GetValue(luceneNetSchema)); // native or Lucene.Net, by the folder
             using var view = recall.Acquire();
             try
             {

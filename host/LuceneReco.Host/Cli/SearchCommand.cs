@@ -9,6 +9,7 @@ internal static class SearchCommand
     public static Command Create(CliConsole console)
     {
         var index = CommonOptions.Index();
+        var luceneNetSchema = CommonOptions.LuceneNetSchema();
         var query = new Option<string>("--query", "-q") { Description = "Words (any may match), \"a phrase\", +required, -excluded, field:word.", HelpName = "TEXT", Required = true };
         var k = CommonOptions.K();
         var filter = new Option<string[]>("--filter") { Description = "Keep only items with field=value (keyword field) or field=min..max (numeric field); repeatable.", HelpName = "FIELD=VALUE", AllowMultipleArgumentsPerToken = false };
@@ -16,11 +17,11 @@ internal static class SearchCommand
         var similarity = CommonOptions.Similarity("bm25");
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var explain = new Option<bool>("--explain") { Description = "Show how each score is made up." };
-        var command = new Command("search", "Keyword search over the index.") { index, query, k, filter, fields, similarity, json, explain };
+        var command = new Command("search", "Keyword search over the index.") { index, luceneNetSchema, query, k, filter, fields, similarity, json, explain };
         command.SetAction(CliApp.Guarded(console, parse =>
         {
             int top = CommonOptions.CheckK(parse.GetValue(k));
-            using var recall = CommonOptions.OpenRecallIndex(parse.GetValue(index)!); // native or Lucene.Net, by the folder
+            using var recall = CommonOptions.OpenRecallIndex(parse.GetValue(index)!, parse.GetValue(luceneNetSchema)); // native or Lucene.Net, by the folder
             using var view = recall.Acquire();
             try
             {

@@ -70,6 +70,16 @@ public sealed class LuceneNetSearchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Stats_OnALuceneNetFolder_NamesTheBackend_AndCountsItsItems()
+    {
+        using var doc = JsonDocument.Parse(CliRun.Of("index", "stats", "--index", _index, "--json").AssertOk());
+        Assert.Equal("lucenenet", doc.RootElement.GetProperty("backend").GetString());
+        Assert.Equal(200, doc.RootElement.GetProperty("documents").GetInt32());
+        Assert.Contains(doc.RootElement.GetProperty("schema").GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "title");
+        Assert.Matches(@"(?m)^backend\s+lucenenet\r?$", CliRun.Of("index", "stats", "--index", _index).AssertOk());
+    }
+
+    [Fact]
     public void Search_OnALuceneNetIndexWithoutSchemaFile_SaysToGiveOne()
     {
         File.Delete(Path.Combine(_index, LuceneNetSchema.FileName)); // what another application's index looks like

@@ -65,6 +65,22 @@ internal static class CommonOptions
         return LuceneReco.Index.IndexReader.Open(directory);
     }
 
+    /// <summary>Opens the last commit of an existing index directory, whichever engine keeps it (<see cref="Serving.IndexFolder"/>), read-only.</summary>
+    /// <exception cref="UsageException">No such directory, or a Lucene.Net index without a schema.</exception>
+    public static LuceneReco.Index.Backends.IRecallIndex OpenRecallIndex(string directory, string? luceneNetSchema = null)
+    {
+        if (!Directory.Exists(directory)) throw new UsageException($"index directory '{directory}' does not exist");
+        try { return Serving.IndexFolder.OpenReadOnly(directory, luceneNetSchema); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
+    }
+
+    /// <summary><c>--lucenenet-schema FILE.json</c>: attach, read-only, a Lucene.Net index another application writes.</summary>
+    public static Option<string> LuceneNetSchema() => new("--lucenenet-schema")
+    {
+        Description = "The index is a Lucene.Net index another application writes: attach it read-only, with this schema file naming its id and fields (index/LuceneReco.Index.LuceneNet/README.md).",
+        HelpName = "FILE.json",
+    };
+
     /// <summary><c>--plugins DIR</c>: a plugins folder instead of the built-in plugins that ship with the CLI.</summary>
     public static Option<string> Plugins() => new("--plugins")
     {

@@ -24,16 +24,17 @@ internal static class IndexStatsCommand
     /// <summary>Prints the stats; returns the exit code.</summary>
     public static int Run(string indexDirectory, bool json, CliConsole console)
     {
-        if (!Directory.Exists(indexDirectory)) throw new UsageException($"index directory '{indexDirectory}' does not exist");
-        using var reader = IndexReader.Open(indexDirectory);
-        if (json) WriteJson(reader.Stats, reader.Schema, console.Out);
-        else WriteText(Path.GetFullPath(indexDirectory), reader.Stats, reader.Schema, console.Out);
+        using var index = CommonOptions.OpenRecallIndex(indexDirectory); // native or Lucene.Net, by the folder
+        using var view = index.Acquire();
+        if (json) WriteJson(index.Backend, view.Stats, view.Schema, console.Out);
+        else WriteText(Path.GetFullPath(indexDirectory), index.Backend, view.Stats, view.Schema, console.Out);
         return ExitCodes.Ok;
     }
 
-    private static void WriteText(string directory, IndexStats stats, IndexSchema schema, TextWriter output)
+    private static void WriteText(string directory, string backend, IndexStats stats, IndexSchema schema, TextWriter output)
     {
         output.WriteLine($"index        {directory}");
+        output.WriteLine($"backend      {backend}");
         output.WriteLine($"segments     {CliFormat.Count(stats.Segments)}");
         output.WriteLine($"documents    {CliFormat.Count(stats.Documents)}");
         output.WriteLine($"deleted      {CliFormat.Count(stats.DeletedDocuments)}");
@@ -45,12 +46,13 @@ internal static class IndexStatsCommand
             output.WriteLine($"  {field.Name.PadRight(width)}  {Kind(field.Kind),-11} {Describe(field)}");
     }
 
-    private static void WriteJson(IndexStats stats, IndexSchema schema, TextWriter output)
+    private static void WriteJson(string backend, IndexStats stats, IndexSchema schema, TextWriter output)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteString("backend", backend);
             json.WriteNumber("segments", stats.Segments);
             json.WriteNumber("documents", stats.Documents);
             json.WriteNumber("deletedDocuments", stats.DeletedDocuments);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search;
 using LuceneReco.Index.Search.MoreLikeThis;
 
@@ -12,7 +12,7 @@ internal static class ResultWriter
     /// <summary>One result line's data.</summary>
     public sealed record Row(int Doc, string Id, float Score, IReadOnlyList<InterestingTerm>? Matched, Explanation? Explanation);
 
-    public static void Write(IndexReader reader, IReadOnlyList<Row> rows, long totalHits, IReadOnlyList<InterestingTerm>? terms, bool json, TextWriter output)
+    public static void Write(IRecallView reader, IReadOnlyList<Row> rows, long totalHits, IReadOnlyList<InterestingTerm>? terms, bool json, TextWriter output)
     {
         if (json) { WriteJson(reader, rows, totalHits, terms, output); return; }
         if (terms is not null)
@@ -32,7 +32,7 @@ internal static class ResultWriter
         output.WriteLine($"{CliFormat.Plural(totalHits, "match", "matches")}, showing {rows.Count}");
     }
 
-    private static string Title(IndexReader reader, int doc)
+    private static string Title(IRecallView reader, int doc)
     {
         var stored = reader.Stored(doc);
         return stored.Get("title") ?? stored.Strings.FirstOrDefault().Value ?? "";
@@ -40,7 +40,7 @@ internal static class ResultWriter
 
     private static string Num(float v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    private static void WriteJson(IndexReader reader, IReadOnlyList<Row> rows, long totalHits, IReadOnlyList<InterestingTerm>? terms, TextWriter output)
+    private static void WriteJson(IRecallView reader, IReadOnlyList<Row> rows, long totalHits, IReadOnlyList<InterestingTerm>? terms, TextWriter output)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

@@ -30,6 +30,8 @@ internal sealed record ServeOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Index)) errors.Add("--index is required");
         else if (!Directory.Exists(Index)) errors.Add($"index directory '{Index}' does not exist");
+        else if (IndexFolder.BackendOf(Index) == IndexFolder.LuceneNet) // the request path still reads the native index directly
+            errors.Add($"'{Index}' holds a Lucene.Net index, which serve and recommend cannot serve yet; search and mlt read it (see docs/cli.md)");
         if (Plugins is { } p && !Directory.Exists(p)) errors.Add($"plugins directory '{p}' does not exist");
         if (Config is { } c && !File.Exists(c)) errors.Add($"config file '{c}' does not exist");
         if (Store is { } s && Interactions.SqliteInteractionStore.CheckPath(s) is { } storeProblem) errors.Add(storeProblem);

@@ -138,6 +138,7 @@ public sealed class IndexCommandsEndToEndTests : IDisposable
     {
         BuildSample().AssertOk();
         var output = CliRun.Of("index", "stats", "--index", _index).AssertOk();
+        Assert.Matches(new Regex(@"^backend\s+native$", RegexOptions.Multiline), output.Replace("\r", ""));
         Assert.Matches(new Regex(@"^documents\s+200$", RegexOptions.Multiline), output.Replace("\r", ""));
         Assert.Matches(new Regex(@"^deleted\s+0$", RegexOptions.Multiline), output.Replace("\r", ""));
         Assert.Matches(new Regex(@"^\s+tags\s+keyword\s+separator ',', stored$", RegexOptions.Multiline), output.Replace("\r", ""));

@@ -78,6 +78,11 @@ public sealed class ModelAliasUnderLoadTests(ITestOutputHelper output)
             output.WriteLine($"{served} served, {moves} alias moves");
             await Post(http, "/admin/models/promote", new { model = Model, version = 9 }, HttpStatusCode.BadRequest);
             await Post(http, "/admin/models/promote", new { model = "nope/itemknn", version = 1 }, HttpStatusCode.NotFound);
+            Assert.Equal(2, await ServedVersion(http, 2)); // the stage's debug names the version that scored
+            await Post(http, "/admin/models/promote", new { model = Model, version = 1 }, HttpStatusCode.OK);
+            Assert.Equal(1, await ServedVersion(http, 1));
+            await Post(http, "/admin/models/rollback", new { model = Model }, HttpStatusCode.OK);
+            Assert.Equal(2, await ServedVersion(http, 2));
             var health = await http.GetFromJsonAsync<JsonElement>("/health");
             int exit = server.Stop(TimeSpan.FromSeconds(15));
 
@@ -100,6 +105,23 @@ public sealed class ModelAliasUnderLoadTests(ITestOutputHelper output)
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The itemknn model version the stage scored with, asked until it is <paramref name="expected"/> (the poll interval is 2 s) or 20 s pass.</summary>
+    private static async Task<int?> ServedVersion(HttpClient http, int expected)
+    {
+        int? seen = null;
+        for (var started = DateTime.UtcNow; DateTime.UtcNow - started < TimeSpan.FromSeconds(20); await Task.Delay(200))
+        {
+            var body = await (await http.PostAsJsonAsync("/recommend", new { userId = "u05", k = 5, pipeline = "recommend", explain = true })).Content.ReadFromJsonAsync<JsonElement>();
+            var versions = body.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("debug").EnumerateArray())
+                .Select(d => System.Text.RegularExpressions.Regex.Match(d.GetString()!, @"^itemknn: cf .*\(model v(\d+)\)$"))
+                .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+            Assert.True(versions.Count <= 1, $"one response scored by versions {string.Join(", ", versions)}");
+            seen = versions.Count == 1 ? versions[0] : null;
+            if (seen == expected) return seen;
+        }
+        return seen;
     }
 
     private static async Task Post(HttpClient http, string path, object body, HttpStatusCode expected)

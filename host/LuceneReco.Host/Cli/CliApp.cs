@@ -96,6 +96,7 @@ internal static class CliApp
             InteractionsCommand.Create(console),
             UsersCommand.Create(console),
             TrainCommand.Create(console),
+            ModelsCommand.Create(console),
             FeaturesCommand.Create(console),
             ExperimentCommand.Create(console),
             EmbedCommand.Create(console),

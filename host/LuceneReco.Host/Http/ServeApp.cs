@@ -92,6 +92,7 @@ internal static class ServeApp
         QueryEndpoints.Map(api);
         WriteEndpoints.Map(api);
         AdminEndpoints.Map(api);
+        ModelEndpoints.Map(api);
         Web.WebEndpoints.Map(api); // the demo page at /, /pipelines, /users/{id}/profile
         return app;
     }

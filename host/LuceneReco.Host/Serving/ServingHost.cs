@@ -21,6 +21,7 @@ internal sealed class ServingHost : IDisposable
         Metrics = new ServingMetrics(clock);
         Items = new ItemCatalogView(index);
         Log = log;
+        Models = new Models.ModelRegistry(dataRoot);
         Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, clock), log)
         {
             FeatureLogs = FeatureLog.SqliteFeatureLog.For,
@@ -74,6 +75,9 @@ internal sealed class ServingHost : IDisposable
 
     /// <summary>Runs pipelines.</summary>
     public PipelineRunner Runner { get; }
+
+    /// <summary>The trained model versions under the data folder and their aliases.</summary>
+    public Models.ModelRegistry Models { get; }
 
     /// <summary>The host's log.</summary>
     public Action<string> Log { get; }

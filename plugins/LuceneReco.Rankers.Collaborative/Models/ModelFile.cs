@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using LuceneReco.Plugins;
 
 namespace LuceneReco.Rankers.Collaborative.Models;
 
@@ -139,14 +140,20 @@ internal static class ModelFile
     /// <summary>The highest version present, or 0.</summary>
     public static int LatestVersion(string directory, string kind) => Versions(directory, kind) is { Count: > 0 } v ? v[0].Version : 0;
 
-    /// <summary>Deletes all but the newest <paramref name="keep"/> versions; returns the deleted paths.</summary>
+    /// <summary>
+    /// Deletes all but the newest <paramref name="keep"/> versions, except those an alias points to or that are pinned
+    /// (<see cref="ModelAliases"/>); returns the deleted paths.
+    /// </summary>
     public static List<string> Prune(string directory, string kind, int keep)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
         var deleted = new List<string>();
         List<(int Version, string Path)> versions = Versions(directory, kind);
+        if (versions.Count <= keep) return deleted;
+        ModelAliases aliases = ModelAliases.Read(directory);
         for (int k = keep; k < versions.Count; k++)
         {
+            if (aliases.Retains(kind, versions[k].Version)) continue;
             File.Delete(versions[k].Path);
             deleted.Add(versions[k].Path);
         }

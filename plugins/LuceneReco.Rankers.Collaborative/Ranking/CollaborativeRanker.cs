@@ -39,7 +39,7 @@ public abstract class CollaborativeRanker<TModel, TOptions> : RankerPlugin<TOpti
     {
         ArgumentNullException.ThrowIfNull(services);
         if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException($"Options of ranker '{Name}' are invalid: {string.Join("; ", errors)}", nameof(options));
-        return CreateStage(options, services, _stores.For(options.ModelDirectory, options.PollSeconds, services, _kind, _load));
+        return CreateStage(options, services, _stores.For(options.ModelDirectory, options.PollSeconds, services, _kind, _load, options.ModelVersion));
     }
 
     /// <inheritdoc/>
@@ -52,7 +52,7 @@ public abstract class CollaborativeRanker<TModel, TOptions> : RankerPlugin<TOpti
         ArgumentNullException.ThrowIfNull(services);
         var bound = OptionsBinder.Bind<CollaborativeSourceOptions>(options, Name);
         if (bound.Validate() is { Count: > 0 } errors) throw new ArgumentException($"Options of source '{Name}' are invalid: {string.Join("; ", errors)}", nameof(options));
-        return CreateSource(_stores.For(bound.ModelDirectory, bound.PollSeconds, services, _kind, _load), bound.MaxHistory);
+        return CreateSource(_stores.For(bound.ModelDirectory, bound.PollSeconds, services, _kind, _load, bound.ModelVersion), bound.MaxHistory);
     }
 
     /// <inheritdoc/>

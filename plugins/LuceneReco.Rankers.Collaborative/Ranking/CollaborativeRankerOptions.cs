@@ -8,6 +8,9 @@ public abstract record CollaborativeRankerOptions
     /// <summary>Where the model versions are, relative to the plugin's data directory (or absolute). <value>The default is "models".</value></summary>
     public string ModelDirectory { get; init; } = "models";
 
+    /// <summary>The alias (<c>production</c>, <c>canary</c>, ...) or version (<c>3</c>, <c>v3</c>) of the model served; see <c>lucenereco models</c>. <value>The default is "production" (the newest version until an alias is set).</value></summary>
+    public string ModelVersion { get; init; } = LuceneReco.Plugins.ModelAliases.Production;
+
     /// <summary>The collaborative share w of <c>final = (1 - w) * norm(incoming) + w * norm(cf)</c>. <value>The default is 0.5.</value></summary>
     public double Weight { get; init; } = 0.5;
 
@@ -34,6 +37,8 @@ public abstract record CollaborativeRankerOptions
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(ModelDirectory)) errors.Add("ModelDirectory must name a folder");
+        if (LuceneReco.Plugins.ModelAliases.ParseVersion(ModelVersion ?? "") is null && !LuceneReco.Plugins.ModelAliases.IsAliasName(ModelVersion ?? ""))
+            errors.Add($"ModelVersion must name an alias (production, canary) or a version (3, v3), got \"{ModelVersion}\"");
         if (!double.IsFinite(Weight) || Weight is < 0 or > 1) errors.Add(Invariant($"Weight must be 0 to 1, got {Weight}"));
         if (!Enum.IsDefined(Normalisation)) errors.Add($"Normalisation must be MinMax, MaxAbs or None, got {Normalisation}");
         if (MaxHistory is < 1 or > 100_000) errors.Add(Invariant($"MaxHistory must be 1 to 100000, got {MaxHistory}"));

@@ -110,7 +110,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
                 candidate.StageScores[Name] = cf[c];
                 candidate.Features[Name + ".score"] = cf[c];
                 candidate.Explain(Describe(scores[c], because, titles, items, kinds, w * normCf[c]));
-                candidate.Debug(Name, Format($"cf {cf[c]:0.###}, final {1 - w:0.##} x {normIncoming[c]:0.###} + {w:0.##} x {normCf[c]:0.###} = {final:0.###}"));
+                candidate.Debug(Name, Format($"cf {cf[c]:0.###}, final {1 - w:0.##} x {normIncoming[c]:0.###} + {w:0.##} x {normCf[c]:0.###} = {final:0.###} (model v{version})"));
             }
             else
             {

@@ -5,19 +5,20 @@ using LuceneReco.Rankers.Collaborative.Models;
 namespace LuceneReco.Rankers.Collaborative.Ranking;
 
 /// <summary>
-/// One <see cref="ModelStore{TModel}"/> per model folder and plugin instance, so every recall step and rerank stage naming
+/// One <see cref="ModelStore{TModel}"/> per model folder, alias and plugin instance, so every recall step and rerank stage naming
 /// the same folder shares one model in memory and one poller: a new version reaches recall and rerank together.
 /// </summary>
 internal sealed class StoreCache<TModel> where TModel : class
 {
     private readonly ConcurrentDictionary<string, ModelStore<TModel>> _stores = new(StringComparer.Ordinal);
 
-    /// <summary>The store of <paramref name="modelDirectory"/> (relative to the plugin's data folder); the first caller's poll interval wins.</summary>
+    /// <summary>The store of <paramref name="modelDirectory"/> (relative to the plugin's data folder); following <paramref name="reference"/> (an alias or version, <c>production</c> by default); the first caller's poll interval wins.</summary>
     public ModelStore<TModel> For(string modelDirectory, double pollSeconds, IRankerServices services, string kind,
-        Func<string, (TModel Model, ModelMetadata Metadata)> load)
+        Func<string, (TModel Model, ModelMetadata Metadata)> load, string reference = ModelAliases.Production)
     {
         string directory = Path.GetFullPath(Path.Combine(services.DataDirectory, modelDirectory));
-        return _stores.GetOrAdd(directory, d => new ModelStore<TModel>(d, kind, load, services.Clock, services.Log.Warn, TimeSpan.FromSeconds(pollSeconds)));
+        return _stores.GetOrAdd(directory + "\n" + reference,
+            _ => new ModelStore<TModel>(directory, kind, load, services.Clock, services.Log.Warn, TimeSpan.FromSeconds(pollSeconds), reference));
     }
 
     /// <summary>

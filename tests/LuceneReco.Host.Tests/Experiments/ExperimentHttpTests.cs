@@ -87,4 +87,18 @@ public sealed class ExperimentHttpTests : IAsyncLifetime
         metrics = (await _client.GetFromJsonAsync<JsonElement>("/metrics")).GetProperty("experiments").GetProperty("x");
         Assert.Equal(0, metrics.GetProperty("interleaved").GetProperty("lists").GetInt64());
     }
+
+    [Fact]
+    public async Task CursorPages_AfterTheFirst_CarryTheExperimentAndEachItemsVariant()
+    {
+        var first = await Post("/recommend", """{"userId": "u2", "query": "orbit station", "k": 2, "cursor": "*", "options": {"session": "s2"}}""");
+        Assert.Equal("x", first.GetProperty("experiment").GetString());
+        var next = await Post("/recommend", $$"""{"userId": "u2", "cursor": "{{first.GetProperty("next").GetString()}}"}""");
+
+        Assert.Equal("x", next.GetProperty("experiment").GetString());
+        Assert.Equal(first.GetProperty("requestId").GetString(), next.GetProperty("requestId").GetString());
+        var items = next.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.Contains(i.GetProperty("variant").GetString(), new[] { "A", "B" }));
+    }
 }

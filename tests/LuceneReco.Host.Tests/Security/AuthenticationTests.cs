@@ -16,6 +16,8 @@ public sealed class AuthenticationTests
                  {
                      (HttpMethod.Put, "/items", Item), (HttpMethod.Delete, "/items/b001", null), (HttpMethod.Post, "/events", """{"userId":"u","itemId":"b001"}"""),
                      (HttpMethod.Delete, "/users/u", null), (HttpMethod.Delete, "/users/u/events", null), (HttpMethod.Post, "/plugins/reload", null),
+                     (HttpMethod.Post, "/admin/models/promote", """{"model":"collaborative/models/itemknn","version":1}"""),
+                     (HttpMethod.Post, "/admin/models/rollback", """{"model":"collaborative/models/itemknn"}"""),
                  })
         {
             var response = await server.Send(method, path, json);

@@ -23,7 +23,14 @@ internal sealed record PagedList(
     bool Explain,
     IReadOnlyList<SkippedStage> SkippedStages,
     IReadOnlyDictionary<string, string> Plugins,
-    DateTimeOffset Created);
+    DateTimeOffset Created)
+{
+    /// <summary>The experiment whose interleaved list this is (its items name their variant), or null.</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The id the first page was logged under, or null.</summary>
+    public string? RequestId { get; init; }
+}
 
 /// <summary>One kept result: what a response needs besides the item's stored fields (those are read when the page is served).</summary>
 internal sealed record PagedItem(
@@ -34,6 +41,9 @@ internal sealed record PagedItem(
     IReadOnlyList<Reason>? Reasons,
     IReadOnlyList<string>? Debug)
 {
+    /// <summary>In an interleaved list, the variant (<c>A</c> or <c>B</c>) that showed the item, as on the first page.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>What is kept of <paramref name="candidate"/>: with <paramref name="explain"/> its scores and reasons, else only id and score.</summary>
     public static PagedItem From(Candidate candidate, bool explain) => explain
         ? new PagedItem(candidate.ItemId, candidate.Score, new SortedDictionary<string, double>(candidate.StageScores, StringComparer.Ordinal),

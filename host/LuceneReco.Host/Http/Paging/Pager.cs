@@ -50,9 +50,17 @@ internal sealed class Pager(PagedListCache cache)
         if (!start || from + count >= all.Count) return TypedResults.Ok(response);
 
         var items = new PagedItem[all.Count];
-        for (int i = 0; i < items.Length; i++) items[i] = PagedItem.From(all[i], request.Explain);
+        for (int i = 0; i < items.Length; i++)
+            items[i] = PagedItem.From(all[i], request.Explain) with
+            {
+                Variant = result.Experiment is { } x && x.Items.TryGetValue(all[i].ItemId, out var origin) ? origin.Variant.ToString() : null,
+            };
         var created = cache.Clock.GetUtcNow();
-        var list = new PagedList(request.Kind, result.Pipeline, items, k, request.Explain, result.SkippedStages, response.Plugins, created);
+        var list = new PagedList(request.Kind, result.Pipeline, items, k, request.Explain, result.SkippedStages, response.Plugins, created)
+        {
+            Experiment = response.Experiment,
+            RequestId = response.RequestId,
+        };
         var id = cache.Add(list);
         return TypedResults.Ok(response with { Next = new PageCursor(id, created, from + count).ToString() });
     }
@@ -81,10 +89,14 @@ internal sealed class Pager(PagedListCache cache)
             var kept = list.Items[i];
             int doc = reader.DocOf(kept.Id);
             var fields = doc >= 0 ? ResultsResponse.FieldsOf(reader, doc) : new Dictionary<string, object>();
-            items.Add(new ResultItem(kept.Id, kept.Score, fields, kept.StageScores, kept.Explanation, kept.Reasons, kept.Debug));
+            items.Add(new ResultItem(kept.Id, kept.Score, fields, kept.StageScores, kept.Explanation, kept.Reasons, kept.Debug) { Variant = kept.Variant });
         }
         var took = Math.Round(cache.Clock.GetElapsedTime(started).TotalMilliseconds, 3);
-        var response = new ResultsResponse(items, list.SkippedStages, list.Pipeline, took, null, list.Plugins);
+        var response = new ResultsResponse(items, list.SkippedStages, list.Pipeline, took, null, list.Plugins)
+        {
+            Experiment = list.Experiment,
+            RequestId = list.RequestId,
+        };
         return TypedResults.Ok(from + count < list.Items.Count
             ? response with { Next = (cursor with { Position = from + count }).ToString() }
             : response);

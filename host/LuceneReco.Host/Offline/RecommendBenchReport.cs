@@ -129,7 +129,7 @@ internal sealed record RecommendBenchReport
         output.WriteLine(string.Create(c,
             $"recall sizes: {sizes} (the pipeline's {from} scaled for {RecallTarget:N0} candidates, {CalibrationRounds} calibration round{(CalibrationRounds == 1 ? "" : "s")})"));
         output.WriteLine(string.Create(c, $"candidates reaching the stages: mean {MeanCandidates:N1}, min {MinCandidates:N0}, max {MaxCandidates:N0}"));
-        output.WriteLine($"{"ms",-22} {"count",6} {"p50",9} {"p90",9} {"p99",9} {"max",9} {"mean",9}");
+        output.WriteLine($"{"ms",-28} {"count",6} {"p50",9} {"p90",9} {"p99",9} {"max",9} {"mean",9}");
         Row(output, "request (cold)", Request);
         Row(output, "recall + fusion", Recall);
         foreach (var source in Sources) Row(output, "  source " + source.Stage, source.Latency);
@@ -148,7 +148,7 @@ internal sealed record RecommendBenchReport
 
     private static void Row(TextWriter output, string name, LatencyStats s) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-22} {s.Count,6} {s.P50,9:0.000} {s.P90,9:0.000} {s.P99,9:0.000} {s.Max,9:0.000} {s.Mean,9:0.000}"));
+            $"{name,-28} {s.Count,6} {s.P50,9:0.000} {s.P90,9:0.000} {s.P99,9:0.000} {s.Max,9:0.000} {s.Mean,9:0.000}"));
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 }

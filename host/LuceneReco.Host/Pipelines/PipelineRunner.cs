@@ -109,7 +109,11 @@ internal sealed partial class PipelineRunner(
             Plugins = served,
             Experiment = ranked.Experiment,
         };
-        if (resultKey is not null && skipped.Count == 0 && !run.Stateful) context.UserCache!.Remember(resultKey, result, start); // nor one with a fault
+        if (resultKey is not null && skipped.Count == 0 && !run.Stateful) // nor one with a fault
+        {
+            candidates.TrimExcess(); // it held every fused candidate; the remembered list keeps k
+            context.UserCache!.Remember(resultKey, result, start);
+        }
         return result;
     }
 

@@ -67,11 +67,12 @@ internal static class BenchCommand
         var warmup = new Option<int>("--warmup") { Description = $"Untimed requests before timing (default {defaults.Warmup}).", HelpName = "N", DefaultValueFactory = _ => defaults.Warmup };
         var calibration = new Option<int>("--calibration-users") { Description = $"Sampled users that calibrate the recall sizes (default {defaults.CalibrationUsers}).", HelpName = "N", DefaultValueFactory = _ => defaults.CalibrationUsers };
         var output = new Option<string>("--out") { Description = "Also write summary.json into this directory.", HelpName = "DIR" };
+        var userCache = new Option<int>("--user-cache") { Description = $"Users whose profile queries and results are remembered between requests (0 = off; default {defaults.UserCache:N0}); a second pass over the users times them warm.", HelpName = "N", DefaultValueFactory = _ => defaults.UserCache };
         var batch = new BatchCliOptions();
         var command = new Command("recommend",
             "Time one user's recommendation request (one at a time, in-process) through a pipeline whose recall is scaled so about --recall candidates reach the rerank stages; trains the models it needs first unless --models is given.")
         {
-            index, interactions, models, recall, users, seed, k, warmup, calibration, output,
+            index, interactions, models, recall, users, seed, k, warmup, calibration, output, userCache,
         };
         batch.AddTo(command);
         command.SetAction(CliApp.Guarded(console, parse =>
@@ -100,6 +101,7 @@ internal static class BenchCommand
                 K = parse.GetValue(k),
                 Warmup = parse.GetValue(warmup),
                 CalibrationUsers = parse.GetValue(calibration),
+                UserCache = parse.GetValue(userCache),
                 Training = batch.Training.Bind(parse),
                 Plugins = CommonOptions.PluginsFolder(parse.GetValue(batch.Plugins)),
                 Clock = console.Time,

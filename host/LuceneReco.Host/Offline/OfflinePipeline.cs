@@ -112,14 +112,16 @@ internal sealed class OfflinePipeline : IDisposable
 
     /// <summary>
     /// A runner of <paramref name="pipeline"/> (for example the pipeline with other recall sizes, or a baseline) under
-    /// <see cref="Name"/>, on the same index, history, plugins and models.
+    /// <see cref="Name"/>, on the same index, history, plugins and models, remembering <paramref name="userCacheSize"/> users
+    /// between requests (<see cref="UserCache"/>; the default 0 remembers none: an offline run asks for each user once).
     /// </summary>
-    public PipelineRunner RunnerFor(PipelineDefinition pipeline)
+    public PipelineRunner RunnerFor(PipelineDefinition pipeline, int userCacheSize = 0)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var config = ServingConfigSource.Fixed(new ServingConfig
         {
             DefaultPipeline = Name,
+            UserCacheSize = userCacheSize,
             Pipelines = new Dictionary<string, PipelineDefinition>(StringComparer.Ordinal) { [Name] = pipeline },
         });
         _configs.Add(config);

@@ -41,7 +41,7 @@ internal static class RecommendBench
         double setupSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         var calibrationUsers = sample.Take(options.CalibrationUsers).ToList();
-        var (runner, scaled, rounds) = Calibrate(offline, pipeline, options.Recall, calibrationUsers, options.K, progress);
+        var (runner, scaled, rounds) = Calibrate(offline, pipeline, options.Recall, calibrationUsers, options.K, options.UserCache, progress);
 
         for (int i = 0; i < options.Warmup; i++) Recommend(runner, name, sample[i % sample.Count], options.K);
         progress?.Invoke(Invariant($"warmed up with {options.Warmup:N0} requests; timing {sample.Count:N0} users"));
@@ -50,19 +50,25 @@ internal static class RecommendBench
         var recallMs = new double[sample.Count];
         var candidates = new int[sample.Count];
         var stageMs = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var sourceMs = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var threadBytes = new double[sample.Count];
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         long history = 0;
+        runner.UserCache.Clear(); // the timed pass is cold: the warm-up's users are forgotten
         GC.Collect();
         GC.WaitForPendingFinalizers();
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long lastReport = Stopwatch.GetTimestamp();
         for (int u = 0; u < sample.Count; u++)
         {
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
             long t0 = Stopwatch.GetTimestamp();
             var result = Recommend(runner, name, sample[u], options.K);
             requestMs[u] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            threadBytes[u] = GC.GetAllocatedBytesForCurrentThread() - a0;
             recallMs[u] = result.RecallTook.TotalMilliseconds;
             candidates[u] = result.Recalled;
             history += offline.History.ForUser(sample[u], PipelineRunner.HistoryDepth).Count;
@@ -71,6 +77,11 @@ internal static class RecommendBench
                 if (!stageMs.TryGetValue(stage.Stage, out var times)) stageMs[stage.Stage] = times = new List<double>(sample.Count);
                 times.Add(stage.Milliseconds);
             }
+            foreach (var source in result.Sources)
+            {
+                if (!sourceMs.TryGetValue(source.Stage, out var times)) sourceMs[source.Stage] = times = new List<double>(sample.Count);
+                times.Add(source.Milliseconds);
+            }
             foreach (var s in result.SkippedStages) skipped[$"{s.Stage}: {s.Reason}"] = skipped.GetValueOrDefault($"{s.Stage}: {s.Reason}") + 1;
             if (progress is not null && Stopwatch.GetElapsedTime(lastReport) >= TimeSpan.FromSeconds(2))
             {
@@ -78,9 +89,25 @@ internal static class RecommendBench
                 progress(Invariant($"{u + 1:N0}/{sample.Count:N0} users timed"));
             }
         }
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
         double cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / sample.Count;
         int[] collections = [GC.CollectionCount(0) - collectionsBefore[0], GC.CollectionCount(1) - collectionsBefore[1], GC.CollectionCount(2) - collectionsBefore[2]];
+
+        // the warm pass: the same users again, each now remembered (when the cache is on and holds them all)
+        var warmMs = new double[sample.Count];
+        var warmBytes = new double[sample.Count];
+        int fromCache = 0;
+        for (int u = 0; u < sample.Count; u++)
+        {
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
+            long t0 = Stopwatch.GetTimestamp();
+            var result = Recommend(runner, name, sample[u], options.K);
+            warmMs[u] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            warmBytes[u] = GC.GetAllocatedBytesForCurrentThread() - a0;
+            if (result.FromCache) fromCache++;
+        }
+        progress?.Invoke(Invariant($"warm pass: {fromCache:N0} of {sample.Count:N0} requests answered from the user cache"));
         long heap = GC.GetTotalMemory(forceFullCollection: true);
         process.Refresh();
 
@@ -102,6 +129,14 @@ internal static class RecommendBench
             Request = LatencyStats.Of(requestMs),
             CpuMsPerRequest = cpuMs,
             Recall = LatencyStats.Of(recallMs),
+            Sources = scaled.Recall.Select(r => r.Source).Distinct(StringComparer.Ordinal).Where(sourceMs.ContainsKey)
+                .Select(s => new StageLatency(s, LatencyStats.Of(sourceMs[s]))).ToList(),
+            AllocatedBytesPerRequest = (double)allocated / sample.Count,
+            ThreadAllocatedBytes = LatencyStats.Of(threadBytes),
+            UserCacheSize = options.UserCache,
+            Warm = LatencyStats.Of(warmMs),
+            WarmThreadAllocatedBytes = LatencyStats.Of(warmBytes),
+            WarmFromCache = fromCache,
             Stages = pipeline.Stages.Where(s => stageMs.ContainsKey(s.StageName)).Select(s => new StageLatency(s.StageName, LatencyStats.Of(stageMs[s.StageName]))).ToList(),
             Skipped = skipped,
             TrainingSeconds = offline.TrainingTook.TotalSeconds,
@@ -149,13 +184,13 @@ internal static class RecommendBench
     /// <c>target / mean</c> (at least 1.05) each round. Stops early when no candidate is recalled at all or every size is at its limit.
     /// </summary>
     private static (PipelineRunner Runner, PipelineDefinition Scaled, int Rounds) Calibrate(OfflinePipeline offline, PipelineDefinition pipeline,
-        int target, List<string> users, int k, Action<string>? progress)
+        int target, List<string> users, int k, int userCache, Action<string>? progress)
     {
         double factor = (double)target / pipeline.Recall.Sum(r => r.Size);
         for (int round = 1; ; round++)
         {
             var scaled = Scale(pipeline, factor);
-            var runner = offline.RunnerFor(scaled);
+            var runner = offline.RunnerFor(scaled, userCache);
             double mean = users.Average(u => Recommend(runner, offline.Name, u, k).Recalled);
             progress?.Invoke(Invariant($"calibration {round}: recall sizes {string.Join(", ", scaled.Recall.Select(r => $"{r.Source} {r.Size:N0}"))} -> mean {mean:N1} candidates"));
             bool atLimit = scaled.Recall.All(r => r.Size == RecallStep.MaxSize);

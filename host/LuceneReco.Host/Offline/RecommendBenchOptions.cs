@@ -49,6 +49,12 @@ internal sealed record RecommendBenchOptions
     /// <summary>Untimed requests after calibration (cycling through the sample), so the timed ones run compiled code. <value>The default is 200.</value></summary>
     public int Warmup { get; init; } = 200;
 
+    /// <summary>
+    /// Users the runner remembers between requests (<see cref="UserCache"/>); the timed pass starts with it empty (cold),
+    /// a second pass over the same users is timed warm. <value>The default is <see cref="UserCache.DefaultCapacity"/>; 0 turns it off.</value>
+    /// </summary>
+    public int UserCache { get; init; } = Pipelines.UserCache.DefaultCapacity;
+
     /// <summary>The models' parameters when they are trained. <value>The default is <see cref="TrainingSettings"/>'s defaults.</value></summary>
     /// <summary>The plugins folder. <value>The default is <c>null</c>: the built-in plugins.</value></summary>
     public string? Plugins { get; init; }
@@ -69,6 +75,7 @@ internal sealed record RecommendBenchOptions
         if (Users is < 1 or > MaxUsers) errors.Add(Invariant($"--users must be 1 to {MaxUsers}, got {Users}"));
         if (K is < 1 or > PipelineRequest.MaxK) errors.Add(Invariant($"--k must be 1 to {PipelineRequest.MaxK}, got {K}"));
         if (CalibrationUsers < 1) errors.Add(Invariant($"--calibration-users must be >= 1, got {CalibrationUsers}"));
+        if (UserCache is < 0 or > Pipelines.UserCache.MaxCapacity) errors.Add(Invariant($"--user-cache must be 0 to {Pipelines.UserCache.MaxCapacity}, got {UserCache}"));
         if (Warmup < 0) errors.Add(Invariant($"--warmup must be >= 0, got {Warmup}"));
         if (Models is null) errors.AddRange(Training.Validate());
         return errors;

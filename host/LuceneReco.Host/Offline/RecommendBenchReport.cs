@@ -58,6 +58,38 @@ internal sealed record RecommendBenchReport
     /// <summary>From the request's start to the fused list: history, every recall source, fusion.</summary>
     public required LatencyStats Recall { get; init; }
 
+    /// <summary>
+    /// Each recall source that ran, in pipeline order: its own call (the built-in sources' index search, a plugin source's
+    /// <c>Recall</c> and the runner's checks of its list), within <see cref="Recall"/>.
+    /// </summary>
+    public required IReadOnlyList<StageLatency> Sources { get; init; }
+
+    /// <summary>
+    /// Bytes the whole process allocated while timing (<see cref="GC.GetTotalAllocatedBytes(bool)"/>, every thread), per request.
+    /// </summary>
+    public required double AllocatedBytesPerRequest { get; init; }
+
+    /// <summary>
+    /// Bytes each request allocated on the calling thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/> around the
+    /// runner's call; a stage that the budget ran on another thread is not in it), as a distribution (the same percentiles as the times).
+    /// </summary>
+    public required LatencyStats ThreadAllocatedBytes { get; init; }
+
+    /// <summary>The user cache's capacity (<c>--user-cache</c>; 0: off).</summary>
+    public required int UserCacheSize { get; init; }
+
+    /// <summary>
+    /// The second pass: each timed user once more, after the cold pass (<see cref="Request"/>, which starts with the cache
+    /// empty) remembered them.
+    /// </summary>
+    public required LatencyStats Warm { get; init; }
+
+    /// <summary>Bytes each warm request allocated on the calling thread.</summary>
+    public required LatencyStats WarmThreadAllocatedBytes { get; init; }
+
+    /// <summary>Warm requests answered from the user cache (the rest ran the pipeline again).</summary>
+    public required int WarmFromCache { get; init; }
+
     /// <summary>Each rerank stage that ran, in pipeline order.</summary>
     public required IReadOnlyList<StageLatency> Stages { get; init; }
 
@@ -97,10 +129,17 @@ internal sealed record RecommendBenchReport
         output.WriteLine(string.Create(c,
             $"recall sizes: {sizes} (the pipeline's {from} scaled for {RecallTarget:N0} candidates, {CalibrationRounds} calibration round{(CalibrationRounds == 1 ? "" : "s")})"));
         output.WriteLine(string.Create(c, $"candidates reaching the stages: mean {MeanCandidates:N1}, min {MinCandidates:N0}, max {MaxCandidates:N0}"));
-        output.WriteLine($"{"ms",-22} {"count",6} {"p50",9} {"p90",9} {"p99",9} {"max",9} {"mean",9}");
-        Row(output, "request", Request);
+        output.WriteLine($"{"ms",-28} {"count",6} {"p50",9} {"p90",9} {"p99",9} {"max",9} {"mean",9}");
+        Row(output, "request (cold)", Request);
         Row(output, "recall + fusion", Recall);
+        foreach (var source in Sources) Row(output, "  source " + source.Stage, source.Latency);
         foreach (var stage in Stages) Row(output, "stage " + stage.Stage, stage.Latency);
+        Row(output, "request (warm)", Warm);
+        var b = ThreadAllocatedBytes;
+        output.WriteLine(string.Create(c,
+            $"allocated per request: {AllocatedBytesPerRequest / 1024:N0} KiB by the process; on the request's thread p50 {b.P50 / 1024:N0} KiB, p90 {b.P90 / 1024:N0} KiB, p99 {b.P99 / 1024:N0} KiB, max {b.Max / 1024:N0} KiB"));
+        output.WriteLine(string.Create(c,
+            $"user cache: {(UserCacheSize == 0 ? "off" : UserCacheSize.ToString("N0", c) + " users")}; warm pass: {WarmFromCache:N0} of {Warm.Count:N0} requests from the cache, p50 {WarmThreadAllocatedBytes.P50 / 1024:N0} KiB allocated on the request's thread"));
         output.WriteLine(string.Create(c, $"process CPU while timing: {CpuMsPerRequest:0.000} ms per request (request mean {Request.Mean:0.000} ms)"));
         output.WriteLine(string.Create(c,
             $"memory: RSS {RssBytes / 1e6:N0} MB (peak {PeakRssBytes / 1e6:N0} MB), managed heap {HeapBytes / 1e6:N0} MB live; collections while timing: gen0 {Collections[0]}, gen1 {Collections[1]}, gen2 {Collections[2]}"));
@@ -109,7 +148,7 @@ internal sealed record RecommendBenchReport
 
     private static void Row(TextWriter output, string name, LatencyStats s) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-22} {s.Count,6} {s.P50,9:0.000} {s.P90,9:0.000} {s.P99,9:0.000} {s.Max,9:0.000} {s.Mean,9:0.000}"));
+            $"{name,-28} {s.Count,6} {s.P50,9:0.000} {s.P90,9:0.000} {s.P99,9:0.000} {s.Max,9:0.000} {s.Mean,9:0.000}"));
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
 }

@@ -24,6 +24,12 @@ internal sealed record PipelineResult(
     /// <summary>The time from the request's start to the fused candidate list: parsing, the user's history, every recall source and fusion.</summary>
     public TimeSpan RecallTook { get; init; }
 
+    /// <summary>How long each recall source took (its name, milliseconds, and "ok", "failed" or "skipped"), in the order they ran.</summary>
+    public IReadOnlyList<StageTiming> Sources { get; init; } = [];
+
+    /// <summary>Whether this is a result remembered for the user (<see cref="UserCache"/>) rather than one just computed (then no source or stage ran).</summary>
+    public bool FromCache { get; init; }
+
     /// <summary>The id the pipeline's feature log recorded this list under, or null when it has no log (or the run was offline).</summary>
     public string? RequestId { get; init; }
 

@@ -43,6 +43,12 @@ internal sealed partial class PipelineRunner(
         _sources.DisposeAll();
     }
 
+    /// <summary>
+    /// Each user's profile queries and recent plain results (<see cref="Pipelines.UserCache"/>); its capacity follows the
+    /// configuration's <see cref="ServingConfig.UserCacheSize"/>.
+    /// </summary>
+    public UserCache UserCache { get; } = new();
+
     /// <summary>The configuration the runner uses.</summary>
     public ServingConfigSource Config => config;
 
@@ -64,6 +70,7 @@ internal sealed partial class PipelineRunner(
         using var rankers = catalog.Snapshot();
         var skipped = new List<SkippedStage>();
         var served = new Dictionary<string, Version>(StringComparer.Ordinal);
+        if (UserCache.Capacity != snapshot.Config.UserCacheSize) UserCache.Capacity = snapshot.Config.UserCacheSize;
         var context = Resolve(request, reader, out var recent);
         var items = new ItemCatalogView(reader);
         var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options)
@@ -76,6 +83,10 @@ internal sealed partial class PipelineRunner(
         ValidateOverrides(name, pipeline, snapshot.Version, rankers, ranking);
         var run = new RunState(snapshot.Version, rankers, request, context, items, ranking, skipped, served, start);
         var experiment = ExperimentFor(snapshot.Config, name, request);
+        string? resultKey = experiment is null ? ResultKey(name, pipeline, snapshot.Version, request, context) : null;
+        if (resultKey is not null && context.UserCache!.Result(resultKey, start - (long)(UserCache.ResultMaxAge.TotalSeconds * _clock.TimestampFrequency)) is { } cached
+            && ServesTheSamePlugins(cached, rankers))
+            return cached with { Took = _clock.GetElapsedTime(start), RecallTook = TimeSpan.Zero, Sources = [], Stages = [], FromCache = true };
         var ranked = experiment is { } e
             ? await InterleaveAsync(e.Name, e.Settings, name, pipeline, snapshot.Config, run, cancellation).ConfigureAwait(false)
             : await RankAsync(name, pipeline, pipeline.Stages.Count, run, cancellation).ConfigureAwait(false);
@@ -89,14 +100,43 @@ internal sealed partial class PipelineRunner(
         var logSettings = experiment is { } ex ? ex.Settings.ImpressionLog(snapshot.Config) : pipeline.FeatureLog;
         if (logSettings is { } featureLog && FeatureLogs is { } logs && !request.Offline && candidates.Count > 0)
             requestId = LogServed(featureLog, logs, name, request, candidates, ranked.Experiment);
-        return new PipelineResult(name, reader, candidates, skipped, run.Timings, _clock.GetElapsedTime(start))
+        var result = new PipelineResult(name, reader, candidates, skipped, run.Timings, _clock.GetElapsedTime(start))
         {
             RequestId = requestId,
             Recalled = ranked.Recalled,
             RecallTook = ranked.RecallTook,
+            Sources = run.SourceTimings,
             Plugins = served,
             Experiment = ranked.Experiment,
         };
+        if (resultKey is not null && skipped.Count == 0 && !run.Stateful) // nor one with a fault
+        {
+            candidates.TrimExcess(); // it held every fused candidate; the remembered list keeps k
+            context.UserCache!.Remember(resultKey, result, start);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The key a plain recommendation's result is remembered under (pipeline, configuration version, k, explain, offline), or
+    /// null when the request is not plain: it has query text, filters, an item, given recent items, options or exclusions, or its
+    /// pipeline logs served lists (each served list gets its own request id), or the cache is off.
+    /// </summary>
+    private static string? ResultKey(string name, PipelineDefinition pipeline, long configVersion, PipelineRequest request, RecallContext context)
+    {
+        if (context.UserCache is null || request.Kind != RequestKind.Recommend || request.QueryText is not null || request.Filters.Count > 0
+            || request.ItemId is not null || request.RecentItems is not null || request.Options.Count > 0 || request.Exclude.Count > 0
+            || (pipeline.FeatureLog is not null && !request.Offline))
+            return null;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}\n{configVersion}\n{request.K}\n{request.Explain}\n{request.Offline}");
+    }
+
+    /// <summary>Whether every plugin that served <paramref name="cached"/> is still loaded at the version it ran (a reload makes the result stale).</summary>
+    private static bool ServesTheSamePlugins(PipelineResult cached, RankerSet rankers)
+    {
+        foreach (var (plugin, version) in cached.Plugins)
+            if (rankers.Find(plugin) is not { } handle || handle.Version != version) return false;
+        return true;
     }
 
     /// <summary>What one request runs on: the configuration version, the rankers, the resolved request and what it collects.</summary>
@@ -104,6 +144,12 @@ internal sealed partial class PipelineRunner(
         RankingRequest Ranking, List<SkippedStage> Skipped, Dictionary<string, Version> Served, long Start)
     {
         public List<StageTiming> Timings { get; } = [];
+
+        /// <summary>Whether a stage that ran keeps state across requests (it is disposable: exposure); its lists are not remembered.</summary>
+        public bool Stateful { get; set; }
+
+        /// <summary>How long each recall source took, in the order they ran.</summary>
+        public List<StageTiming> SourceTimings { get; } = [];
     }
 
     /// <summary>A ranked list before the new-item places and the cut to k, with what the places need.</summary>
@@ -116,17 +162,18 @@ internal sealed partial class PipelineRunner(
     private async Task<Ranked> RankAsync(string name, PipelineDefinition pipeline, int stages, RunState run, CancellationToken cancellation)
     {
         var known = new List<Predicate<string>>();
-        var candidates = Recall(name, 0, pipeline.Recall, pipeline, run.ConfigVersion, run.Rankers, run.Request, run.Context, run.Items, run.Skipped, run.Served, known, cancellation);
+        var candidates = Recall(name, 0, pipeline.Recall, pipeline, run.ConfigVersion, run.Rankers, run.Request, run.Context, run.Items, run.Skipped, run.Served, known, run.SourceTimings, cancellation);
         var slots = pipeline.NewItems;
         if (candidates.Count == 0 && pipeline.Fallback.Count > 0) // nothing to go on (a new user, say): what everyone likes, and what is new
         {
-            candidates = Recall(name, pipeline.Recall.Count, pipeline.Fallback, pipeline, run.ConfigVersion, run.Rankers, run.Request, run.Context, run.Items, run.Skipped, run.Served, known, cancellation);
+            candidates = Recall(name, pipeline.Recall.Count, pipeline.Fallback, pipeline, run.ConfigVersion, run.Rankers, run.Request, run.Context, run.Items, run.Skipped, run.Served, known, run.SourceTimings, cancellation);
             slots = pipeline.FallbackNewItems;
         }
         int recalled = candidates.Count;
         var recallTook = _clock.GetElapsedTime(run.Start);
         for (int i = 0; i < stages && candidates.Count > 0; i++)
-            candidates = await RunStageAsync(name, i, pipeline.Stages[i], run.ConfigVersion, run.Rankers, run.Ranking, candidates, run.Skipped, run.Timings, run.Served, cancellation).ConfigureAwait(false);
+            candidates = await RunStageAsync(name, i, pipeline.Stages[i], run.ConfigVersion, run.Rankers, run.Ranking, candidates, run.Skipped, run.Timings, run.Served, cancellation,
+                () => run.Stateful = true).ConfigureAwait(false);
         return new Ranked(candidates, recalled, recallTook, slots, known);
     }
 
@@ -163,19 +210,21 @@ internal sealed partial class PipelineRunner(
 
     /// <summary>
     /// Runs <paramref name="steps"/> (the pipeline's recall, or its fallback, numbered from <paramref name="first"/> for the
-    /// source cache) and fuses their lists.
+    /// source cache) and fuses their lists; each source's time goes to <paramref name="timings"/> ("ok", "failed" or "skipped").
     /// </summary>
     private List<Candidate> Recall(string name, int first, IReadOnlyList<RecallStep> steps, PipelineDefinition pipeline, long configVersion,
         RankerSet rankers, PipelineRequest request, RecallContext context, ItemCatalogView items, List<SkippedStage> skipped,
-        Dictionary<string, Version> served, List<Predicate<string>> known, CancellationToken cancellation)
+        Dictionary<string, Version> served, List<Predicate<string>> known, List<StageTiming> timings, CancellationToken cancellation)
     {
         var lists = new List<SourceHits>(steps.Count);
         for (int i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
             if (!step.RunsFor(request.Kind)) continue;
+            long started = _clock.GetTimestamp();
             if (RecallSources.Find(step.Source) is { } builtIn)
             {
+                string outcome = "ok";
                 try
                 {
                     lists.Add(new SourceHits(step.Source, step.Weight, builtIn.Recall(context, step)));
@@ -183,10 +232,14 @@ internal sealed partial class PipelineRunner(
                 catch (ArgumentException e)
                 {
                     skipped.Add(new SkippedStage(step.Source, $"recall source failed: {e.Message}"));
+                    outcome = "failed";
                 }
+                timings.Add(new StageTiming(step.Source, _clock.GetElapsedTime(started).TotalMilliseconds, outcome));
                 continue;
             }
-            if (PluginRecall(name, first + i, step, configVersion, rankers, request, context, items, skipped, cancellation) is { } plugin)
+            var plugin = PluginRecall(name, first + i, step, configVersion, rankers, request, context, items, skipped, cancellation);
+            timings.Add(new StageTiming(step.Source, _clock.GetElapsedTime(started).TotalMilliseconds, plugin is null ? "skipped" : "ok"));
+            if (plugin is not null)
             {
                 lists.Add(plugin.Hits);
                 served[plugin.Handle.Name] = plugin.Handle.Version;
@@ -336,12 +389,13 @@ internal sealed partial class PipelineRunner(
             History = scoredHistory,
             QueryText = request.QueryText,
             Encoders = _encoders,
+            UserCache = request.UserId is { } cachedUser && request.RecentItems is null ? UserCache.For(cachedUser, reader.Generation, history) : null,
         };
     }
 
     private async Task<List<Candidate>> RunStageAsync(string pipelineName, int index, StageStep step, long configVersion, RankerSet rankers,
         RankingRequest ranking, List<Candidate> candidates, List<SkippedStage> skipped, List<StageTiming> timings,
-        Dictionary<string, Version> served, CancellationToken cancellation)
+        Dictionary<string, Version> served, CancellationToken cancellation, Action? stateful = null)
     {
         string stageName = step.StageName;
         string metricName = $"{pipelineName}/{stageName}";
@@ -372,6 +426,7 @@ internal sealed partial class PipelineRunner(
             return candidates;
         }
 
+        if (stage is IDisposable) stateful?.Invoke(); // a stage with state to save (exposure) must see every list it serves
         long started = _clock.GetTimestamp();
         var outcome = await StageInvoker.RunAsync(stage, ranking, candidates, step.Budget, _clock, cancellation, step.AllocationBudget).ConfigureAwait(false);
         double ms = _clock.GetElapsedTime(started).TotalMilliseconds;

@@ -34,7 +34,9 @@ internal sealed class ProfileRecallSource : IRecallSource
         for (int i = 0; i < n; i++) docs.Add((profile[i].Doc, (float)Decayed(profile[i].Weight, i)));
         var options = MoreLikeThisRecall.OptionsFor(step);
         var engine = new MoreLikeThis(context.Reader, options);
-        var query = engine.LikeDocs(docs);
+        var query = context.UserCache is { } cache
+            ? cache.Profile(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{options.MinTermFreq}|{options.MinDocFreq}|{options.MaxQueryTerms}|{n}"), () => engine.LikeDocs(docs))
+            : engine.LikeDocs(docs);
         Dictionary<string, List<int>>? owners = context.Explain ? OwnersOf(context.Reader, query, profile, n) : null;
         return MoreLikeThisRecall.Search(context, step, query, options, (doc, matched) => Why(context.Reader, doc, matched, owners!, profile, n));
     }

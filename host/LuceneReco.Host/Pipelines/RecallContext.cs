@@ -9,6 +9,9 @@ internal sealed class RecallContext
 {
     private BitArray? _filterBits;
 
+    /// <summary>What is remembered of the request's user for this reader and history, or null (no user, given recent items, or the cache is off).</summary>
+    public UserCacheEntry? UserCache { get; init; }
+
     /// <summary>The point-in-time view every source of the request searches.</summary>
     public required IndexReader Reader { get; init; }
 

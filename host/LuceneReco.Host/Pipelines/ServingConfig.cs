@@ -34,6 +34,12 @@ internal sealed record ServingConfig
     /// </summary>
     public IReadOnlyDictionary<string, ExperimentSettings> Experiments { get; init; } = new Dictionary<string, ExperimentSettings>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How many users' profile queries and recent plain results the runner remembers (<see cref="UserCache"/>, least recently
+    /// used dropped first); 0 turns the cache off. <value>The default is <see cref="UserCache.DefaultCapacity"/> (10,000).</value>
+    /// </summary>
+    public int UserCacheSize { get; init; } = UserCache.DefaultCapacity;
+
     /// <summary>The built-in recommendation pipeline's name.</summary>
     public const string RecommendName = "recommend";
 
@@ -128,6 +134,8 @@ internal sealed record ServingConfig
             if (string.IsNullOrWhiteSpace(name)) errors.Add("pipelines: a pipeline name is blank");
             pipeline.Validate($"pipelines.{name}", errors);
         }
+        if (UserCacheSize is < 0 or > UserCache.MaxCapacity)
+            errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"userCacheSize must be 0 (off) to {UserCache.MaxCapacity:N0}, got {UserCacheSize}"));
         ExperimentChecks.Validate(this, errors);
         return errors;
     }

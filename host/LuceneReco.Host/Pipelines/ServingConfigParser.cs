@@ -57,11 +57,14 @@ internal static class ServingConfigParser
                     case "training":
                         config = config with { Training = Training(p.Value, errors) };
                         break;
+                    case "userCacheSize":
+                        config = config with { UserCacheSize = Int(p.Value, "userCacheSize", errors) ?? config.UserCacheSize };
+                        break;
                     case "experiments":
                         config = config with { Experiments = ExperimentSettingsParser.Parse(p.Value, errors) };
                         break;
                     default:
-                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments)");
+                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize)");
                         break;
                 }
             }

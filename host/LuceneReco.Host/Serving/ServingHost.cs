@@ -83,7 +83,13 @@ internal sealed class ServingHost : IDisposable
     public Action<string> Log { get; }
 
     /// <summary>Erases <paramref name="userId"/> from the store and every feature log (<see cref="UserErasure"/>).</summary>
-    public UserErasure.Result EraseUser(string userId) => UserErasure.Erase(Interactions, Runner.Config.Current.Config, userId);
+    public UserErasure.Result EraseUser(string userId)
+    {
+        Runner.UserCache.Forget(userId);
+        var result = UserErasure.Erase(Interactions, Runner.Config.Current.Config, userId);
+        Runner.UserCache.Forget(userId); // a request that read the history before the erasure may have remembered it meanwhile
+        return result;
+    }
 
     private IRankerServices ServicesFor(RankerHandle handle, TimeProvider clock)
     {

@@ -38,6 +38,13 @@ public sealed class RecommendBenchCommandTests
         Assert.Equal(["als-rerank", "itemknn-rerank"], stages.Select(s => s.GetProperty("stage").GetString()));
         Assert.All(stages, s => AssertOrdered(s.GetProperty("latency"), data.Users));
         Assert.Empty(root.GetProperty("skipped").EnumerateObject());
+        var sources = root.GetProperty("sources").EnumerateArray().ToList();
+        Assert.Equal(["als", "itemknn", "profile", "semantic-profile"], sources.Select(s => s.GetProperty("stage").GetString()));
+        Assert.All(sources, s => AssertOrdered(s.GetProperty("latency"), data.Users));
+        Assert.Contains("  source profile ", stdout);
+        Assert.True(root.GetProperty("allocated_bytes_per_request").GetDouble() > 0);
+        AssertOrdered(root.GetProperty("thread_allocated_bytes"), data.Users);
+        Assert.Contains("allocated per request: ", stdout);
         Assert.True(root.GetProperty("cpu_ms_per_request").GetDouble() > 0);
         Assert.True(root.GetProperty("heap_bytes").GetInt64() > 0);
         Assert.True(root.GetProperty("peak_rss_bytes").GetInt64() >= root.GetProperty("rss_bytes").GetInt64());

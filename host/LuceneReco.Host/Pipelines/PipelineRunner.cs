@@ -84,8 +84,8 @@ internal sealed partial class PipelineRunner(
         var run = new RunState(snapshot.Version, rankers, request, context, items, ranking, skipped, served, start);
         var experiment = ExperimentFor(snapshot.Config, name, request);
         string? resultKey = experiment is null ? ResultKey(name, pipeline, snapshot.Version, request, context) : null;
-        if (resultKey is not null && context.UserCache!.Result(resultKey, start - (long)(UserCache.ResultMaxAge.TotalSeconds * _clock.TimestampFrequency)) is { } cached
-            && ServesTheSamePlugins(cached, rankers))
+        if (resultKey is not null && context.UserCache!.Remembered(resultKey, start - (long)(UserCache.ResultMaxAge.TotalSeconds * _clock.TimestampFrequency)) is var (cached, states)
+            && ServesTheSamePlugins(cached, rankers) && PluginStates(cached, rankers) is { } now && SameStates(states, now))
             return cached with { Took = _clock.GetElapsedTime(start), RecallTook = TimeSpan.Zero, Sources = [], Stages = [], FromCache = true };
         var ranked = experiment is { } e
             ? await InterleaveAsync(e.Name, e.Settings, name, pipeline, snapshot.Config, run, cancellation).ConfigureAwait(false)
@@ -109,10 +109,10 @@ internal sealed partial class PipelineRunner(
             Plugins = served,
             Experiment = ranked.Experiment,
         };
-        if (resultKey is not null && skipped.Count == 0 && !run.Stateful) // nor one with a fault
+        if (resultKey is not null && skipped.Count == 0 && !run.Stateful && PluginStates(result, rankers) is { } servedStates) // nor one with a fault
         {
             candidates.TrimExcess(); // it held every fused candidate; the remembered list keeps k
-            context.UserCache!.Remember(resultKey, result, start);
+            context.UserCache!.Remember(resultKey, result, start, servedStates);
         }
         return result;
     }
@@ -129,6 +129,37 @@ internal sealed partial class PipelineRunner(
             || (pipeline.FeatureLog is not null && !request.Offline))
             return null;
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}\n{configVersion}\n{request.K}\n{request.Explain}\n{request.Offline}");
+    }
+
+    /// <summary>
+    /// The <see cref="IPluginState.StateVersion"/> of every plugin that served <paramref name="result"/>, or null when one of
+    /// them does not implement it (then what it serves from may change unseen, a model retrained or an alias moved, so the
+    /// result is not remembered) or its answer throws.
+    /// </summary>
+    private static Dictionary<string, long>? PluginStates(PipelineResult result, RankerSet rankers)
+    {
+        var states = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var plugin in result.Plugins.Keys)
+        {
+            if (rankers.Find(plugin)?.Plugin is not IPluginState state) return null;
+            try
+            {
+                states[plugin] = state.StateVersion;
+            }
+            catch (Exception) // plugin code: treated as changed
+            {
+                return null;
+            }
+        }
+        return states;
+    }
+
+    private static bool SameStates(IReadOnlyDictionary<string, long> then, Dictionary<string, long> now)
+    {
+        if (then.Count != now.Count) return false;
+        foreach (var (plugin, version) in then)
+            if (!now.TryGetValue(plugin, out long current) || current != version) return false;
+        return true;
     }
 
     /// <summary>Whether every plugin that served <paramref name="cached"/> is still loaded at the version it ran (a reload makes the result stale).</summary>

@@ -15,7 +15,7 @@ internal sealed class UserCacheEntry(string userId, long generation, HistoryStam
     public const int MaxResults = 8;
 
     private readonly ConcurrentDictionary<string, MoreLikeThisQuery> _profiles = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (PipelineResult Result, long Made)> _results = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (PipelineResult Result, long Made, IReadOnlyDictionary<string, long> States)> _results = new(StringComparer.Ordinal);
 
     /// <summary>The user.</summary>
     public string UserId => userId;
@@ -36,14 +36,20 @@ internal sealed class UserCacheEntry(string userId, long generation, HistoryStam
     }
 
     /// <summary>The result remembered for <paramref name="key"/> when it was made at or after <paramref name="notBefore"/> (a timestamp), or null.</summary>
-    public PipelineResult? Result(string key, long notBefore) =>
-        _results.TryGetValue(key, out var r) && r.Made >= notBefore ? r.Result : null;
+    public PipelineResult? Result(string key, long notBefore) => Remembered(key, notBefore)?.Result;
 
-    /// <summary>Remembers <paramref name="result"/> for <paramref name="key"/>, made at <paramref name="made"/> (a timestamp).</summary>
-    public void Remember(string key, PipelineResult result, long made)
+    /// <summary>Like <see cref="Result"/>, with the serving plugins' <see cref="IPluginState.StateVersion"/> as they were when it was remembered.</summary>
+    public (PipelineResult Result, IReadOnlyDictionary<string, long> States)? Remembered(string key, long notBefore) =>
+        _results.TryGetValue(key, out var r) && r.Made >= notBefore ? (r.Result, r.States) : null;
+
+    /// <summary>
+    /// Remembers <paramref name="result"/> for <paramref name="key"/>, made at <paramref name="made"/> (a timestamp), with the
+    /// state version of each plugin that served it (<paramref name="states"/>; none when no plugin served).
+    /// </summary>
+    public void Remember(string key, PipelineResult result, long made, IReadOnlyDictionary<string, long>? states = null)
     {
         if (_results.Count >= MaxResults) _results.Clear();
-        _results[key] = (result, made);
+        _results[key] = (result, made, states ?? new Dictionary<string, long>());
     }
 }
 

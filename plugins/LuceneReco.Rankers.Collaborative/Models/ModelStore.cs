@@ -27,6 +27,7 @@ public sealed class ModelStore<TModel> where TModel : class
     private LoadedModel<TModel>? _replaced; // the version served before the alias last moved, for an instant rollback
     private bool _followedAlias; // the current model was chosen by an alias, not as the newest
     private long _nextPollTicks; // UTC ticks; read without the lock
+    private long _published;
     private string? _lastError;
 
     /// <summary>Creates a store; nothing is read until <see cref="Get"/> or <see cref="Refresh"/>.</summary>
@@ -148,8 +149,12 @@ public sealed class ModelStore<TModel> where TModel : class
         LoadedModel<TModel>? old = _current;
         if (old is not null && old.Version != next.Version) _replaced = old;
         Volatile.Write(ref _current, next);
+        Interlocked.Increment(ref _published);
         return true;
     }
+
+    /// <summary>How many times a model was put in service (it changes with every version loaded, an alias move or a rollback).</summary>
+    public long Published => Interlocked.Read(ref _published);
 
     /// <summary>Loads one version file; null (with the error) when it is missing or damaged, a damaged file reported once until it changes.</summary>
     private LoadedModel<TModel>? TryLoad(int version, string path, LoadedModel<TModel>? current, DateTimeOffset now, out string? error)

@@ -11,7 +11,7 @@ namespace LuceneReco.Rankers.Collaborative.Popularity;
 /// The "popular" plugin: a popularity model trained from every event (distinct users per item, and a trending score decayed
 /// with a half-life and weighted by event kind), served as a candidate source for users with no history and as features.
 /// </summary>
-public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, ITrainablePlugin, IPluginHealth
+public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, ITrainablePlugin, IPluginHealth, IPluginState
 {
     private readonly StoreCache<PopularityModel> _stores = new();
 
@@ -34,6 +34,9 @@ public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, IT
 
     /// <summary>A model folder in use whose newest file does not load.</summary>
     public IReadOnlyList<string> HealthProblems() => _stores.Problems(Name);
+
+    /// <inheritdoc/>
+    public long StateVersion => _stores.StateVersion();
 
     /// <summary>A stage that records popularity features; options are not used.</summary>
     public IRankerStage CreateStage(JsonElement? options, IRankerServices services)

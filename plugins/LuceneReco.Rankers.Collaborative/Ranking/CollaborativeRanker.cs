@@ -13,7 +13,7 @@ namespace LuceneReco.Rankers.Collaborative.Ranking;
 /// </summary>
 /// <typeparam name="TModel">The model the stage and source read.</typeparam>
 /// <typeparam name="TOptions">The stage's options.</typeparam>
-public abstract class CollaborativeRanker<TModel, TOptions> : RankerPlugin<TOptions>, ICandidateSourcePlugin, ITrainablePlugin, IPluginHealth
+public abstract class CollaborativeRanker<TModel, TOptions> : RankerPlugin<TOptions>, ICandidateSourcePlugin, ITrainablePlugin, IPluginHealth, IPluginState
     where TModel : class
     where TOptions : CollaborativeRankerOptions, new()
 {
@@ -60,6 +60,9 @@ public abstract class CollaborativeRanker<TModel, TOptions> : RankerPlugin<TOpti
 
     /// <summary>A model folder in use whose newest file does not load (damaged, or written by a newer version).</summary>
     public IReadOnlyList<string> HealthProblems() => _stores.Problems(Name);
+
+    /// <inheritdoc/>
+    public long StateVersion => _stores.StateVersion();
 
     /// <summary>Trains a new model version into the plugin's <c>models</c> folder.</summary>
     public TrainingOutcome Train(TrainingJob job, CancellationToken cancellation) => PluginTraining.Train(job, _kind, cancellation);

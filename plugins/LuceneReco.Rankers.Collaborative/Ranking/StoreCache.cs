@@ -35,4 +35,19 @@ internal sealed class StoreCache<TModel> where TModel : class
         }
         return problems;
     }
+
+    /// <summary>
+    /// Changes whenever any store in use puts another model in service (each store polled at its own interval first, as
+    /// a request would); for <see cref="IPluginState"/>.
+    /// </summary>
+    public long StateVersion()
+    {
+        long version = 0;
+        foreach (var store in _stores.Values)
+        {
+            store.Get();
+            version += store.Published;
+        }
+        return version + _stores.Count;
+    }
 }

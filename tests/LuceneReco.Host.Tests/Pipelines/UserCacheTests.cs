@@ -119,6 +119,57 @@ public sealed class UserCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Runner_AResultAPluginServed_IsRemembered_OnlyWhileThePluginsStateIsUnchanged_AndNeverWithoutIPluginState()
+    {
+        string dir = _files.PathOf("index");
+        SampleIndex.Build(dir);
+        var store = new InMemoryInteractionStore();
+        store.Add(new Interaction("u", "b001", "view", 1, Now));
+        var model = new VersionedPlugin("model");
+        var plain = FakePlugin.Reverse();
+        var (config, errors) = ServingConfigParser.Parse("""
+            {"defaultPipeline": "p", "pipelines": {
+              "p": {"recall": [{"source": "profile", "size": 20}], "stages": [{"ranker": "model", "budgetMs": 30000}]},
+              "q": {"recall": [{"source": "profile", "size": 20}], "stages": [{"ranker": "reverse", "budgetMs": 30000}]}}}
+            """);
+        Assert.True(config is not null, string.Join("; ", errors));
+        using var host = new ServingHost(new FixedIndexView(IndexReader.Open(dir)), store, new FakeCatalog().Add(model).Add(plain),
+            ServingConfigSource.Fixed(config), TimeProvider.System, _files.PathOf("data"), _ => { });
+        var request = new PipelineRequest { UserId = "u", K = 5, Pipeline = "p" };
+
+        Assert.False((await host.Runner.RunAsync(request)).FromCache);
+        Assert.True((await host.Runner.RunAsync(request)).FromCache);
+        model.State++; // e.g. an alias moved to another model version
+        Assert.False((await host.Runner.RunAsync(request)).FromCache);
+        Assert.True((await host.Runner.RunAsync(request)).FromCache);
+
+        var other = request with { Pipeline = "q" }; // served by a plugin that cannot say when its state changes
+        Assert.False((await host.Runner.RunAsync(other)).FromCache);
+        Assert.False((await host.Runner.RunAsync(other)).FromCache);
+    }
+
+    /// <summary>A plugin that passes the list through and reports a state version the test moves.</summary>
+    private sealed class VersionedPlugin(string name) : IRankerPlugin, IPluginState
+    {
+        public long State;
+
+        public string Name => name;
+
+        public Version Version => new(1, 0);
+
+        public string Description => "a plugin with a state version";
+
+        public long StateVersion => Interlocked.Read(ref State);
+
+        public IRankerStage CreateStage(System.Text.Json.JsonElement? options, IRankerServices services) => new PassThrough();
+
+        private sealed class PassThrough : IRankerStage
+        {
+            public ValueTask RerankAsync(RankingRequest request, List<Candidate> candidates, CancellationToken cancellation) => ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task Runner_CacheSizeZero_NeverAnswersFromTheCache()
     {
         string dir = _files.PathOf("index");

@@ -126,7 +126,8 @@ internal sealed record ServingConfig
         if (Pipelines.Count == 0) errors.Add("pipelines: no pipeline is defined");
         if (string.IsNullOrWhiteSpace(DefaultPipeline)) errors.Add("defaultPipeline is missing");
         else if (Pipelines.Count > 0 && !Pipelines.ContainsKey(DefaultPipeline))
-            errors.Add($"defaultPipeline '{DefaultPipeline}' is not defined (pipelines: {string.Join(", ", Pipelines.Keys)})");
+            errors.Add($"defaultPipeline '{DefaultPipeline}' is not defined (pipelines: {string.Join(", ", Pipelines.Keys)})"
+                + (DefaultPipeline == "default" ? "; without a \"defaultPipeline\" setting it is 'default': name one of the pipelines there" : ""));
         if (RecommendPipeline is { } r && Pipelines.Count > 0 && !Pipelines.ContainsKey(r))
             errors.Add($"recommendPipeline '{r}' is not defined (pipelines: {string.Join(", ", Pipelines.Keys)})");
         foreach (var (name, pipeline) in Pipelines)

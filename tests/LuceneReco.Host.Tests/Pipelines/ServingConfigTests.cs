@@ -11,6 +11,14 @@ public sealed class ServingConfigTests
         """;
 
     [Fact]
+    public void NoDefaultPipelineSetting_AndNoPipelineNamedDefault_SaysWhatTheDefaultIs()
+    {
+        var (config, errors) = ServingConfigParser.Parse("""{"pipelines": {"recommend": {"recall": [{"source": "profile", "size": 10}]}}}""");
+        Assert.Null(config);
+        Assert.Equal("defaultPipeline 'default' is not defined (pipelines: recommend); without a \"defaultPipeline\" setting it is 'default': name one of the pipelines there", Assert.Single(errors));
+    }
+
+    [Fact]
     public void For_ParsesRequestKinds_AndRefusesOthers()
     {
         var (config, _) = ServingConfigParser.Parse("""{"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"search"},{"source":"itemknn","for":["similar","Recommend"]}]}}}""");

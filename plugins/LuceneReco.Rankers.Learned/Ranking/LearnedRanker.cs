@@ -9,13 +9,14 @@ namespace LuceneReco.Rankers.Learned.Ranking;
 /// The "learned" ranker plugin: rescores candidates with a learned model (XGBoost JSON, LightGBM text, or linear) read from
 /// their features, reorders them, and says which features moved each returned item. The model file is reloaded when it changes.
 /// </summary>
-public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand, ITrainablePlugin, IPluginHealth
+public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand, ITrainablePlugin, IPluginHealth, IPluginState
 {
     /// <summary>How long a model that failed to load at stage creation is reported without a request trying it again.</summary>
     internal static readonly TimeSpan UnloadableReportedFor = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, ModelReloader> _served = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Unloadable> _unloadable = new(StringComparer.Ordinal);
+    private long _created;
 
     /// <summary>A model file that did not load when a stage was created (so no version of it serves), as of <paramref name="Stamp"/>.</summary>
     private sealed record Unloadable(string? FeaturesPath, FileStamp Stamp, string Message, DateTimeOffset Tried, TimeProvider Clock, Func<ModelReloader> Retry);
@@ -41,6 +42,7 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
         {
             var reloader = Create();
             _served[model] = reloader;
+            Interlocked.Increment(ref _created);
             _unloadable.TryRemove(model, out _);
             return new LearnedStage(Name, options, reloader);
         }
@@ -92,6 +94,24 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
             problems.Add($"{Name}: no version serves, so its stage is skipped: {message}");
         }
         return problems;
+    }
+
+    /// <summary>
+    /// Changes whenever a stage's model file is reloaded (a new version put in service) or a stage is created for another
+    /// model; each model's files are checked as a request would (a file-status call each).
+    /// </summary>
+    public long StateVersion
+    {
+        get
+        {
+            long version = Volatile.Read(ref _created);
+            foreach (var reloader in _served.Values)
+            {
+                reloader.Get();
+                version += reloader.Reloads;
+            }
+            return version;
+        }
     }
 
     /// <summary>The LambdaMART training settings (<c>lucenereco train --model learned --set NAME=VALUE</c>).</summary>

@@ -22,6 +22,7 @@ internal sealed class ModelReloader
     private ServedModel _current;
     private FileStamp? _failed;
     private string? _problem;
+    private long _loads;
 
     /// <summary>Loads the model now; a bad or missing file throws <see cref="ModelFormatException"/>.</summary>
     public ModelReloader(string modelPath, ModelFormat format, string? featuresPath, IReadOnlyList<FeatureSpec>? optionFeatures, IRankerLog log, TimeProvider clock)
@@ -36,6 +37,9 @@ internal sealed class ModelReloader
     }
 
     public string ModelPath => _modelPath;
+
+    /// <summary>How many newer versions were put in service since the first (for <see cref="IPluginState"/>).</summary>
+    public long Reloads => Interlocked.Read(ref _loads);
 
     /// <summary>
     /// Why the newest version of the files is not the one serving (it failed to load; the message names the file), or
@@ -62,6 +66,7 @@ internal sealed class ModelReloader
             {
                 ServedModel next = Load(stamp);
                 Volatile.Write(ref _current, next);
+                Interlocked.Increment(ref _loads);
                 _failed = null;
                 Volatile.Write(ref _problem, null);
                 _log.Info($"learned: reloaded {_modelPath}");

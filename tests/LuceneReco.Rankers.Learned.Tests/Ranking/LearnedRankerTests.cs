@@ -263,6 +263,26 @@ public sealed class LearnedRankerTests : IDisposable
     }
 
     [Fact]
+    public async Task StateVersion_ChangesWhenANewModelIsPutInService_NotOtherwise()
+    {
+        string path = _dir.Sub("linear.json");
+        File.WriteAllText(path, ModelTexts.Linear(["a"], [1], 0));
+        var plugin = new LearnedRanker();
+        IPluginState state = plugin;
+        IRankerStage stage = Create(plugin, """{"model": "linear.json", "format": "linear"}""");
+        long first = state.StateVersion;
+        Assert.Equal(2.0, await ScoreOf(stage, ("a", 2.0)), 12);
+        Assert.Equal(first, state.StateVersion); // scoring with the same model changes nothing
+
+        File.WriteAllText(path, ModelTexts.Linear(["a"], [-3], 1));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        long second = state.StateVersion; // sees the new file itself, as a request would
+        Assert.NotEqual(first, second);
+        Assert.Equal(-5.0, await ScoreOf(stage, ("a", 2.0)), 12);
+        Assert.Equal(second, state.StateVersion);
+    }
+
+    [Fact]
     public async Task HotReload_ChangedFeaturesFile_IsReadAgain()
     {
         WriteLabelledLinear();

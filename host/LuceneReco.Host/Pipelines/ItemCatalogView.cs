@@ -7,9 +7,11 @@ namespace LuceneReco.Host.Pipelines;
 /// <summary>
 /// <see cref="IItemCatalog"/> over the index: either one point-in-time reader (the view a request's recall searched, handed
 /// to its sources and stages as <see cref="RankingRequest.Items"/>) or the newest reader of an index on every call (the
-/// <see cref="IRankerServices.Items"/> a plugin gets when it is created).
+/// <see cref="IRankerServices.Items"/> a plugin gets when it is created). It also answers the per-field statistics of
+/// <see cref="IFieldStatistics"/> (documents with the field and their mean length, as Lucene's CollectionStatistics), so
+/// per-field BM25 features use the whole catalogue's figures rather than the candidates'.
 /// </summary>
-internal sealed class ItemCatalogView : IItemCatalog
+internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoFields = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -71,5 +73,19 @@ internal sealed class ItemCatalogView : IItemCatalog
     {
         var reader = Reader;
         return reader.Schema.Find(field) is null ? 0 : reader.DocFreq(field, term);
+    }
+
+    public double? AverageLength(string field)
+    {
+        var reader = Reader;
+        if (reader.Schema.Find(field) is not { Kind: FieldKind.Text }) return null;
+        int docs = reader.DocCount(field);
+        return docs == 0 ? null : reader.SumTotalTermFreq(field) / (double)docs;
+    }
+
+    public int? DocCount(string field)
+    {
+        var reader = Reader;
+        return reader.Schema.Find(field) is { Kind: FieldKind.Text or FieldKind.Keyword } ? reader.DocCount(field) : null;
     }
 }

@@ -88,6 +88,9 @@ internal sealed class OnnxModel : ScoringModel
         }
     }
 
+    /// <summary>Releases the ONNX Runtime session (its native memory). The served-model lease calls it once no request scores with it.</summary>
+    public override void Dispose() => _session.Dispose();
+
     public override double Contributions(FeatureMatrix rows, int row, Span<double> contributions) =>
         throw new NotSupportedException($"The ONNX model '{Path}' gives no contributions per feature; check HasContributions first.");
 

@@ -6,7 +6,7 @@ namespace LuceneReco.Rankers.Learned.Models;
 /// A loaded model: scores rows of features to margins and splits a row's margin into per-feature contributions plus a bias,
 /// with <c>bias + sum(contributions) = margin</c>. Immutable and thread-safe once loaded.
 /// </summary>
-internal abstract class ScoringModel
+internal abstract class ScoringModel : IDisposable
 {
     protected ScoringModel(string path, Objective objective, int featureCount, IReadOnlyList<string>? featureNames)
     {
@@ -36,6 +36,11 @@ internal abstract class ScoringModel
 
     /// <summary>Writes each feature's contribution to row <paramref name="row"/>'s margin and returns the bias (what is left).</summary>
     public abstract double Contributions(FeatureMatrix rows, int row, Span<double> contributions);
+
+    /// <summary>Frees what the model holds outside the managed heap (an ONNX Runtime session); tree and linear models hold nothing.</summary>
+    public virtual void Dispose()
+    {
+    }
 
     protected void CheckShape(FeatureMatrix rows, Span<double> output, int expected)
     {

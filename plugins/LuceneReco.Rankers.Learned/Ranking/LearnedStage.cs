@@ -25,7 +25,8 @@ internal sealed class LearnedStage(string name, LearnedOptions options, ModelRel
         ArgumentNullException.ThrowIfNull(candidates);
         int n = candidates.Count;
         if (n == 0) return ValueTask.CompletedTask;
-        ServedModel served = models.Get();
+        using var lease = models.Acquire();
+        ServedModel served = lease.Served;
         FeatureSchema schema = served.Schema;
 
         using var rows = new FeatureMatrix(n, schema.Count);

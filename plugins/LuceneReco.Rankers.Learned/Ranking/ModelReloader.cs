@@ -47,7 +47,29 @@ internal sealed class ModelReloader
     /// </summary>
     public string? Problem => Volatile.Read(ref _problem);
 
-    /// <summary>The model to score with, reloaded first when the files changed since it was read.</summary>
+    /// <summary>
+    /// The model to score with (reloaded first when the files changed), held until the lease is disposed: a newer version
+    /// put in service meanwhile does not free this one (an ONNX session) until every lease on it is given back.
+    /// </summary>
+    public Lease Acquire()
+    {
+        while (true)
+        {
+            ServedModel served = Get();
+            if (served.TryAcquire()) return new Lease(served);
+            // replaced and released between Get and TryAcquire: the newer one is in _current now
+        }
+    }
+
+    /// <summary>A reference to a served model; dispose it once scoring is done.</summary>
+    public readonly struct Lease(ServedModel served) : IDisposable
+    {
+        public ServedModel Served { get; } = served;
+
+        public void Dispose() => Served?.Release();
+    }
+
+    /// <summary>The model to score with, reloaded first when the files changed since it was read (not held: score through <see cref="Acquire"/>).</summary>
     public ServedModel Get()
     {
         ServedModel current = Volatile.Read(ref _current);
@@ -66,6 +88,7 @@ internal sealed class ModelReloader
             {
                 ServedModel next = Load(stamp);
                 Volatile.Write(ref _current, next);
+                current.Release(); // the reloader's reference: freed now, or when the last request scoring with it ends
                 Interlocked.Increment(ref _loads);
                 _failed = null;
                 Volatile.Write(ref _problem, null);

@@ -43,6 +43,42 @@ public sealed class OnnxModelTests : IDisposable
     }
 
     [Fact]
+    public void Reload_ReplacedSession_IsDisposedOnlyOnceTheLastRequestScoringWithItIsDone()
+    {
+        string path = Write("m.onnx", OnnxModels.Linear([1f], 0));
+        var reloader = new ModelReloader(path, ModelFormat.Onnx, null, [new FeatureSpec("a")], new FakeServices(_dir.Path).Log, TimeProvider.System);
+        var inFlight = reloader.Acquire(); // a request still scoring with the first version
+        ServedModel first = inFlight.Served;
+
+        Write("m.onnx", OnnxModels.Linear([2f], 0.5f));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        ServedModel second;
+        using (var next = reloader.Acquire())
+        {
+            second = next.Served;
+            Assert.NotSame(first, second);
+            Assert.Equal(4.5, ScoreOne(second, 2), 5);
+        }
+        Assert.False(first.Disposed); // replaced, but the request in flight still holds it
+        Assert.Equal(2.0, ScoreOne(first, 2), 5);
+
+        inFlight.Dispose();
+        Assert.True(first.Disposed);
+        Assert.False(second.Disposed); // the reloader still serves it
+        using var again = reloader.Acquire();
+        Assert.Same(second, again.Served);
+    }
+
+    private static double ScoreOne(ServedModel served, double a)
+    {
+        using var rows = new FeatureMatrix(1, 1);
+        rows[0, 0] = a;
+        var margins = new double[1];
+        served.Model.Score(rows, margins);
+        return margins[0];
+    }
+
+    [Fact]
     public async Task Stage_OnnxModel_ReordersByItsScore_AndSaysItGivesNoReasons()
     {
         Write("m.onnx", OnnxModels.Linear([1f, -1f], 0));

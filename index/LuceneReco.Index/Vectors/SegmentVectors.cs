@@ -18,6 +18,9 @@ internal sealed class SegmentVectors
     private readonly float[] _data;
     private readonly ulong[] _has;
     private bool _shared;
+    private HnswGraph? _graph;
+    private int _graphStarted;
+    private readonly object _graphGate = new();
 
     public SegmentVectors(VectorSpace space, int maxDoc)
         : this(space, maxDoc, new float[CheckedLength(space, maxDoc)], new ulong[(maxDoc + 63) >> 6], 0) { }
@@ -41,6 +44,29 @@ internal sealed class SegmentVectors
 
     /// <summary>The unit vector of <paramref name="doc"/>, or an empty span when it has none.</summary>
     public ReadOnlySpan<float> Get(int doc) => Has(doc) ? _data.AsSpan(doc * Space.Dimension, Space.Dimension) : default;
+
+    /// <summary>
+    /// The approximate-search graph of these vectors once it is built, else null. With <paramref name="build"/> a missing
+    /// graph is built: now, on this thread, when <paramref name="wait"/> (tests, benchmarks, warm-up), or else by
+    /// <see cref="GraphBuilds"/> in the background, one segment at a time, while the caller scans exactly. Only an
+    /// instance a reader has seen (which never changes again) gets a graph.
+    /// </summary>
+    public HnswGraph? Graph(bool build, bool wait)
+    {
+        if (Volatile.Read(ref _graph) is { } graph || !build || !_shared) return _graph;
+        if (wait)
+        {
+            lock (_graphGate) return _graph ??= HnswGraph.Build(this);
+        }
+        if (Interlocked.Exchange(ref _graphStarted, 1) == 0) GraphBuilds.Start(this);
+        return null;
+    }
+
+    /// <summary>Builds the graph (called once, by <see cref="GraphBuilds"/>).</summary>
+    internal void BuildGraph()
+    {
+        lock (_graphGate) _graph ??= HnswGraph.Build(this);
+    }
 
     /// <summary>Marks this instance as seen by a reader: from now on it must not change.</summary>
     public SegmentVectors Share() { _shared = true; return this; }
@@ -144,5 +170,46 @@ internal sealed class SegmentVectors
         if (length > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(maxDoc), maxDoc, $"a segment holds at most {Array.MaxLength / space.Dimension} vectors of {space.Dimension} dimensions");
         return (int)length;
+    }
+}
+
+/// <summary>
+/// Builds segments' HNSW graphs off the request path: one background thread at a time (below normal priority where the
+/// platform honours it), so a fresh segment's first searches scan exactly and serving keeps a core. A build that fails
+/// (it should not: the vectors were verified when read) is reported once on standard error and the segment keeps being
+/// scanned exactly. A build still waiting when no reader holds its vectors any more (a newer commit replaced them) is skipped.
+/// </summary>
+internal static class GraphBuilds
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static int _running;
+
+    /// <summary>Builds that have not finished yet (tests and benchmarks wait for 0).</summary>
+    public static int Running => Volatile.Read(ref _running);
+
+    public static void Start(SegmentVectors vectors)
+    {
+        Interlocked.Increment(ref _running);
+        var wanted = new WeakReference<SegmentVectors>(vectors); // a build still waiting when no reader holds its vectors is skipped
+        int count = vectors.Count;
+        var thread = new Thread(() =>
+        {
+            OneAtATime.Wait();
+            try
+            {
+                if (wanted.TryGetTarget(out var target)) target.BuildGraph();
+            }
+            catch (Exception e) // a background thread's exception would end the process; report it and keep scanning exactly
+            {
+                Console.Error.WriteLine($"vector graph build failed ({count} vectors); that segment is searched exactly: {e.GetType().Name}: {e.Message}");
+            }
+            finally
+            {
+                OneAtATime.Release();
+                Interlocked.Decrement(ref _running);
+            }
+        })
+        { IsBackground = true, Name = "LuceneReco HNSW build", Priority = ThreadPriority.BelowNormal };
+        thread.Start();
     }
 }

@@ -33,6 +33,9 @@ public sealed class FeatureContext
     /// <summary>Field lengths and counts, when the host's catalogue has them; null otherwise.</summary>
     public IFieldStatistics? FieldStatistics => Items as IFieldStatistics;
 
+    /// <summary>The items' dense vectors, when the host's catalogue has them; null otherwise.</summary>
+    public IItemVectors? Vectors => Items as IItemVectors;
+
     /// <summary>The request's time (from <see cref="IRankerServices.Clock"/>).</summary>
     public DateTimeOffset Now { get; }
 

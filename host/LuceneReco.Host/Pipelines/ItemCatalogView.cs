@@ -9,9 +9,10 @@ namespace LuceneReco.Host.Pipelines;
 /// to its sources and stages as <see cref="RankingRequest.Items"/>) or the newest reader of an index on every call (the
 /// <see cref="IRankerServices.Items"/> a plugin gets when it is created). It also answers the per-field statistics of
 /// <see cref="IFieldStatistics"/> (documents with the field and their mean length, as Lucene's CollectionStatistics), so
-/// per-field BM25 features use the whole catalogue's figures rather than the candidates'.
+/// per-field BM25 features use the whole catalogue's figures rather than the candidates', and the items' embedding vectors
+/// (<see cref="IItemVectors"/>) for stages and features that compare items by meaning.
 /// </summary>
-internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics
+internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics, IItemVectors
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoFields = new Dictionary<string, IReadOnlyList<string>>();
 
@@ -87,5 +88,23 @@ internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics
     {
         var reader = Reader;
         return reader.Schema.Find(field) is { Kind: FieldKind.Text or FieldKind.Keyword } ? reader.DocCount(field) : null;
+    }
+
+    public int VectorDimension => Reader.VectorSpace?.Dimension ?? 0;
+
+    public string? VectorModel => Reader.VectorSpace?.Model;
+
+    public bool TryCopyVector(string itemId, Span<float> destination)
+    {
+        var reader = Reader;
+        if (reader.VectorSpace is not { } space) return false;
+        if (destination.Length < space.Dimension)
+            throw new ArgumentException($"The destination holds {destination.Length} values; the vectors have {space.Dimension}.", nameof(destination));
+        int doc = reader.DocOf(itemId);
+        if (doc < 0) return false;
+        var vector = reader.Vector(doc);
+        if (vector.IsEmpty) return false;
+        vector.CopyTo(destination);
+        return true;
     }
 }

@@ -17,6 +17,12 @@ public abstract class SimilarityStageOptions : DiversityStageOptions
     /// <summary>The attribute part's weight in the mix, at least 0. <value>The default is 1.</value></summary>
     public double AttributeWeight { get; set; } = 1;
 
+    /// <summary>
+    /// The weight of the embedding part: the cosine of the items' embedding vectors (from <c>lucenereco embed</c>), 0 for an
+    /// item without one; 0 leaves it out, and on an index without vectors it is left out too. <value>The default is 0.</value>
+    /// </summary>
+    public double VectorWeight { get; set; }
+
     /// <summary>How attributes compare. <value>The default is <see cref="AttributeMatch.Jaccard"/>.</value></summary>
     public AttributeMatch AttributeMatch { get; set; } = AttributeMatch.Jaccard;
 
@@ -35,10 +41,12 @@ public abstract class SimilarityStageOptions : DiversityStageOptions
     {
         base.Validate(problems);
         bool text = TextFieldList.Length > 0, attributes = AttributeFieldList.Length > 0;
-        if (!text && !attributes) problems.Add("textFields or attributeFields must name at least one field");
+        bool vectors = VectorWeight > 0;
+        if (!text && !attributes && !vectors) problems.Add("textFields or attributeFields must name at least one field, or vectorWeight be above 0");
         if (!double.IsFinite(TextWeight) || TextWeight < 0) problems.Add(Format($"textWeight must be a finite number at least 0, got {TextWeight}"));
         if (!double.IsFinite(AttributeWeight) || AttributeWeight < 0) problems.Add(Format($"attributeWeight must be a finite number at least 0, got {AttributeWeight}"));
-        if ((text ? TextWeight : 0) + (attributes ? AttributeWeight : 0) <= 0) problems.Add("the weights of the configured parts (textWeight, attributeWeight) must not all be 0");
+        if (!double.IsFinite(VectorWeight) || VectorWeight < 0) problems.Add(Format($"vectorWeight must be a finite number at least 0, got {VectorWeight}"));
+        if ((text ? TextWeight : 0) + (attributes ? AttributeWeight : 0) + (vectors ? VectorWeight : 0) <= 0) problems.Add("the weights of the configured parts (textWeight, attributeWeight, vectorWeight) must not all be 0");
         if (!Enum.IsDefined(AttributeMatch)) problems.Add($"attributeMatch must be Jaccard or Equality, got {AttributeMatch}");
         if (MaxTerms is < 1) problems.Add(Format($"maxTerms must be at least 1 (or null for all), got {MaxTerms}"));
         if (Positions is < 1) problems.Add(Format($"positions must be at least 1 (or null for the whole depth), got {Positions}"));

@@ -70,7 +70,14 @@ internal abstract class SimilarityStage : IRequestValidatingStage
         var titles = new TitleCache(items, ids, _options.TitleField);
         SparseVectors? text = _textFields.Length > 0 ? CandidateReader.TermVectors(items, ids, _textFields, _options.MaxTerms, cancellation) : null;
         ItemAttributes? attributes = _attributeFields.Length > 0 ? CandidateReader.Attributes(items, ids, _attributeFields, titles, cancellation) : null;
-        var similarity = new ItemSimilarity(n, text, _options.TextWeight, attributes, _options.AttributeWeight, _options.AttributeMatch);
+        DenseVectors? vectors = _options.VectorWeight > 0 ? DenseVectors.Read(items, ids, cancellation) : null;
+        if ((text is null || _options.TextWeight == 0) && (attributes is null || _options.AttributeWeight == 0) && vectors is null)
+        {
+            // only the embedding part is configured and the index has no vectors (yet): nothing to compare by, so the order stays
+            candidates[0].Debug(Name, "no embedding vectors in the index, so the order is unchanged");
+            return ValueTask.CompletedTask;
+        }
+        var similarity = new ItemSimilarity(n, text, _options.TextWeight, attributes, _options.AttributeWeight, _options.AttributeMatch, vectors, _options.VectorWeight);
         cancellation.ThrowIfCancellationRequested();
 
         Selection selection = Select(request, relevance, similarity, Math.Min(_options.Positions ?? n, n), cancellation);

@@ -3,34 +3,43 @@ using LuceneReco.Rankers.Diversity.Core;
 namespace LuceneReco.Rankers.Diversity.Vectors;
 
 /// <summary>
-/// The similarity of one request's candidates: <c>(wt * cos(text) + wa * attr) / (wt + wa)</c> for i != j and 1 for i == j,
-/// where cos is the cosine of the TF-IDF vectors and attr the <see cref="AttributeMatch"/> of the keyword attributes
-/// (a part that is not configured has weight 0). Each part is positive semi-definite off a non-negative diagonal
-/// correction, so the mix is a valid DPP similarity. Not thread-safe (one per request).
+/// The similarity of one request's candidates: <c>(wt * cos(text) + wa * attr + wv * cos(vectors)) / (wt + wa + wv)</c> for
+/// i != j and 1 for i == j, where cos(text) is the cosine of the TF-IDF vectors, attr the <see cref="AttributeMatch"/> of the
+/// keyword attributes and cos(vectors) the cosine of the embedding vectors (0 for a candidate without one; it may be
+/// negative) (a part that is not configured has weight 0). Each part is positive semi-definite off a non-negative
+/// diagonal correction, so the mix is a valid DPP similarity. Not thread-safe (one per request).
 /// </summary>
 internal sealed class ItemSimilarity : ISimilarity
 {
     private readonly SparseVectors? _text;
     private readonly ItemAttributes? _attributes;
     private readonly AttributeMatch _match;
-    private readonly double _textShare, _attributeShare;
+    private readonly DenseVectors? _vectors;
+    private readonly double _textShare, _attributeShare, _vectorShare;
     private readonly double[] _dense;
     private readonly int[][]? _setIds;
 
     public ItemSimilarity(int count, SparseVectors? text, double textWeight, ItemAttributes? attributes, double attributeWeight, AttributeMatch match)
+        : this(count, text, textWeight, attributes, attributeWeight, match, null, 0) { }
+
+    public ItemSimilarity(int count, SparseVectors? text, double textWeight, ItemAttributes? attributes, double attributeWeight, AttributeMatch match,
+        DenseVectors? vectors, double vectorWeight)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (text is not null && text.Count != count) throw new ArgumentOutOfRangeException(nameof(text), text.Count, $"must hold {count} vectors");
         if (attributes is not null && attributes.Fields.Length > 0 && attributes.Count != count) throw new ArgumentOutOfRangeException(nameof(attributes), attributes.Count, $"must hold {count} candidates");
-        double wt = text is null ? 0 : textWeight, wa = attributes is null || attributes.Fields.Length == 0 ? 0 : attributeWeight;
-        if (!(wt >= 0 && wa >= 0 && wt + wa > 0 && double.IsFinite(wt + wa)))
-            throw new ArgumentOutOfRangeException(nameof(textWeight), $"the weights of the configured parts must be finite, at least 0 and not both 0 (text {wt}, attributes {wa})");
+        if (vectors is not null && vectors.Count != count) throw new ArgumentOutOfRangeException(nameof(vectors), vectors.Count, $"must hold {count} vectors");
+        double wt = text is null ? 0 : textWeight, wa = attributes is null || attributes.Fields.Length == 0 ? 0 : attributeWeight, wv = vectors is null ? 0 : vectorWeight;
+        if (!(wt >= 0 && wa >= 0 && wv >= 0 && wt + wa + wv > 0 && double.IsFinite(wt + wa + wv)))
+            throw new ArgumentOutOfRangeException(nameof(textWeight), $"the weights of the configured parts must be finite, at least 0 and not all 0 (text {wt}, attributes {wa}, vectors {wv})");
         Count = count;
         _text = wt > 0 ? text : null;
         _attributes = wa > 0 ? attributes : null;
         _match = match;
-        _textShare = wt / (wt + wa);
-        _attributeShare = wa / (wt + wa);
+        _vectors = wv > 0 ? vectors : null;
+        _textShare = wt / (wt + wa + wv);
+        _attributeShare = wa / (wt + wa + wv);
+        _vectorShare = wv / (wt + wa + wv);
         _dense = _text is null ? [] : new double[count];
         if (_attributes is not null && match == AttributeMatch.Equality) _setIds = SetIds(_attributes);
     }
@@ -43,6 +52,7 @@ internal sealed class ItemSimilarity : ISimilarity
         double sim = 0;
         if (_text is not null) sim += _textShare * _text.Dot(a, b);
         if (_attributes is not null) sim += _attributeShare * Attributes(a, b);
+        if (_vectors is not null) sim += _vectorShare * _vectors.Dot(a, b);
         return sim;
     }
 
@@ -60,7 +70,11 @@ internal sealed class ItemSimilarity : ISimilarity
         for (int t = 0; t < others.Length; t++)
         {
             if (others[t] == a) into[t] = 1;
-            else if (_attributes is not null) into[t] += _attributeShare * Attributes(a, others[t]);
+            else
+            {
+                if (_attributes is not null) into[t] += _attributeShare * Attributes(a, others[t]);
+                if (_vectors is not null) into[t] += _vectorShare * _vectors.Dot(a, others[t]);
+            }
         }
     }
 

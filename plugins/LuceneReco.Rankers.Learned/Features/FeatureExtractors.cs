@@ -10,7 +10,7 @@ namespace LuceneReco.Rankers.Learned.Features;
 internal static class FeatureExtractors
 {
     /// <summary>The built-in extractors' names, in their default order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["recall", "text", "popularity", "age", "numeric", "overlap", "context", "user"];
+    public static IReadOnlyList<string> Names { get; } = ["recall", "text", "popularity", "age", "numeric", "overlap", "context", "user", "semantic"];
 
     /// <summary>The extractors <paramref name="options"/> asks for (validated first), in order.</summary>
     public static IReadOnlyList<IFeatureExtractor> Create(FeatureOptions options)
@@ -31,6 +31,7 @@ internal static class FeatureExtractors
                 "overlap" when options.KeywordFields is { } f => new HistoryOverlapExtractor(FeatureOptions.Split(f), options.HistoryDepth),
                 "context" => new ContextExtractor(FeatureOptions.Split(options.ContextKeys)),
                 "user" => new UserExtractor(),
+                "semantic" => new SemanticExtractor(options.HistoryDepth),
                 _ => null, // an extractor whose fields are not set (only by default: Validate refuses it when named)
             };
             if (extractor is not null) result.Add(extractor);

@@ -5,7 +5,7 @@ using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Tests.Pipelines;
 
-/// <summary>The host's catalogue answers <see cref="IFieldStatistics"/> from the index, so per-field BM25 features see the whole catalogue.</summary>
+/// <summary>The host's catalogue answers <see cref="IFieldStatistics"/> and <see cref="IItemVectors"/> from the index, so features and stages see the whole catalogue and its embeddings.</summary>
 public sealed class ItemCatalogViewStatisticsTests : IDisposable
 {
     private readonly TestFiles _files = new();
@@ -61,5 +61,35 @@ public sealed class ItemCatalogViewStatisticsTests : IDisposable
         Assert.Null(stats.AverageLength("year"));
         Assert.Null(stats.AverageLength("category"));
         Assert.Null(stats.DocCount("year"));
+    }
+
+    [Fact]
+    public void Vectors_AreTheIndexsUnitVectors_AndAbsentWhereThereAreNone()
+    {
+        IItemVectors none = new ItemCatalogView(_reader);
+        Assert.Equal(0, none.VectorDimension);
+        Assert.Null(none.VectorModel);
+        Assert.False(none.TryCopyVector("a", new float[4]));
+
+        string dir = _files.PathOf("with-vectors");
+        var space = new LuceneReco.Index.Vectors.VectorSpace("test-model", 3);
+        using (var writer = IndexWriter.Open(dir, new IndexWriterOptions { Schema = new IndexSchema([new FieldDefinition("title", FieldKind.Text)]) }))
+        {
+            writer.Add(new Document("x").Add("title", "one"));
+            writer.Add(new Document("y").Add("title", "two"));
+            writer.Commit();
+            writer.SetVector("x", space, [3, 0, 4]);
+            writer.Commit();
+        }
+        using var reader = IndexReader.Open(dir);
+        IItemVectors vectors = new ItemCatalogView(reader);
+        Assert.Equal(3, vectors.VectorDimension);
+        Assert.Equal("test-model", vectors.VectorModel);
+        var into = new float[3];
+        Assert.True(vectors.TryCopyVector("x", into));
+        Assert.Equal([0.6f, 0f, 0.8f], into);
+        Assert.False(vectors.TryCopyVector("y", into)); // not embedded yet
+        Assert.False(vectors.TryCopyVector("ghost", into));
+        Assert.Throws<ArgumentException>(() => vectors.TryCopyVector("x", new float[2]));
     }
 }

@@ -55,6 +55,29 @@ public sealed class MmrStageTests
     }
 
     [Fact]
+    public async Task Embeddings_NearDuplicatesInMeaning_MoveDown()
+    {
+        // m1..m3 point the same way in meaning, m4..m7 elsewhere; the text says nothing (the fields are left out)
+        var films = Films();
+        foreach (string id in new[] { "m1", "m2", "m3" }) films.Vector(id, 1, 0.05f, 0);
+        films.Vector("m4", 0, 1, 0).Vector("m5", 0, 0, 1).Vector("m6", 0.1f, 0.7f, 0.7f).Vector("m7", 1, 0, 0.1f);
+        List<Candidate> result = await Run(Stage(new MmrRanker(), films, """{ "lambda": 0.5, "textFields": "", "vectorWeight": 1 }"""), Candidates());
+
+        Assert.Equal("m1", result[0].ItemId);
+        Assert.Equal("m4", result[1].ItemId); // unlike m1 in meaning, so it passes m2 and m3
+        Assert.True(Ids(result).ToList().IndexOf("m2") > 2, string.Join(",", Ids(result)));
+    }
+
+    [Fact]
+    public async Task EmbeddingsOnly_OnAnIndexWithoutVectors_LeaveTheOrder_SayingWhy()
+    {
+        List<Candidate> result = await Run(Stage(new MmrRanker(), Films(), """{ "lambda": 0.5, "textFields": "", "vectorWeight": 1 }"""), Candidates());
+
+        Assert.Equal(["m1", "m2", "m3", "m4", "m5", "m6", "m7"], Ids(result));
+        Assert.Contains(result[0].DebugLines, l => l.Contains("no embedding vectors", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LambdaOne_LeavesTheListAsItIs()
     {
         List<Candidate> result = await Run(Stage(new MmrRanker(), Films(), """{ "lambda": 1 }"""), Candidates());

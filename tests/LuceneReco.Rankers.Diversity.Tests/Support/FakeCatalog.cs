@@ -6,8 +6,10 @@ namespace LuceneReco.Rankers.Diversity.Tests.Support;
 /// An in-memory item catalogue: fields as given, term vectors of the text fields ("title", "body") by a plain lowercase
 /// word split, document frequencies over the items added. Counts the field reads, so tests can see what a stage reads.
 /// </summary>
-internal sealed class FakeCatalog : IItemCatalog
+internal sealed class FakeCatalog : IItemCatalog, IItemVectors
 {
+    private readonly Dictionary<string, float[]> _embeddings = new(StringComparer.Ordinal);
+    private int _dimension;
     private static readonly string[] TextFields = ["title", "body"];
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Field, string Term), int> _docFreq = [];
@@ -32,6 +34,26 @@ internal sealed class FakeCatalog : IItemCatalog
             foreach (string term in counts.Keys) _docFreq[(field, term)] = _docFreq.GetValueOrDefault((field, term)) + 1;
         }
         return this;
+    }
+
+    /// <summary>Gives <paramref name="id"/> an embedding vector (stored normalised, as the index stores them).</summary>
+    public FakeCatalog Vector(string id, params float[] vector)
+    {
+        float norm = MathF.Sqrt(vector.Sum(v => v * v));
+        _embeddings[id] = [.. vector.Select(v => v / norm)];
+        _dimension = vector.Length;
+        return this;
+    }
+
+    public int VectorDimension => _dimension;
+
+    public string? VectorModel => _dimension == 0 ? null : "test-model";
+
+    public bool TryCopyVector(string itemId, Span<float> destination)
+    {
+        if (!_embeddings.TryGetValue(itemId, out var v)) return false;
+        v.CopyTo(destination);
+        return true;
     }
 
     public int Count => _items.Count;

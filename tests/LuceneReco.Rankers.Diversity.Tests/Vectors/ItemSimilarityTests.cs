@@ -132,4 +132,47 @@ public sealed class ItemSimilarityTests
         Assert.Equal(0, similarity.Pair(0, 1));
         Assert.Equal(1, similarity.Pair(1, 1));
     }
+
+    [Property(MaxTest = 100)]
+    public bool WithEmbeddings_RowEqualsPair_AndDppGreedyEqualsBruteForce(int seed)
+    {
+        var random = new Random(seed);
+        int n = random.Next(2, 12);
+        (FakeCatalog catalog, string[] ids) = RandomCatalog(random, n);
+        for (int i = 0; i < n; i++)
+            if (random.Next(5) > 0) catalog.Vector(ids[i], [.. Enumerable.Range(0, 6).Select(_ => (float)(random.NextDouble() * 2 - 1))]);
+        SparseVectors text = CandidateReader.TermVectors(catalog, ids, ["title", "body"], null, CancellationToken.None);
+        DenseVectors vectors = DenseVectors.Read(catalog, ids, CancellationToken.None)!;
+        var similarity = new ItemSimilarity(n, text, random.NextDouble(), null, 0, AttributeMatch.Jaccard, vectors, 0.5 + random.NextDouble());
+        var all = Enumerable.Range(0, n).ToArray();
+        var row = new double[n];
+        var matrix = new double[n, n];
+        for (int a = 0; a < n; a++)
+        {
+            similarity.Row(a, all, row);
+            for (int b = 0; b < n; b++)
+            {
+                matrix[a, b] = similarity.Pair(a, b);
+                if (Math.Abs(row[b] - matrix[a, b]) > 1e-12 || Math.Abs(matrix[a, b] - similarity.Pair(b, a)) > 1e-12) return false;
+                if (a == b && matrix[a, b] != 1) return false;
+            }
+        }
+        double[] relevance = LuceneReco.Rankers.Diversity.Core.Relevance.MinMax(Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray());
+        double[] quality = LuceneReco.Rankers.Diversity.Core.DppKernel.Quality(relevance, 0.5);
+        int[] dpp = LuceneReco.Rankers.Diversity.Core.DppGreedy.Select(quality, similarity, n, null, 1e-9).Order;
+        return dpp.SequenceEqual(Core.DppGreedyTests.BruteForce(quality, new MatrixSimilarity(matrix), n, null, 1e-9));
+    }
+
+    [Fact]
+    public void EmbeddingsOnly_PairIsTheCosine_ZeroWithoutAVector()
+    {
+        var catalog = new FakeCatalog().Add("a").Add("b").Add("c").Vector("a", 1, 0).Vector("b", 1, 1);
+        DenseVectors vectors = DenseVectors.Read(catalog, ["a", "b", "c"], CancellationToken.None)!;
+        var similarity = new ItemSimilarity(3, null, 1, null, 0, AttributeMatch.Jaccard, vectors, 1);
+
+        Assert.Equal(Math.Sqrt(0.5), similarity.Pair(0, 1), 6);
+        Assert.Equal(0, similarity.Pair(0, 2));
+        Assert.Equal(1, similarity.Pair(2, 2));
+        Assert.Null(DenseVectors.Read(new FakeCatalog().Add("a"), ["a"], CancellationToken.None)); // an index without vectors
+    }
 }

@@ -25,8 +25,9 @@ internal sealed class CatalogServices(DateTimeOffset now) : IRankerServices
     }
 }
 
-internal sealed class MemoryCatalog : IItemCatalog, IFieldStatistics
+internal sealed class MemoryCatalog : IItemCatalog, IFieldStatistics, IItemVectors
 {
+    private readonly Dictionary<string, float[]> _embeddings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<string>>> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), double> _numbers = [];
     private readonly Dictionary<(string, string), KeyValuePair<string, int>[]> _vectors = [];
@@ -50,6 +51,25 @@ internal sealed class MemoryCatalog : IItemCatalog, IFieldStatistics
         foreach (var w in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)) counts[w] = counts.GetValueOrDefault(w) + 1;
         _vectors[(id, field)] = [.. counts];
         return this;
+    }
+
+    /// <summary>Gives <paramref name="id"/> an embedding vector, stored normalised (as the index stores them).</summary>
+    public MemoryCatalog Vector(string id, params float[] vector)
+    {
+        double norm = Math.Sqrt(vector.Sum(v => (double)v * v));
+        _embeddings[id] = [.. vector.Select(v => (float)(v / norm))];
+        return this;
+    }
+
+    public int VectorDimension => _embeddings.Count == 0 ? 0 : _embeddings.Values.First().Length;
+
+    public string? VectorModel => _embeddings.Count == 0 ? null : "test-model";
+
+    public bool TryCopyVector(string itemId, Span<float> destination)
+    {
+        if (!_embeddings.TryGetValue(itemId, out var v)) return false;
+        v.CopyTo(destination);
+        return true;
     }
 
     public MemoryCatalog Number(string id, string field, double value)

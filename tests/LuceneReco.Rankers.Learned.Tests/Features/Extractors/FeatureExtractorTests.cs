@@ -135,6 +135,30 @@ public sealed class FeatureExtractorTests
     }
 
     [Fact]
+    public void Semantic_CosineWithTheTasteVector_AndWithTheNearestRecentItem()
+    {
+        // h1 (newest) points along x, h2 along y; the taste vector is (1, 0.9) normalised
+        _services.Catalog.Add("h1").Vector("h1", 1, 0, 0).Add("h2").Vector("h2", 0, 1, 0).Add("h3")
+            .Add("a").Vector("a", 1, 0, 0).Add("b").Vector("b", 0, 0, 1).Add("c");
+        var (a, b, c) = (new Candidate("a", 1), new Candidate("b", 1), new Candidate("c", 1));
+        Run(new SemanticExtractor(50), Request("u", recent: ["h1", "h3", "h2"]), a, b, c); // h3 has no vector: skipped, the decay counts it
+        double tasteX = 1 / Math.Sqrt(1 + 0.81 * 0.81); // h2 is the third newest: weight 0.9^2
+        Assert.Equal(tasteX, a.Features[SemanticExtractor.History], 5);
+        Assert.Equal(1, a.Features[SemanticExtractor.Nearest], 5);
+        Assert.Equal(0, b.Features[SemanticExtractor.History], 5);
+        Assert.Equal(0, b.Features[SemanticExtractor.Nearest], 5);
+        Assert.False(c.Features.ContainsKey(SemanticExtractor.History)); // no vector yet: missing, not 0
+        Assert.False(c.Features.ContainsKey(SemanticExtractor.Nearest));
+
+        var anonymous = new Candidate("a", 1);
+        Run(new SemanticExtractor(50), Request("u"), anonymous); // no history: missing
+        Assert.Empty(anonymous.Features);
+        var onlyUnembedded = new Candidate("a", 1);
+        Run(new SemanticExtractor(50), Request("u", recent: ["h3"]), onlyUnembedded);
+        Assert.Empty(onlyUnembedded.Features);
+    }
+
+    [Fact]
     public void Context_HourWeekdayAndKeys_NumbersAndIndicators()
     {
         var a = new Candidate("a", 1);

@@ -95,14 +95,23 @@ public static class VectorSearch
         if (accept is not null)
         {
             var vectors = leaf.Vectors!;
-            int matching = 0;
-            for (int d = 0; d < leaf.Core.MaxDoc; d++)
-                if (vectors.Has(d) && live.IsLive(d) && accept(docBase + d)) matching++;
-            // a graph search for a filter that passes a share s of the segment visits about (its unfiltered visits) / s nodes,
-            // an exact scan s * n: below about sqrt(20 * beam * n) matches the scan is cheaper (measured, docs/benchmarks.md)
-            int beam = Math.Max(k, options.Ef);
-            if ((double)matching * matching < 20.0 * beam * vectors.Count) return false;
-            limit = matching;
+            int[] matches = ArrayPool<int>.Shared.Rent(Math.Max(1, vectors.Count));
+            try
+            {
+                int matching = 0;
+                for (int d = 0; d < leaf.Core.MaxDoc; d++)
+                    if (vectors.Has(d) && live.IsLive(d) && accept(docBase + d)) matches[matching++] = d;
+                // a graph search for a filter that passes a share s of the segment visits about (its unfiltered visits) / s
+                // nodes, an exact scan s * n: below about sqrt(20 * beam * n) matches the scan is cheaper (docs/benchmarks.md)
+                int beam = Math.Max(k, options.Ef);
+                if ((double)matching * matching < 20.0 * beam * vectors.Count)
+                {
+                    for (int i = 0; i < matching; i++) top.Collect(docBase + matches[i], TensorPrimitives.Dot(q, vectors.Get(matches[i])));
+                    return true; // answered exactly from the matches already found
+                }
+                limit = matching;
+            }
+            finally { ArrayPool<int>.Shared.Return(matches); }
             local = d => live.IsLive(d) && accept(docBase + d);
         }
         else if (live.DeletedCount > 0)

@@ -7,7 +7,8 @@ namespace LuceneReco.Rankers.Learned.Features.Extractors;
 /// <summary>
 /// How close an item is in meaning to what the user has had, from the index's embedding vectors (<see cref="IItemVectors"/>):
 /// <c>semantic.history</c>, the cosine between the item's vector and the user's taste vector (the sum of the recent items'
-/// vectors, the newest weighing most: <c>0.9^i</c> for the i-th newest, then normalised), and <c>semantic.nearest</c>, its
+/// vectors, the newest weighing most: <c>0.5^(i/10)</c> for the i-th newest, as the <c>profile</c> and <c>semantic-profile</c>
+/// sources weigh them, then normalised), and <c>semantic.nearest</c>, its
 /// largest cosine with any one recent item (a user with several interests is close to each, which an average blurs).
 /// The recent items are the request's (<see cref="RankingRequest.RecentItems"/>, at most <paramref name="depth"/>). Both
 /// are missing without vectors in the index, for an item without a vector yet, or for a user none of whose recent items has one.
@@ -17,7 +18,7 @@ internal sealed class SemanticExtractor(int depth) : IFeatureExtractor
     /// <summary>The feature names.</summary>
     public const string History = "semantic.history", Nearest = "semantic.nearest";
 
-    private const float Decay = 0.9f;
+    private static readonly float Decay = MathF.Pow(0.5f, 0.1f); // half weight ten items back
 
     public string Name => "semantic";
 

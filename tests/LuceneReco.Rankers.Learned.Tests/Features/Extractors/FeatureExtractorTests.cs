@@ -137,12 +137,13 @@ public sealed class FeatureExtractorTests
     [Fact]
     public void Semantic_CosineWithTheTasteVector_AndWithTheNearestRecentItem()
     {
-        // h1 (newest) points along x, h2 along y; the taste vector is (1, 0.9) normalised
+        // h1 (newest) points along x, h2 along y; the taste vector is (1, 0.5^0.2) normalised
         _services.Catalog.Add("h1").Vector("h1", 1, 0, 0).Add("h2").Vector("h2", 0, 1, 0).Add("h3")
             .Add("a").Vector("a", 1, 0, 0).Add("b").Vector("b", 0, 0, 1).Add("c");
         var (a, b, c) = (new Candidate("a", 1), new Candidate("b", 1), new Candidate("c", 1));
         Run(new SemanticExtractor(50), Request("u", recent: ["h1", "h3", "h2"]), a, b, c); // h3 has no vector: skipped, the decay counts it
-        double tasteX = 1 / Math.Sqrt(1 + 0.81 * 0.81); // h2 is the third newest: weight 0.9^2
+        double w2 = Math.Pow(0.5, 0.2); // h2 is the third newest: weight 0.5^(2/10)
+        double tasteX = 1 / Math.Sqrt(1 + w2 * w2);
         Assert.Equal(tasteX, a.Features[SemanticExtractor.History], 5);
         Assert.Equal(1, a.Features[SemanticExtractor.Nearest], 5);
         Assert.Equal(0, b.Features[SemanticExtractor.History], 5);

@@ -420,6 +420,7 @@ internal sealed partial class PipelineRunner(
             History = scoredHistory,
             QueryText = request.QueryText,
             Encoders = _encoders,
+            Offline = request.Offline,
             UserCache = request.UserId is { } cachedUser && request.RecentItems is null ? UserCache.For(cachedUser, reader.Generation, history) : null,
         };
     }

@@ -43,6 +43,12 @@ internal sealed class RecallContext
     public QueryEncoders? Encoders { get; init; }
 
     /// <summary>
+    /// Whether the request is offline (<c>eval</c>, <c>recommend-batch</c>, <c>tune</c>): vector search then builds a large
+    /// segment's graph before its first search instead of scanning while it builds, so the same run gives the same lists.
+    /// </summary>
+    public bool Offline { get; init; }
+
+    /// <summary>
     /// Whether a plugin source may return <paramref name="itemId"/>: live in <see cref="Reader"/>, not excluded, and passing every
     /// filter. The filters are evaluated once per request, on first use, into a bit set. Thread-safe.
     /// </summary>

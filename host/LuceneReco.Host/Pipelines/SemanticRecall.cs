@@ -6,17 +6,21 @@ namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// The search half of the semantic sources: nearest neighbours of a vector among the items the request accepts (live, passing
-/// the filters, not excluded, not a source item), by an exact scan that applies the filter before the top k (so a filter that
-/// leaves k items gives k), and the explanation line "semantically close to TITLE".
+/// the filters, not excluded, not a source item), by <see cref="VectorSearch"/> (an exact scan, or a large segment's HNSW
+/// graph), which applies the filter before the top k (so a filter that leaves k items gives k), and the explanation line
+/// "semantically close to TITLE". Offline requests wait for a graph rather than scan while it builds, so they repeat.
 /// </summary>
 internal static class SemanticRecall
 {
+    private static readonly VectorSearchOptions OfflineSearch = new() { WaitForGraphs = true };
+
     /// <summary>The best <see cref="RecallStep.Size"/> hits near <paramref name="query"/>; <paramref name="why"/> makes each hit's line when explaining.</summary>
     public static IReadOnlyList<RecallHit> Search(RecallContext context, RecallStep step, VectorSpace space, ReadOnlySpan<float> query,
         IReadOnlySet<int> sourceDocs, Func<int, string> why)
     {
         var reader = context.Reader;
-        var top = VectorSearch.Nearest(reader, space, query, step.Size, doc => !sourceDocs.Contains(doc) && context.AcceptsDoc(doc));
+        var options = context.Offline ? OfflineSearch : VectorSearchOptions.Default;
+        var top = VectorSearch.Nearest(reader, space, query, step.Size, doc => !sourceDocs.Contains(doc) && context.AcceptsDoc(doc), options);
         var hits = new List<RecallHit>(top.Hits.Count);
         foreach (var hit in top.Hits)
             hits.Add(new RecallHit(hit.Doc, reader.IdOf(hit.Doc), hit.Score, context.Explain ? new Reason("", why(hit.Doc)) { Kind = "semantic" } : null));

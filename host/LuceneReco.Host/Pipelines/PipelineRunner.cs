@@ -83,6 +83,7 @@ internal sealed partial class PipelineRunner(
         var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options)
         {
             Items = items,
+            Models = context.Models, // recall and every stage of this request score with the same model versions
             Explain = request.Explain,
             Offline = request.Offline,
             History = context.History,
@@ -118,6 +119,7 @@ internal sealed partial class PipelineRunner(
             RecallTook = ranked.RecallTook,
             Sources = run.SourceTimings,
             Plugins = served,
+            Models = ServedModels(context.Models),
             Experiment = ranked.Experiment,
         };
         if (resultKey is not null && skipped.Count == 0 && !run.Stateful && PluginStates(result, rankers) is { } servedStates) // nor one with a fault
@@ -127,6 +129,21 @@ internal sealed partial class PipelineRunner(
         }
         OfferShadows(snapshot.Config, name, pipeline, request, result);
         return result;
+    }
+
+    /// <summary>
+    /// Names a model folder and kind as <c>GET /admin/models</c> does (<see cref="Models.ModelRegistry"/>).
+    /// <value>The default is <c>null</c>: the folder's full path, then the kind.</value>
+    /// </summary>
+    public Func<string, string, string>? ModelName { get; init; }
+
+    private List<ServedModel> ServedModels(RequestModels models)
+    {
+        var list = new List<ServedModel>();
+        foreach (var (directory, kind, reference, version) in models.ServedModels())
+            list.Add(new ServedModel(ModelName?.Invoke(directory, kind) ?? directory.Replace('\\', '/') + "/" + kind, reference, version));
+        list.Sort((a, b) => string.CompareOrdinal(a.Model + "\n" + a.Reference, b.Model + "\n" + b.Reference));
+        return list;
     }
 
     /// <summary>
@@ -338,9 +355,10 @@ internal sealed partial class PipelineRunner(
                 Items = items,
                 Explain = request.Explain,
                 Options = request.Options,
+                Models = context.Models,
             };
             found = source.Recall(query, cancellation);
-            knownItems = source.KnownItems();
+            knownItems = source.KnownItems(query);
         }
         catch (ArgumentException e)
         {

@@ -42,6 +42,9 @@ internal sealed class RecallContext
     /// <summary>The query encoders of the semantic source, or null when the runner has none.</summary>
     public QueryEncoders? Encoders { get; init; }
 
+    /// <summary>The model versions the request pins, shared by its recall sources and stages (<see cref="LuceneReco.Plugins.RequestModels"/>).</summary>
+    public LuceneReco.Plugins.RequestModels Models { get; init; } = new();
+
     /// <summary>
     /// Whether a plugin source may return <paramref name="itemId"/>: live in <see cref="Reader"/>, not excluded, and passing every
     /// filter. The filters are evaluated once per request, on first use, into a bit set. Thread-safe.

@@ -74,6 +74,18 @@ internal sealed record ShadowSummary(string Pipeline, string Shadow, long Runs, 
 /// One shadow list, never served: what the shadow ranked for a request next to what was served. No user id is kept (the
 /// served list's <paramref name="ServedRequestId"/> names it in the feature log, when the pipeline has one).
 /// </summary>
+/// <param name="At">When the shadow run ended.</param>
+/// <param name="Pipeline">The pipeline that served the request.</param>
+/// <param name="Shadow">The shadow pipeline that ranked this list.</param>
+/// <param name="ServedRequestId">The id the served list was logged under in the pipeline's feature log, or null.</param>
+/// <param name="Items">The shadow's list, best first (empty when it failed).</param>
+/// <param name="ServedItems">The list served for the same request, best first.</param>
+/// <param name="Overlap">The share of the served list the shadow's list of the same length also had.</param>
+/// <param name="KendallTau">Kendall's tau between the two orders of their shared items, or null with fewer than two shared.</param>
+/// <param name="ShadowMs">The shadow run's time in ms (off the request path).</param>
+/// <param name="ServedMs">The served request's time in the pipeline, in ms.</param>
+/// <param name="SkippedStages">The shadow's stages and sources that were skipped.</param>
+/// <param name="Error">Why the shadow run failed, or null.</param>
 internal sealed record ShadowList(DateTimeOffset At, string Pipeline, string Shadow, string? ServedRequestId, IReadOnlyList<string> Items,
     IReadOnlyList<string> ServedItems, double Overlap, double? KendallTau, double ShadowMs, double ServedMs, IReadOnlyList<string> SkippedStages,
     string? Error)

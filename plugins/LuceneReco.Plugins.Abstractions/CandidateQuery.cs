@@ -26,4 +26,10 @@ public sealed record CandidateQuery(
 
     /// <summary>Per-request options (string pairs). <value>The default is empty.</value></summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The model versions this request has pinned (<see cref="RequestModels"/>), shared with its rerank stages.
+    /// <value>The default is <c>null</c> (no pinning: resolve the alias now).</value>
+    /// </summary>
+    public RequestModels? Models { get; init; }
 }

@@ -22,4 +22,10 @@ public interface ICandidateSource
     /// makes no item new). The predicate must be a snapshot: it answers for the model this call saw.
     /// </summary>
     Predicate<string>? KnownItems();
+
+    /// <summary>
+    /// As <see cref="KnownItems()"/>, for the model <paramref name="query"/> recalled with: a source that pins its model
+    /// version per request (<see cref="CandidateQuery.Models"/>) answers for the pinned version. The host calls this one.
+    /// </summary>
+    Predicate<string>? KnownItems(CandidateQuery query) => KnownItems();
 }

@@ -39,4 +39,11 @@ public sealed record RankingRequest(
     /// <value>The default is <c>false</c>.</value>
     /// </summary>
     public bool Offline { get; init; }
+
+    /// <summary>
+    /// The model versions this request has pinned (<see cref="RequestModels"/>): a stage that serves a versioned model pins it
+    /// here, so it scores with the version the request's recall used, and records what it served.
+    /// <value>The default is <c>null</c> (no pinning: resolve the alias now).</value>
+    /// </summary>
+    public RequestModels? Models { get; init; }
 }

@@ -44,17 +44,4 @@ internal static class ExperimentSettingsParser
         }
         return x;
     }
-
-    private static List<string>? Strings(JsonElement e, string where, List<string> errors)
-    {
-        if (e.ValueKind != JsonValueKind.Array) { errors.Add($"{where} must be an array of strings"); return null; }
-        var list = new List<string>();
-        foreach (var s in e.EnumerateArray())
-        {
-            if (s.ValueKind == JsonValueKind.String) list.Add(s.GetString()!);
-            else errors.Add($"{where}: {s.GetRawText()} is not a string");
-        }
-        return list;
-    }
-
 }

@@ -2,6 +2,7 @@ using LuceneReco.Host.Experiments;
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Host.Plugins;
 using LuceneReco.Host.Serving;
+using LuceneReco.Host.Shadows;
 using LuceneReco.Index;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,8 @@ internal static class AdminEndpoints
             .WithName("Health").WithSummary("Liveness and a summary of what is loaded.");
         app.MapGet("/metrics", Metrics)
             .WithName("Metrics").WithSummary("Latency percentiles per endpoint and stage over a sliding window, counts, plugin faults, index size, process memory.");
+        app.MapGet("/shadows", (ServingHost host) => TypedResults.Ok(ShadowsOf(host.Runner.Shadows, recent: true)))
+            .WithName("Shadows").WithSummary("Each shadow pipeline's comparison with the pipeline it shadows (overlap, rank correlation, latency, drops), and the newest shadow lists, none of them served.");
     }
 
     /// <summary>What <c>GET /health</c> says.</summary>
@@ -57,7 +60,21 @@ internal static class AdminEndpoints
 
         /// <summary>What loaded plugins say is wrong with what they serve from (as in <c>GET /health</c>); empty when none.</summary>
         public IReadOnlyList<string> PluginProblems { get; init; } = [];
+
+        /// <summary>The shadow pipelines' queue and comparisons (docs/experiments.md), or null when no pipeline names a shadow and none ran.</summary>
+        public ShadowsResponse? Shadows { get; init; }
     }
+
+    /// <summary>What <c>GET /shadows</c> (and the <c>shadows</c> object of <c>GET /metrics</c>) says.</summary>
+    /// <param name="Capacity">At most how many shadow runs wait or run at once (<c>shadowQueue</c>).</param>
+    /// <param name="Pending">Shadow runs waiting or running now.</param>
+    /// <param name="Dropped">Shadow runs dropped because the queue was full, since start.</param>
+    /// <param name="Pairs">Each (pipeline, shadow) pair's comparison.</param>
+    /// <param name="Recent">The newest shadow lists, newest first (<c>GET /shadows</c> only), each marked <c>served: false</c>.</param>
+    internal sealed record ShadowsResponse(int Capacity, int Pending, long Dropped, IReadOnlyList<ShadowSummary> Pairs, IReadOnlyList<ShadowList>? Recent);
+
+    private static ShadowsResponse ShadowsOf(ShadowQueue queue, bool recent) =>
+        new(queue.Capacity, queue.Pending, queue.Dropped, queue.Summaries(), recent ? queue.Recent() : null);
 
     private static Ok<HealthResponse> Health(ServingHost host)
     {
@@ -80,6 +97,10 @@ internal static class AdminEndpoints
             writeError, host.Interactions.Erasures(), stale, problems.Count == 0 ? null : problems));
     }
 
+    /// <summary>Whether a pipeline of the configuration names a shadow, or shadows ran before it changed.</summary>
+    internal static bool HasShadows(ServingHost host) =>
+        host.Runner.Config.Current.Config.Pipelines.Values.Any(p => p.Shadow.Count > 0) || host.Runner.Shadows.Summaries().Count > 0;
+
     private static Ok<MetricsResponse> Metrics(ServingHost host)
     {
         var pluginFaults = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -90,6 +111,7 @@ internal static class AdminEndpoints
         {
             Experiments = ExperimentMetrics.For(host.Runner.Config.Current.Config, host.Interactions, host.Log),
             PluginProblems = PluginHealthProbe.Problems(host.Catalog),
+            Shadows = HasShadows(host) ? ShadowsOf(host.Runner.Shadows, recent: false) : null,
         });
     }
 }

@@ -79,6 +79,26 @@ internal static class PrometheusMetrics
                 experiments.Select(x => (Labels(("experiment", x.Key)), x.Value.Interleaving.P)));
         }
 
+        if (AdminEndpoints.HasShadows(host))
+        {
+            var queue = host.Runner.Shadows;
+            var pairs = queue.Summaries();
+            Family(text, "lucenereco_shadow_runs_total", "counter", "Shadow runs that returned a list since start, by pipeline and shadow (docs/experiments.md).",
+                pairs.Select(p => (ShadowLabels(p), (double)p.Runs)));
+            Family(text, "lucenereco_shadow_failures_total", "counter", "Shadow runs that threw since start (never served, never counted against a plugin).",
+                pairs.Select(p => (ShadowLabels(p), (double)p.Failed)));
+            Family(text, "lucenereco_shadow_dropped_total", "counter", "Shadow runs dropped because the shadow queue was full, since start.",
+                pairs.Select(p => (ShadowLabels(p), (double)p.Dropped)));
+            Family(text, "lucenereco_shadow_queue_pending", "gauge", "Shadow runs waiting or running now.", [("", queue.Pending)]);
+            Family(text, "lucenereco_shadow_queue_capacity", "gauge", "At most this many shadow runs wait or run at once (shadowQueue).", [("", queue.Capacity)]);
+            Family(text, "lucenereco_shadow_overlap", "gauge", "Mean share of the served list that the shadow's list of the same length also had.",
+                pairs.Where(p => p.MeanOverlap is not null).Select(p => (ShadowLabels(p), p.MeanOverlap!.Value)));
+            Family(text, "lucenereco_shadow_kendall_tau", "gauge", "Mean Kendall tau between the served and the shadow order of their shared items.",
+                pairs.Where(p => p.MeanKendallTau is not null).Select(p => (ShadowLabels(p), p.MeanKendallTau!.Value)));
+            Family(text, "lucenereco_shadow_duration_seconds", "gauge", $"Shadow run latency percentiles over the last {Window()} (off the request path).",
+                pairs.SelectMany(p => Quantiles(p.ShadowLatency, ("pipeline", p.Pipeline), ("shadow", p.Shadow))));
+        }
+
         var process = ProcessFigures.Now();
         Family(text, "lucenereco_process_working_set_bytes", "gauge", "The process's working set.", [("", process.WorkingSetBytes)]);
         Family(text, "lucenereco_process_gc_heap_bytes", "gauge", "The managed heap after the last collection.", [("", process.GcHeapBytes)]);
@@ -86,6 +106,8 @@ internal static class PrometheusMetrics
         Family(text, "lucenereco_process_loaded_assemblies", "gauge", "Assemblies loaded (grows if unloaded plugins leak).", [("", process.LoadedAssemblies)]);
         return text.ToString();
     }
+
+    private static string ShadowLabels(Shadows.ShadowSummary pair) => Labels(("pipeline", pair.Pipeline), ("shadow", pair.Shadow));
 
     private static void Family(StringBuilder text, string name, string type, string help, IEnumerable<(string Labels, double Value)> samples)
     {

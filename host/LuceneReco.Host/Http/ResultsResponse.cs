@@ -27,6 +27,13 @@ internal sealed record ResultsResponse(
     /// <summary>The id the list was logged under (feature log or impressions), or null when it was not logged.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>
+    /// The model versions that served this response: each model (as <c>GET /admin/models</c> names it) with the alias or version
+    /// its pipeline steps name and the version they scored with. A request resolves each model once, so its recall and its
+    /// rerank stages use the same version even while the alias moves. Empty when no versioned model served.
+    /// </summary>
+    public IReadOnlyList<ServedModel> Models { get; init; } = [];
+
     /// <summary>The response for <paramref name="result"/>, with scores and explanations when <paramref name="explain"/>.</summary>
     public static ResultsResponse From(PipelineResult result, bool explain)
     {
@@ -51,6 +58,7 @@ internal sealed record ResultsResponse(
         {
             Experiment = result.Experiment?.Name,
             RequestId = result.RequestId,
+            Models = result.Models,
         };
     }
 

@@ -97,7 +97,8 @@ internal sealed class ModelRegistry(string dataDirectory)
 
     private string Folder(string name) => Path.Combine(DataDirectory, Path.GetDirectoryName(name.Replace('/', Path.DirectorySeparatorChar)) ?? "");
 
-    private string Name(string folder, string kind)
+    /// <summary>The name of the model <paramref name="kind"/> in <paramref name="folder"/>, as <see cref="List"/> gives it (the folder relative to the data folder, then the kind).</summary>
+    public string Name(string folder, string kind)
     {
         string relative = Path.GetRelativePath(DataDirectory, folder).Replace(Path.DirectorySeparatorChar, '/');
         return relative == "." ? kind : relative + "/" + kind;

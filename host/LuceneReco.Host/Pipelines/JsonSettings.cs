@@ -22,6 +22,19 @@ internal static class JsonSettings
         return null;
     }
 
+    /// <summary>An array of strings, or null after a problem (each element that is not a string is named).</summary>
+    public static List<string>? Strings(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Array) { errors.Add($"{where} must be an array of strings"); return null; }
+        var list = new List<string>();
+        foreach (var s in e.EnumerateArray())
+        {
+            if (s.ValueKind == JsonValueKind.String) list.Add(s.GetString()!);
+            else errors.Add($"{where}: {s.GetRawText()} is not a string");
+        }
+        return list;
+    }
+
     public static int? Int(JsonElement e, string where, List<string> errors)
     {
         if (e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)) return value;

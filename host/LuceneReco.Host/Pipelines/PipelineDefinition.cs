@@ -35,6 +35,12 @@ internal sealed record PipelineDefinition
     /// <summary>Logs every list served (with features and positions) for training. <value>The default is <c>null</c>: no log.</value></summary>
     public FeatureLogSettings? FeatureLog { get; init; }
 
+    /// <summary>
+    /// Pipelines that score the same requests as this one after it has answered, off the request path, for comparison only:
+    /// their lists are never served (docs/experiments.md, Shadow pipelines). <value>The default is none.</value>
+    /// </summary>
+    public IReadOnlyList<string> Shadow { get; init; } = [];
+
     /// <summary>The fusion method, once <see cref="Validate"/> accepted <see cref="Fusion"/>.</summary>
     public FusionMethod FusionMethod => FusionMath.Parse(Fusion) ?? FusionMethod.Rrf;
 

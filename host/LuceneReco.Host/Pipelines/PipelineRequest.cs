@@ -47,4 +47,11 @@ internal sealed record PipelineRequest
     /// state (<see cref="LuceneReco.Plugins.RankingRequest.Offline"/>). <value>The default is <c>false</c>.</value>
     /// </summary>
     public bool Offline { get; init; }
+
+    /// <summary>
+    /// A shadow run (docs/experiments.md), always <see cref="Offline"/> too: its stages' faults are not reported against the
+    /// plugins (a failing shadow must not quarantine what serves), its stage times stay out of the served stages' metrics, and
+    /// it is never remembered by the user cache. <value>The default is <c>false</c>.</value>
+    /// </summary>
+    public bool Shadow { get; init; }
 }

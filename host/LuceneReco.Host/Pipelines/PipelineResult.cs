@@ -36,9 +36,21 @@ internal sealed record PipelineResult(
     /// <summary>The plugins that served this request (candidate sources and stages), by name, with the version each ran; one version per plugin in a response.</summary>
     public IReadOnlyDictionary<string, Version> Plugins { get; init; } = new Dictionary<string, Version>();
 
+    /// <summary>
+    /// The model versions the request's plugin steps scored with (one per model and alias, pinned for the whole request; see
+    /// <see cref="LuceneReco.Plugins.RequestModels"/>), ordered by model. <value>The default is none.</value>
+    /// </summary>
+    public IReadOnlyList<ServedModel> Models { get; init; } = [];
+
     /// <summary>The experiment this list was interleaved for, with each item's variant, or null when the list is the pipeline's own.</summary>
     public Experiments.ExperimentServed? Experiment { get; init; }
 }
+
+/// <summary>A model version a request was served with.</summary>
+/// <param name="Model">The model as <c>GET /admin/models</c> and <c>lucenereco models list</c> name it (its folder under the data folder, then its kind), e.g. <c>collaborative/models/itemknn</c>.</param>
+/// <param name="Reference">What the pipeline step names: an alias (<c>production</c>, <c>canary</c>) or a version.</param>
+/// <param name="Version">The version that scored.</param>
+internal sealed record ServedModel(string Model, string Reference, int Version);
 
 /// <summary>A stage (or recall source) left out of a request, and why.</summary>
 internal sealed record SkippedStage(string Stage, string Reason);

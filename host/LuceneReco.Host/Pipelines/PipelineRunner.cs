@@ -1,4 +1,5 @@
 using LuceneReco.Host.Experiments;
+using LuceneReco.Host.Shadows;
 using LuceneReco.Index;
 using LuceneReco.Index.Search;
 using LuceneReco.Plugins;
@@ -36,9 +37,15 @@ internal sealed partial class PipelineRunner(
     /// </summary>
     public Func<FeatureLogSettings, IServedListLog>? FeatureLogs { get; init; }
 
-    /// <summary>Disposes every stage and source the runner made (a stateful stage saves its state); the runner is not used after.</summary>
+    private ShadowQueue? _shadows;
+
+    /// <summary>The shadow runs of the pipelines that name <see cref="PipelineDefinition.Shadow"/> pipelines (docs/experiments.md).</summary>
+    public ShadowQueue Shadows => LazyInitializer.EnsureInitialized(ref _shadows, () => new ShadowQueue(RunAsync, _clock, log));
+
+    /// <summary>Stops the shadow runs, then disposes every stage and source the runner made (a stateful stage saves its state); the runner is not used after.</summary>
     public void Dispose()
     {
+        _shadows?.Dispose();
         _stages.DisposeAll();
         _sources.DisposeAll();
     }
@@ -76,6 +83,7 @@ internal sealed partial class PipelineRunner(
         var ranking = new RankingRequest(request.UserId, request.QueryText, recent, request.K, request.Options)
         {
             Items = items,
+            Models = context.Models, // recall and every stage of this request score with the same model versions
             Explain = request.Explain,
             Offline = request.Offline,
             History = context.History,
@@ -86,7 +94,11 @@ internal sealed partial class PipelineRunner(
         string? resultKey = experiment is null ? ResultKey(name, pipeline, snapshot.Version, request, context) : null;
         if (resultKey is not null && context.UserCache!.Remembered(resultKey, start - (long)(UserCache.ResultMaxAge.TotalSeconds * _clock.TimestampFrequency)) is var (cached, states)
             && ServesTheSamePlugins(cached, rankers) && PluginStates(cached, rankers) is { } now && SameStates(states, now))
-            return cached with { Took = _clock.GetElapsedTime(start), RecallTook = TimeSpan.Zero, Sources = [], Stages = [], FromCache = true };
+        {
+            var remembered = cached with { Took = _clock.GetElapsedTime(start), RecallTook = TimeSpan.Zero, Sources = [], Stages = [], FromCache = true };
+            OfferShadows(snapshot.Config, name, pipeline, request, remembered);
+            return remembered;
+        }
         var ranked = experiment is { } e
             ? await InterleaveAsync(e.Name, e.Settings, name, pipeline, snapshot.Config, run, cancellation).ConfigureAwait(false)
             : await RankAsync(name, pipeline, pipeline.Stages.Count, run, cancellation).ConfigureAwait(false);
@@ -107,6 +119,7 @@ internal sealed partial class PipelineRunner(
             RecallTook = ranked.RecallTook,
             Sources = run.SourceTimings,
             Plugins = served,
+            Models = ServedModels(context.Models),
             Experiment = ranked.Experiment,
         };
         if (resultKey is not null && skipped.Count == 0 && !run.Stateful && PluginStates(result, rankers) is { } servedStates) // nor one with a fault
@@ -114,7 +127,35 @@ internal sealed partial class PipelineRunner(
             candidates.TrimExcess(); // it held every fused candidate; the remembered list keeps k
             context.UserCache!.Remember(resultKey, result, start, servedStates);
         }
+        OfferShadows(snapshot.Config, name, pipeline, request, result);
         return result;
+    }
+
+    /// <summary>
+    /// Names a model folder and kind as <c>GET /admin/models</c> does (<see cref="Models.ModelRegistry"/>).
+    /// <value>The default is <c>null</c>: the folder's full path, then the kind.</value>
+    /// </summary>
+    public Func<string, string, string>? ModelName { get; init; }
+
+    private List<ServedModel> ServedModels(RequestModels models)
+    {
+        var list = new List<ServedModel>();
+        foreach (var (directory, kind, reference, version) in models.ServedModels())
+            list.Add(new ServedModel(ModelName?.Invoke(directory, kind) ?? directory.Replace('\\', '/') + "/" + kind, reference, version));
+        list.Sort((a, b) => string.CompareOrdinal(a.Model + "\n" + a.Reference, b.Model + "\n" + b.Reference));
+        return list;
+    }
+
+    /// <summary>
+    /// Hands the served request to its pipeline's shadow pipelines (<see cref="ShadowQueue"/>), after the answer is made and off
+    /// its path; offline and shadow requests have none.
+    /// </summary>
+    private void OfferShadows(ServingConfig config, string name, PipelineDefinition pipeline, PipelineRequest request, PipelineResult result)
+    {
+        if (pipeline.Shadow.Count == 0 || request.Offline || request.Shadow) return;
+        var shadows = Shadows;
+        if (shadows.Capacity != config.ShadowQueue) shadows.Capacity = config.ShadowQueue;
+        shadows.Offer(name, pipeline.Shadow, request, result);
     }
 
     /// <summary>
@@ -124,7 +165,7 @@ internal sealed partial class PipelineRunner(
     /// </summary>
     private static string? ResultKey(string name, PipelineDefinition pipeline, long configVersion, PipelineRequest request, RecallContext context)
     {
-        if (context.UserCache is null || request.Kind != RequestKind.Recommend || request.QueryText is not null || request.Filters.Count > 0
+        if (context.UserCache is null || request.Shadow || request.Kind != RequestKind.Recommend || request.QueryText is not null || request.Filters.Count > 0
             || request.ItemId is not null || request.RecentItems is not null || request.Options.Count > 0 || request.Exclude.Count > 0
             || (pipeline.FeatureLog is not null && !request.Offline))
             return null;
@@ -204,7 +245,7 @@ internal sealed partial class PipelineRunner(
         var recallTook = _clock.GetElapsedTime(run.Start);
         for (int i = 0; i < stages && candidates.Count > 0; i++)
             candidates = await RunStageAsync(name, i, pipeline.Stages[i], run.ConfigVersion, run.Rankers, run.Ranking, candidates, run.Skipped, run.Timings, run.Served, cancellation,
-                () => run.Stateful = true).ConfigureAwait(false);
+                () => run.Stateful = true, run.Request.Shadow).ConfigureAwait(false);
         return new Ranked(candidates, recalled, recallTook, slots, known);
     }
 
@@ -314,9 +355,10 @@ internal sealed partial class PipelineRunner(
                 Items = items,
                 Explain = request.Explain,
                 Options = request.Options,
+                Models = context.Models,
             };
             found = source.Recall(query, cancellation);
-            knownItems = source.KnownItems();
+            knownItems = source.KnownItems(query);
         }
         catch (ArgumentException e)
         {
@@ -332,7 +374,7 @@ internal sealed partial class PipelineRunner(
         {
             string reason = $"candidate source failed: {e.GetType().Name}: {e.Message}";
             skipped.Add(new SkippedStage(step.Source, reason));
-            catalog.ReportFault(step.Source, reason);
+            ReportFault(request.Shadow, step.Source, reason);
             return null;
         }
 
@@ -427,7 +469,7 @@ internal sealed partial class PipelineRunner(
 
     private async Task<List<Candidate>> RunStageAsync(string pipelineName, int index, StageStep step, long configVersion, RankerSet rankers,
         RankingRequest ranking, List<Candidate> candidates, List<SkippedStage> skipped, List<StageTiming> timings,
-        Dictionary<string, Version> served, CancellationToken cancellation, Action? stateful = null)
+        Dictionary<string, Version> served, CancellationToken cancellation, Action? stateful = null, bool shadow = false)
     {
         string stageName = step.StageName;
         string metricName = $"{pipelineName}/{stageName}";
@@ -454,7 +496,7 @@ internal sealed partial class PipelineRunner(
         {
             string reason = $"could not create its stage: {e.GetType().Name}: {e.Message}";
             skipped.Add(new SkippedStage(stageName, reason));
-            catalog.ReportFault(step.Ranker, reason);
+            ReportFault(shadow, step.Ranker, reason);
             return candidates;
         }
 
@@ -463,16 +505,26 @@ internal sealed partial class PipelineRunner(
         var outcome = await StageInvoker.RunAsync(stage, ranking, candidates, step.Budget, _clock, cancellation, step.AllocationBudget).ConfigureAwait(false);
         double ms = _clock.GetElapsedTime(started).TotalMilliseconds;
         timings.Add(new StageTiming(stageName, ms, outcome.Outcome));
-        metrics.RecordStage(metricName, ms, outcome.Candidates is null);
+        if (!shadow) metrics.RecordStage(metricName, ms, outcome.Candidates is null); // a shadow's times are its own (ShadowQueue)
         if (outcome.Candidates is not { } reranked)
         {
             skipped.Add(new SkippedStage(stageName, outcome.Reason!));
-            catalog.ReportFault(step.Ranker, outcome.Reason!);
+            ReportFault(shadow, step.Ranker, outcome.Reason!);
             return candidates;
         }
         foreach (var c in reranked) c.StageScores.TryAdd(stageName, c.Score);
         served[handle.Name] = handle.Version;
         return reranked;
+    }
+
+    /// <summary>
+    /// Reports a request-time fault of <paramref name="plugin"/> to the catalogue (which may quarantine it), except in a shadow
+    /// run: a shadow's skipped stages are counted with the shadow (<see cref="ShadowSummary.RunsWithSkippedStages"/>, each
+    /// <see cref="ShadowList"/>), and must not take a plugin away from what serves.
+    /// </summary>
+    private void ReportFault(bool shadow, string plugin, string reason)
+    {
+        if (!shadow) catalog.ReportFault(plugin, reason);
     }
 
     /// <summary>Why a "similar items" request found nothing: the pipeline has no source that starts from an item, or none of them found any.</summary>

@@ -42,6 +42,9 @@ internal sealed class RecallContext
     /// <summary>The query encoders of the semantic source, or null when the runner has none.</summary>
     public QueryEncoders? Encoders { get; init; }
 
+    /// <summary>The model versions the request pins, shared by its recall sources and stages (<see cref="LuceneReco.Plugins.RequestModels"/>).</summary>
+    public LuceneReco.Plugins.RequestModels Models { get; init; } = new();
+
     /// <summary>
     /// Whether the request is offline (<c>eval</c>, <c>recommend-batch</c>, <c>tune</c>): vector search then builds a large
     /// segment's graph before its first search instead of scanning while it builds, so the same run gives the same lists.

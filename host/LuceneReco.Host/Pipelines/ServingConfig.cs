@@ -40,6 +40,12 @@ internal sealed record ServingConfig
     /// </summary>
     public int UserCacheSize { get; init; } = UserCache.DefaultCapacity;
 
+    /// <summary>
+    /// At most how many shadow runs (<see cref="PipelineDefinition.Shadow"/>) wait or run at once; a request's shadow that does
+    /// not fit is dropped and counted. <value>The default is <see cref="Shadows.ShadowQueue.DefaultCapacity"/> (256).</value>
+    /// </summary>
+    public int ShadowQueue { get; init; } = Shadows.ShadowQueue.DefaultCapacity;
+
     /// <summary>The built-in recommendation pipeline's name.</summary>
     public const string RecommendName = "recommend";
 
@@ -137,6 +143,20 @@ internal sealed record ServingConfig
         }
         if (UserCacheSize is < 0 or > UserCache.MaxCapacity)
             errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"userCacheSize must be 0 (off) to {UserCache.MaxCapacity:N0}, got {UserCacheSize}"));
+        if (ShadowQueue is < 1 or > Shadows.ShadowQueue.MaxCapacity)
+            errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shadowQueue must be 1 to {Shadows.ShadowQueue.MaxCapacity:N0}, got {ShadowQueue}"));
+        foreach (var (name, pipeline) in Pipelines)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < pipeline.Shadow.Count; i++)
+            {
+                string shadow = pipeline.Shadow[i];
+                string at = $"pipelines.{name}.shadow[{i}]";
+                if (shadow == name) errors.Add($"{at}: a pipeline cannot shadow itself");
+                else if (!Pipelines.ContainsKey(shadow)) errors.Add($"{at}: pipeline '{shadow}' is not defined (pipelines: {string.Join(", ", Pipelines.Keys)})");
+                if (!seen.Add(shadow)) errors.Add($"{at}: '{shadow}' is listed twice");
+            }
+        }
         ExperimentChecks.Validate(this, errors);
         return errors;
     }

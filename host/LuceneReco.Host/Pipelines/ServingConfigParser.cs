@@ -60,11 +60,14 @@ internal static class ServingConfigParser
                     case "userCacheSize":
                         config = config with { UserCacheSize = Int(p.Value, "userCacheSize", errors) ?? config.UserCacheSize };
                         break;
+                    case "shadowQueue":
+                        config = config with { ShadowQueue = Int(p.Value, "shadowQueue", errors) ?? config.ShadowQueue };
+                        break;
                     case "experiments":
                         config = config with { Experiments = ExperimentSettingsParser.Parse(p.Value, errors) };
                         break;
                     default:
-                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize)");
+                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize, shadowQueue)");
                         break;
                 }
             }
@@ -105,7 +108,8 @@ internal static class ServingConfigParser
                 case "newItems": pipeline = pipeline with { NewItems = NewItems(p.Value, at, errors) }; break;
                 case "fallbackNewItems": pipeline = pipeline with { FallbackNewItems = NewItems(p.Value, at, errors) }; break;
                 case "featureLog": pipeline = pipeline with { FeatureLog = FeatureLogOf(p.Value, at, errors, exploring: true) }; break;
-                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems, fallbackNewItems, featureLog)"); break;
+                case "shadow": pipeline = pipeline with { Shadow = Strings(p.Value, at, errors) ?? [] }; break;
+                default: errors.Add($"{where}: unknown setting '{p.Name}' (known: recall, fallback, fusion, rrfK, stages, newItems, fallbackNewItems, featureLog, shadow)"); break;
             }
         }
         return pipeline;

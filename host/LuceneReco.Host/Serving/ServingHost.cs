@@ -25,6 +25,7 @@ internal sealed class ServingHost : IDisposable
         Runner = new PipelineRunner(index, interactions, catalog, config, Metrics, handle => ServicesFor(handle, clock), log)
         {
             FeatureLogs = FeatureLog.SqliteFeatureLog.For,
+            ModelName = Models.Name,
         };
         config.CheckWith(c => ConfigCheck.Run(c, catalog)); // bad stage options refuse the configuration; a missing plugin is a warning
     }

@@ -62,6 +62,21 @@ public sealed class ModelStore<TModel> where TModel : class
     /// <summary>The directory watched.</summary>
     public string Directory => _directory;
 
+    /// <summary>The model kind (the file name prefix).</summary>
+    public string Kind => _kind;
+
+    /// <summary>
+    /// The model this request uses: pinned in <paramref name="models"/> on the request's first call (so recall and rerank of one
+    /// request score with one version while the alias moves), or <see cref="Get"/> when the request pins nothing.
+    /// </summary>
+    public LoadedModel<TModel>? For(RequestModels? models)
+    {
+        if (models is null) return Get();
+        var loaded = models.Pin(_directory + "\n" + _kind + "\n" + _reference, Get);
+        if (loaded is not null) models.Served(_directory, _kind, _reference, loaded.Version);
+        return loaded;
+    }
+
     /// <summary>
     /// Why the newest version on disk is not the one serving (its load error, naming the file, and what serves instead),
     /// or null when it is, or when there is no version yet. Clears by itself at the next listing once a good newer

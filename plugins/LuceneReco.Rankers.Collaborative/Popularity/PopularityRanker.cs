@@ -38,25 +38,26 @@ public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, IT
     /// <inheritdoc/>
     public long StateVersion => _stores.StateVersion();
 
-    /// <summary>A stage that records popularity features; options are not used.</summary>
+    /// <summary>A stage that records popularity features; of the options it reads the model's (<c>modelDirectory</c>, <c>modelVersion</c>, <c>pollSeconds</c>).</summary>
     public IRankerStage CreateStage(JsonElement? options, IRankerServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var bound = OptionsBinder.Bind<PopularitySourceOptions>(options, Name);
+        if (bound.Validate() is { Count: > 0 } problems) throw new ArgumentException($"Options of stage '{Name}' are invalid: {string.Join("; ", problems)}", nameof(options));
         return new PopularityStage(Store(bound, services));
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<string> CheckSourceOptions(JsonElement? options) =>
         OptionsBinder.Problems<PopularitySourceOptions>(options, Name,
-            o => string.IsNullOrWhiteSpace(o.ModelDirectory) ? ["modelDirectory must name a folder"] : []);
+            o => o.Validate());
 
     /// <summary>The source of a step naming this plugin: popular or trending items.</summary>
     public ICandidateSource CreateSource(JsonElement? options, IRankerServices services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var bound = OptionsBinder.Bind<PopularitySourceOptions>(options, Name);
-        if (string.IsNullOrWhiteSpace(bound.ModelDirectory)) throw new ArgumentException($"Options of source '{Name}' are invalid: modelDirectory must name a folder", nameof(options));
+        if (bound.Validate() is { Count: > 0 } problems) throw new ArgumentException($"Options of source '{Name}' are invalid: {string.Join("; ", problems)}", nameof(options));
         return new PopularitySource(Store(bound, services), bound.Order);
     }
 
@@ -80,5 +81,5 @@ public sealed class PopularityRanker : IRankerPlugin, ICandidateSourcePlugin, IT
 
     private Models.ModelStore<PopularityModel> Store(PopularitySourceOptions options, IRankerServices services) =>
         _stores.For(options.ModelDirectory, options.PollSeconds, services, PopularityModel.Kind,
-            path => ModelFile.Read(path, PopularityModel.Kind, PopularityModel.ReadPayload));
+            path => ModelFile.Read(path, PopularityModel.Kind, PopularityModel.ReadPayload), options.ModelVersion);
 }

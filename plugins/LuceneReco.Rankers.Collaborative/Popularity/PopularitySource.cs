@@ -12,7 +12,7 @@ internal sealed class PopularitySource(ModelStore<PopularityModel> store, Popula
     public IReadOnlyList<SourcedCandidate> Recall(CandidateQuery query, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (store.Get() is not { } loaded) return [];
+        if (store.For(query.Models) is not { } loaded) return []; // the version this request pinned
         var model = loaded.Model;
         float[] scores = order == PopularityOrder.Trending ? model.Trending : model.Popular;
         string? why = query.Explain ? (order == PopularityOrder.Trending ? "trending now" : "popular with everyone") : null;
@@ -27,4 +27,6 @@ internal sealed class PopularitySource(ModelStore<PopularityModel> store, Popula
     }
 
     public Predicate<string>? KnownItems() => store.Get() is { } loaded ? loaded.Model.Items.Contains : null;
+
+    public Predicate<string>? KnownItems(CandidateQuery query) => store.For(query.Models) is { } loaded ? loaded.Model.Items.Contains : null;
 }

@@ -11,8 +11,9 @@ internal sealed class PopularityStage(ModelStore<PopularityModel> store) : IRank
 {
     public ValueTask RerankAsync(RankingRequest request, List<Candidate> candidates, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(candidates);
-        if (store.Get() is not { } loaded) return ValueTask.CompletedTask;
+        if (store.For(request.Models) is not { } loaded) return ValueTask.CompletedTask;
         var model = loaded.Model;
         foreach (var c in candidates)
         {

@@ -40,7 +40,7 @@ internal abstract class CollaborativeStage<TModel> : IRankerStage where TModel :
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(candidates);
         if (candidates.Count == 0) return ValueTask.CompletedTask;
-        LoadedModel<TModel>? loaded = _store.Get();
+        LoadedModel<TModel>? loaded = _store.For(request.Models); // the version this request's recall used
         if (loaded is null)
         {
             string why = _store.LastError is string error ? $"no usable {Name} model ({error})" : $"no {Name} model in {_store.Directory} yet";

@@ -33,7 +33,7 @@ internal abstract class CollaborativeSource<TModel>(ModelStore<TModel> store, in
     public IReadOnlyList<SourcedCandidate> Recall(CandidateQuery query, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (store.Get() is not { } loaded) return [];
+        if (store.For(query.Models) is not { } loaded) return [];
         TModel model = loaded.Model;
         bool fromItem = query.History.Count == 0 && query.ItemId is not null;
         List<WeightedItem> history = fromItem
@@ -61,6 +61,8 @@ internal abstract class CollaborativeSource<TModel>(ModelStore<TModel> store, in
     }
 
     public Predicate<string>? KnownItems() => store.Get() is { } loaded ? ItemsOf(loaded.Model).Contains : null;
+
+    public Predicate<string>? KnownItems(CandidateQuery query) => store.For(query.Models) is { } loaded ? ItemsOf(loaded.Model).Contains : null;
 
     private IEnumerable<Interaction> Newest(IReadOnlyList<Interaction> history)
     {

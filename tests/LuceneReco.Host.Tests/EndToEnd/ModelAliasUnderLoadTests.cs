@@ -58,6 +58,8 @@ public sealed class ModelAliasUnderLoadTests(ITestOutputHelper output)
                         {
                             using var response = await http.PostAsJsonAsync("/recommend", new { userId = $"u{1 + (c * 7 + i) % 12:00}", k = 5, pipeline = "recommend" });
                             if (!response.IsSuccessStatusCode) failures.Enqueue($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                            else if (ItemKnnVersions(await response.Content.ReadFromJsonAsync<JsonElement>()) is not [1 or 2])
+                                failures.Enqueue($"a response does not name one itemknn version in its models: {await response.Content.ReadAsStringAsync()}");
                             else Interlocked.Increment(ref served);
                         }
                         catch (HttpRequestException e)
@@ -120,11 +122,17 @@ public sealed class ModelAliasUnderLoadTests(ITestOutputHelper output)
                 .Select(d => System.Text.RegularExpressions.Regex.Match(d.GetString()!, @"^itemknn: cf .*\(model v(\d+)\)$"))
                 .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
             Assert.True(versions.Count <= 1, $"one response scored by versions {string.Join(", ", versions)}");
+            Assert.Equal(versions, ItemKnnVersions(body)); // the response's models name the version that scored
             seen = versions.Count == 1 ? versions[0] : null;
             if (seen == expected) return seen;
         }
         return seen;
     }
+
+    /// <summary>The versions of <see cref="Model"/> the response's <c>models</c> metadata names.</summary>
+    private static List<int> ItemKnnVersions(JsonElement body) =>
+        body.GetProperty("models").EnumerateArray().Where(m => m.GetProperty("model").GetString() == Model)
+            .Select(m => m.GetProperty("version").GetInt32()).ToList();
 
     private static async Task Post(HttpClient http, string path, object body, HttpStatusCode expected)
     {

@@ -54,6 +54,7 @@ public sealed partial class ConfigurationDocTests
         var paging = PagingLimits.Default;
         var expected = new (string Heading, string Key, double Value)[]
         {
+            ("### Top level", "shadowQueue", new ServingConfig().ShadowQueue),
             ("### A pipeline", "rrfK", pipeline.RrfK),
             ("### A recall step", "size", recall.Size),
             ("### A recall step", "weight", recall.Weight),

@@ -91,7 +91,7 @@ public sealed class ServingConfigTests
     public void MissingDefault_NoPipelines_AndWrongTypes_AreReported()
     {
         var (_, errors) = ServingConfigParser.Parse("""{"pipelines":{}, "extra": 1}""");
-        Assert.Contains("unknown setting 'extra' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize)", errors);
+        Assert.Contains("unknown setting 'extra' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize, shadowQueue)", errors);
         Assert.Contains("pipelines: no pipeline is defined", errors);
 
         (_, errors) = ServingConfigParser.Parse("""{"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"search","size":"big"}],"rrfK":1.5,"stages":[{"budgetMs":10}]}}}""");

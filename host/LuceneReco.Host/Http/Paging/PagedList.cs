@@ -30,6 +30,9 @@ internal sealed record PagedList(
 
     /// <summary>The id the first page was logged under, or null.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>The model versions that ranked the list, as the first page said.</summary>
+    public IReadOnlyList<ServedModel> Models { get; init; } = [];
 }
 
 /// <summary>One kept result: what a response needs besides the item's stored fields (those are read when the page is served).</summary>

@@ -60,6 +60,7 @@ internal sealed class Pager(PagedListCache cache)
         {
             Experiment = response.Experiment,
             RequestId = response.RequestId,
+            Models = response.Models,
         };
         var id = cache.Add(list);
         return TypedResults.Ok(response with { Next = new PageCursor(id, created, from + count).ToString() });
@@ -96,6 +97,7 @@ internal sealed class Pager(PagedListCache cache)
         {
             Experiment = list.Experiment,
             RequestId = list.RequestId,
+            Models = list.Models,
         };
         return TypedResults.Ok(from + count < list.Items.Count
             ? response with { Next = (cursor with { Position = from + count }).ToString() }

@@ -37,6 +37,8 @@ internal sealed class LuceneNetRecallView : IRecallView
 
     public int NumDocs => Reader.NumDocs;
 
+    public long Version => Reader is DirectoryReader directory ? directory.Version : 0;
+
     public IndexStats Stats
     {
         get

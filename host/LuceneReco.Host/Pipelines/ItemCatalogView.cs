@@ -1,12 +1,12 @@
-using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Documents;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
-/// <see cref="IItemCatalog"/> over the index: either one point-in-time reader (the view a request's recall searched, handed
-/// to its sources and stages as <see cref="RankingRequest.Items"/>) or the newest reader of an index on every call (the
+/// <see cref="IItemCatalog"/> over the index: either one point-in-time view (the view a request's recall searched, handed
+/// to its sources and stages as <see cref="RankingRequest.Items"/>) or the newest view of an index on every call (the
 /// <see cref="IRankerServices.Items"/> a plugin gets when it is created).
 /// </summary>
 internal sealed class ItemCatalogView : IItemCatalog
@@ -14,29 +14,42 @@ internal sealed class ItemCatalogView : IItemCatalog
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoFields = new Dictionary<string, IReadOnlyList<string>>();
 
     private readonly IIndexView? _index;
-    private readonly IndexReader? _reader;
+    private readonly IRecallView? _view;
 
-    /// <summary>The newest view of <paramref name="index"/>, on every call.</summary>
+    /// <summary>The newest view of <paramref name="index"/>, acquired (and released) on every call.</summary>
     public ItemCatalogView(IIndexView index) => _index = index ?? throw new ArgumentNullException(nameof(index));
 
-    /// <summary>The fixed view <paramref name="reader"/>.</summary>
-    public ItemCatalogView(IndexReader reader) => _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+    /// <summary>The fixed view <paramref name="view"/> (the caller holds it while the catalogue is used).</summary>
+    public ItemCatalogView(IRecallView view) => _view = view ?? throw new ArgumentNullException(nameof(view));
 
-    private IndexReader Reader => _reader ?? _index!.Reader;
+    /// <summary>The fixed view, or the index's newest acquired for one call (no allocation on the fixed view: a request's hot path).</summary>
+    private Lease Use() => _view is not null ? new Lease(_view, false) : new Lease(_index!.Acquire(), true);
 
-    public int Count => Reader.NumDocs;
+    public int Count
+    {
+        get
+        {
+            using var lease = Use();
+            return lease.View.NumDocs;
+        }
+    }
 
-    public bool Contains(string itemId) => Reader.DocOf(itemId) >= 0;
+    public bool Contains(string itemId)
+    {
+        using var lease = Use();
+        return lease.View.DocOf(itemId) >= 0;
+    }
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields(string itemId)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         int doc = reader.DocOf(itemId);
         return doc < 0 ? NoFields : FieldsOf(reader, doc);
     }
 
     /// <summary>The stored string values of <paramref name="doc"/> by field, in stored order.</summary>
-    public static Dictionary<string, IReadOnlyList<string>> FieldsOf(IndexReader reader, int doc)
+    public static Dictionary<string, IReadOnlyList<string>> FieldsOf(IRecallView reader, int doc)
     {
         var stored = reader.Stored(doc);
         var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -50,7 +63,8 @@ internal sealed class ItemCatalogView : IItemCatalog
 
     public double? Number(string itemId, string field)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         int doc = reader.DocOf(itemId);
         if (doc < 0 || reader.Schema.Find(field) is not { Kind: FieldKind.Numeric }) return null;
         return reader.Number(doc, field);
@@ -58,7 +72,8 @@ internal sealed class ItemCatalogView : IItemCatalog
 
     public IReadOnlyList<KeyValuePair<string, int>> TermVector(string itemId, string field)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         int doc = reader.DocOf(itemId);
         if (doc < 0 || reader.Schema.Find(field) is not { TermVectors: true }) return [];
         var tv = reader.TermVector(doc, field);
@@ -69,7 +84,19 @@ internal sealed class ItemCatalogView : IItemCatalog
 
     public int DocFreq(string field, string term)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         return reader.Schema.Find(field) is null ? 0 : reader.DocFreq(field, term);
+    }
+
+    /// <summary>A view for one call, released after it only when it was acquired for it.</summary>
+    private readonly struct Lease(IRecallView view, bool owned) : IDisposable
+    {
+        public IRecallView View => view;
+
+        public void Dispose()
+        {
+            if (owned) view.Dispose();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using LuceneReco.Index;
 using LuceneReco.Index.Analysis;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Documents;
 
 namespace LuceneReco.Host.Pipelines;
@@ -19,7 +20,7 @@ internal static partial class ItemWords
     private const int MaxWordLength = 30;
 
     /// <summary>The item's title, else its name, else its id.</summary>
-    public static string Title(IndexReader reader, int doc)
+    public static string Title(IRecallView reader, int doc)
     {
         var stored = reader.Stored(doc);
         foreach (string field in TitleFields)
@@ -35,7 +36,7 @@ internal static partial class ItemWords
     /// term, grouped by field in the schema's order (the title before the body), each word once across fields (the title's
     /// "Orbit" is not repeated as the body's "orbit"). A term with no such word (the field is not stored) is left out.
     /// </summary>
-    public static List<(string Field, List<string> Words)> Surface(IndexReader reader, int doc, IReadOnlyList<(string Field, string Term)> matched)
+    public static List<(string Field, List<string> Words)> Surface(IRecallView reader, int doc, IReadOnlyList<(string Field, string Term)> matched)
     {
         var result = new List<(string Field, List<string> Words)>();
         if (matched.Count == 0) return result;

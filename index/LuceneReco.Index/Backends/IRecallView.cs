@@ -23,6 +23,12 @@ public interface IRecallView : IDisposable
     /// <summary>Live documents.</summary>
     int NumDocs { get; }
 
+    /// <summary>
+    /// A number that differs between two views of one index whenever their documents may differ (the native commit generation,
+    /// Lucene.Net's reader version); cheap to read, for keying what is remembered per view.
+    /// </summary>
+    long Version { get; }
+
     /// <summary>Size figures: segments, live and deleted documents, bytes of the commit's files, commit generation.</summary>
     IndexStats Stats { get; }
 

@@ -22,6 +22,8 @@ internal sealed class NativeRecallView(IndexReader reader, Action release) : IRe
 
     public int NumDocs => Reader.NumDocs;
 
+    public long Version => Reader.Generation;
+
     public IndexStats Stats => Reader.Stats;
 
     public int DocOf(string id) => Reader.DocOf(id);

@@ -24,8 +24,10 @@ public interface IRecallView : IDisposable
     int NumDocs { get; }
 
     /// <summary>
-    /// A number that differs between two views of one index whenever their documents may differ (the native commit generation,
-    /// Lucene.Net's reader version); cheap to read, for keying what is remembered per view.
+    /// A cheap number for keying what is remembered per view: two views of one index with the same version hold the same
+    /// documents, provided each was acquired after a commit (as serving does). It is the native index's commit generation
+    /// (its near-real-time readers between two commits share it) and Lucene.Net's reader version (which changes with every
+    /// change a refresh brings, committed or not).
     /// </summary>
     long Version { get; }
 

@@ -13,7 +13,7 @@ namespace LuceneReco.Host.Serving;
 /// <remarks>
 /// <para>Writes are one batch at a time under a lock (no group commit as on the native <see cref="IndexService"/>): each batch is
 /// applied, committed (Lucene.Net's fsync and new commit point) and the view refreshed before the response, so the next request
-/// sees it. When applying or committing fails, the index is closed without committing (Lucene.Net's rollback drops exactly the
+/// sees it. When applying or committing fails, whatever the cause, the index is closed without committing (Lucene.Net's rollback drops exactly the
 /// uncommitted batch) and reopened at its last commit; the failure is kept in <see cref="WriteError"/> until a write succeeds.</para>
 /// <para>Refresh: every <see cref="RefreshInterval"/> the index is asked for a newer view; on an attached index that is how
 /// another application's commits arrive. A refresh that fails (that application removing files mid-way, say) is logged once
@@ -27,6 +27,7 @@ internal sealed class RecallIndexService : IIndexView, IItemWriter, IDisposable
     private readonly Func<IRecallIndex>? _reopen;
     private readonly Action<string> _log;
     private readonly object _writeSync = new();
+    private readonly object _tickSync = new();
     private readonly Timer _timer;
     private IRecallIndex? _index;
     private string? _writeError, _lastRefreshError;
@@ -91,6 +92,8 @@ internal sealed class RecallIndexService : IIndexView, IItemWriter, IDisposable
     public IRecallView Acquire()
     {
         var index = Volatile.Read(ref _index);
+        if (index is null) // a failed write is being rolled back and the index reopened: wait for it
+            lock (_writeSync) index = _index;
         ObjectDisposedException.ThrowIf(index is null, this);
         return index.Acquire();
     }
@@ -109,17 +112,18 @@ internal sealed class RecallIndexService : IIndexView, IItemWriter, IDisposable
 
     private void Tick()
     {
+        if (!Monitor.TryEnter(_tickSync)) return; // the previous tick is still refreshing
         try
         {
             Refresh();
             Volatile.Write(ref _lastRefreshError, null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException
-            or Lucene.Net.Index.CorruptIndexException)
+        catch (Exception e) when (e is not OutOfMemoryException) // on a timer thread: nothing may escape and stop the process
         {
             string message = $"refreshing the {Backend} index failed (requests keep the view they had; retried every {Seconds(RefreshInterval)}): {e.Message}";
             if (Interlocked.Exchange(ref _lastRefreshError, message) != message) _log(message);
         }
+        finally { Monitor.Exit(_tickSync); }
     }
 
     /// <inheritdoc/>
@@ -170,11 +174,13 @@ internal sealed class RecallIndexService : IIndexView, IItemWriter, IDisposable
                     if (index.Refresh()) Interlocked.Increment(ref _refreshes);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            catch (Exception e) // whatever failed, nothing of the batch may stay in the writer for the next commit to keep
             {
+                bool io = e is IOException or UnauthorizedAccessException or ObjectDisposedException;
                 string why = DiskSpace.IsFull(e) ? "the disk holding the index is full" : e.Message;
-                Volatile.Write(ref _writeError, why);
+                if (io) Volatile.Write(ref _writeError, why);
                 RollBack();
+                if (!io) throw;
                 throw DiskSpace.IsFull(e) ? WriteRefusedException.DiskFull(Directory, "the index", e) : WriteRefusedException.Unavailable("the index", why, e, Directory);
             }
             Volatile.Write(ref _writeError, null);

@@ -37,6 +37,8 @@ internal sealed class LuceneNetRecallView : IRecallView
 
     public int NumDocs => Reader.NumDocs;
 
+    public long Version => Reader is DirectoryReader directory ? directory.Version : 0;
+
     public IndexStats Stats
     {
         get
@@ -182,7 +184,7 @@ internal sealed class LuceneNetRecallView : IRecallView
         return default;
     }
 
-    public Our.TopDocs NearestVectors(Vectors.VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null) =>
+    public Our.TopDocs NearestVectors(Vectors.VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null, Vectors.VectorSearchOptions? options = null) =>
         throw new BackendFeatureUnavailableException("lucenenet", "Dense vectors (semantic recall)", LuceneNetRecallIndex.WhyNoVectors);
 
     public MoreLikeThisQuery LikeDoc(int doc, MoreLikeThisOptions options) => new LuceneNetMoreLikeThis(this, options).LikeDoc(doc);

@@ -25,7 +25,7 @@ internal static class EvalBeyondAccuracy
     public static List<Entry> Score(string indexDirectory, EvalLists run, BeyondAccuracyOptions options)
     {
         using var reader = LuceneReco.Index.IndexReader.Open(indexDirectory);
-        var items = new ItemFeatures(new ItemCatalogView(reader), options.TextFields);
+        var items = new ItemFeatures(new ItemCatalogView(LuceneReco.Index.Backends.NativeRecallIndex.View(reader)), options.TextFields);
         var entries = new List<Entry>(run.Systems.Count);
         foreach (var (name, lists) in run.Systems)
             entries.Add(new Entry(name, BeyondAccuracy.Of(lists, run.Users, run.Relevant, run.History, run.UsersOfItem, items, options)));

@@ -24,9 +24,10 @@ internal static class RecommendCommand
         var pipeline = new Option<string>("--pipeline") { Description = "The pipeline (default: the configured default).", HelpName = "NAME" };
         var json = new Option<bool>("--json") { Description = "Print the HTTP API's JSON instead of text." };
         var explain = new Option<bool>("--explain") { Description = "Show per-stage scores and explanation lines." };
+        var luceneNetSchema = CommonOptions.LuceneNetSchema();
         var command = new Command("recommend", "Recommendations for a user through a pipeline (recall, fusion, rerank stages), without a server.")
         {
-            index, plugins, store, data, config, user, recent, query, k, pipeline, json, explain,
+            index, plugins, store, data, config, user, recent, query, k, pipeline, json, explain, luceneNetSchema,
         };
         command.SetAction(CliApp.Guarded(console, parse =>
         {
@@ -37,6 +38,7 @@ internal static class RecommendCommand
                 Store = parse.GetValue(store),
                 Config = parse.GetValue(config),
                 DataDirectory = parse.GetValue(data),
+                LuceneNetSchema = parse.GetValue(luceneNetSchema),
                 ReadOnly = true,
             };
             var errors = options.Validate();
@@ -56,16 +58,26 @@ internal static class RecommendCommand
             };
             // One run: loading the plugins is not news, failing to is.
             var log = (string line) => { if (!line.StartsWith("plugins: loaded ", StringComparison.Ordinal)) console.Error.WriteLine($"lucenereco: {line}"); };
-            PipelineResult result;
+            ServingHost host;
             try
             {
-                using var host = ServingHost.Open(options, console.Time, log);
-                result = host.Runner.RunAsync(request).GetAwaiter().GetResult();
+                host = ServingHost.Open(options, console.Time, log);
             }
             catch (ConfigException e) { throw new UsageException(e.Message); }
-            catch (RequestException e) { throw new UsageException(e.Message); }
-            if (parse.GetValue(json)) console.Out.WriteLine(JsonSerializer.Serialize(ResultsResponse.From(result, withExplain), Indented));
-            else WriteText(result, withExplain, console.Out);
+            catch (ArgumentException e) { throw new UsageException(e.Message); } // a Lucene.Net schema that does not fit the index
+            using (host)
+            {
+                foreach (var warning in host.Runner.Config.Warnings) console.Error.WriteLine($"lucenereco: warning: {warning}");
+                using var view = host.Index.Acquire(); // held until the output is written: its stored fields are printed
+                PipelineResult result;
+                try
+                {
+                    result = host.Runner.RunAsync(request, view).GetAwaiter().GetResult();
+                }
+                catch (RequestException e) { throw new UsageException(e.Message); }
+                if (parse.GetValue(json)) console.Out.WriteLine(JsonSerializer.Serialize(ResultsResponse.From(result, withExplain), Indented));
+                else WriteText(result, withExplain, console.Out);
+            }
             return ExitCodes.Ok;
         }));
         return command;
@@ -75,7 +87,7 @@ internal static class RecommendCommand
 
     private static void WriteText(PipelineResult result, bool explain, TextWriter output)
     {
-        var reader = result.Reader;
+        var reader = result.View;
         int idWidth = 2;
         foreach (var c in result.Items) idWidth = Math.Max(idWidth, c.ItemId.Length);
         for (int i = 0; i < result.Items.Count; i++)

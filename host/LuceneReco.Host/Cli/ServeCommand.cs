@@ -23,9 +23,11 @@ internal static class ServeCommand
         var keyReads = new Option<bool>("--key-reads") { Description = "Require the API key on the read endpoints too (all but /health)." };
         var hosts = new Option<string[]>("--allowed-hosts") { Description = "Host header names accepted besides localhost, 127.0.0.1 and ::1, ','-separated (* for any; default: the host names in --urls).", HelpName = "NAMES", AllowMultipleArgumentsPerToken = false };
         var limits = new Option<string[]>("--limit") { Description = $"Sets a request or paging limit, NAME=VALUE, repeatable ({string.Join(", ", RequestLimits.Names.Concat(Http.Paging.PagingLimitOptions.Names))}; ratePerSecond=off turns rate limiting off; see docs/configuration.md for the defaults and ranges).", HelpName = "NAME=VALUE" };
+        var luceneNetSchema = CommonOptions.LuceneNetSchema();
+        var refresh = new Option<double?>("--refresh") { Description = $"How often, in seconds, a Lucene.Net index is refreshed so that requests see new commits (another application's, on an index attached with --lucenenet-schema; {ServeOptions.MinRefresh.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {ServeOptions.MaxRefresh.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}; default {RecallIndexService.DefaultRefreshInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}). The native index needs none: its writes are visible at once.", HelpName = "SECONDS" };
         var command = new Command("serve", "Serve search, similar items, recommendations, item and event writes, plugins, health and metrics over HTTP.")
         {
-            index, plugins, store, config, urls, data, keyFile, insecure, keyReads, hosts, limits,
+            index, plugins, store, config, urls, data, keyFile, insecure, keyReads, hosts, limits, luceneNetSchema, refresh,
         };
         command.SetAction(CliApp.Guarded(console, parse =>
         {
@@ -36,6 +38,8 @@ internal static class ServeCommand
                 Store = parse.GetValue(store),
                 Config = parse.GetValue(config),
                 DataDirectory = parse.GetValue(data),
+                LuceneNetSchema = parse.GetValue(luceneNetSchema),
+                Refresh = parse.GetValue(refresh) is { } seconds ? (double.IsFinite(seconds) && Math.Abs(seconds) < 1e9 ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue) : null,
             };
             // the folders and files first, so their problems are reported with the options' (the port is probed only once all are fine)
             var errors = new List<string>(options.Validate());
@@ -63,6 +67,10 @@ internal static class ServeCommand
             host = ServingHost.Open(options, console.Time, line => console.Error.WriteLine($"lucenereco: {line}"));
         }
         catch (ConfigException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        catch (ArgumentException e) // a Lucene.Net schema that does not fit the index (every problem listed)
         {
             throw new UsageException(e.Message);
         }

@@ -48,7 +48,7 @@ internal static class UsersProfileCommand
         }
         using var store = StoreOption.Open(storePath, create: false);
         using var reader = IndexReader.Open(indexPath);
-        var profile = UserProfileBuilder.Build(reader, store, config, user, max)
+        var profile = UserProfileBuilder.Build(LuceneReco.Index.Backends.NativeRecallIndex.View(reader), store, config, user, max)
             ?? throw new UsageException($"no events of user '{user}' in {Path.GetFileName(storePath)}");
         if (json) console.Out.WriteLine(JsonSerializer.Serialize(profile, Indented));
         else WriteText(profile, console.Out);

@@ -93,7 +93,7 @@ internal static class AdminEndpoints
         var writeError = WriteHealth.Problem(host);
         var problems = PluginHealthProbe.Problems(host.Catalog);
         var status = config.LastError is null && failed == 0 && quarantined == 0 && stale == 0 && writeError is null && problems.Count == 0 ? "ok" : "degraded";
-        return TypedResults.Ok(new HealthResponse(status, host.Index.Reader.NumDocs, loaded, failed, quarantined, config.Current.Version, config.LastError, config.Warnings,
+        return TypedResults.Ok(new HealthResponse(status, host.IndexStats.Documents, loaded, failed, quarantined, config.Current.Version, config.LastError, config.Warnings,
             writeError, host.Interactions.Erasures(), stale, problems.Count == 0 ? null : problems));
     }
 
@@ -107,7 +107,7 @@ internal static class AdminEndpoints
         foreach (var p in host.Catalog.List()) pluginFaults[p.Name] = p.Faults;
         var m = host.Metrics;
         return TypedResults.Ok(new MetricsResponse(ServingMetrics.Window.TotalSeconds, m.Endpoints(), m.Stages(), m.Faults(), pluginFaults,
-            host.Index.Reader.Stats, host.Interactions.Count, ProcessFigures.Now())
+            host.IndexStats, host.Interactions.Count, ProcessFigures.Now())
         {
             Experiments = ExperimentMetrics.For(host.Runner.Config.Current.Config, host.Interactions, host.Log),
             PluginProblems = PluginHealthProbe.Problems(host.Catalog),

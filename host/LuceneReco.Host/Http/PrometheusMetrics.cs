@@ -55,7 +55,7 @@ internal static class PrometheusMetrics
         Family(text, "lucenereco_plugin_problems", "gauge", "Problems loaded plugins report with what they serve from (a damaged only model version, a newer one that does not load; listed in /health).",
             [("", Plugins.PluginHealthProbe.Problems(host.Catalog).Count)]);
 
-        var index = host.Index.Reader.Stats;
+        var index = host.IndexStats;
         Family(text, "lucenereco_index_documents", "gauge", "Live documents in the index.", [("", index.Documents)]);
         Family(text, "lucenereco_index_deleted_documents", "gauge", "Deleted documents not yet merged away.", [("", index.DeletedDocuments)]);
         Family(text, "lucenereco_index_segments", "gauge", "Index segments.", [("", index.Segments)]);

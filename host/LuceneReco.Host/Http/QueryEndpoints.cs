@@ -113,7 +113,7 @@ internal static class QueryEndpoints
 
     private static Results<Ok<Dictionary<string, object>>, ProblemHttpResult> Item(string id, ServingHost host)
     {
-        var reader = host.Index.Reader;
+        using var reader = host.Index.Acquire();
         int doc = reader.DocOf(id);
         if (doc < 0) return ApiProblems.NotFound($"no item with id '{id}'");
         var fields = ResultsResponse.FieldsOf(reader, doc);

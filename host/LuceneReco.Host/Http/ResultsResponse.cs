@@ -1,5 +1,6 @@
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 
 namespace LuceneReco.Host.Http;
 
@@ -37,7 +38,7 @@ internal sealed record ResultsResponse(
     /// <summary>The response for <paramref name="result"/>, with scores and explanations when <paramref name="explain"/>.</summary>
     public static ResultsResponse From(PipelineResult result, bool explain)
     {
-        var reader = result.Reader;
+        var reader = result.View;
         var items = new List<ResultItem>(result.Items.Count);
         foreach (var c in result.Items)
         {
@@ -67,7 +68,7 @@ internal sealed record ResultsResponse(
     /// field with a separator, such as <c>tags</c>) always as an array, even of one value; other fields as one string, or
     /// an array when an item has several values.
     /// </summary>
-    public static Dictionary<string, object> FieldsOf(IndexReader reader, int doc)
+    public static Dictionary<string, object> FieldsOf(IRecallView reader, int doc)
     {
         var stored = reader.Stored(doc);
         var fields = new Dictionary<string, object>(StringComparer.Ordinal);

@@ -50,7 +50,7 @@ internal static class WriteEndpoints
     {
         if (json.Status == StatusCodes.Status415UnsupportedMediaType) return ApiProblems.NotJson(json);
         if (!json.IsValid) return ApiProblems.Invalid(json.Problems, " (nothing was written)");
-        if (host.Writer is not { } writer) return ReadOnly();
+        if (host.Writer is not { } writer) return ReadOnly(host);
         var root = json.Value;
         var problems = new List<JsonInput.Problem>();
         var elements = Elements(root, "items", problems);
@@ -70,18 +70,18 @@ internal static class WriteEndpoints
         }
         if (problems.Count > 0) return ApiProblems.Invalid(problems, " (nothing was written)");
         int replaced = await writer.UpsertAsync(documents); // waits, without a thread, for the (group) commit holding it
-        return TypedResults.Ok(new ItemsWritten(documents.Count, replaced, 0, writer.Reader.NumDocs));
+        return TypedResults.Ok(new ItemsWritten(documents.Count, replaced, 0, writer.NumDocs));
     }
 
     private static async Task<Results<Ok<ItemsWritten>, ProblemHttpResult>> DeleteItem(string id, ServingHost host)
     {
-        if (host.Writer is not { } writer) return ReadOnly();
+        if (host.Writer is not { } writer) return ReadOnly(host);
         if (!await writer.DeleteAsync(id)) return ApiProblems.NotFound($"no item with id '{id}'");
-        return TypedResults.Ok(new ItemsWritten(0, 0, 1, writer.Reader.NumDocs));
+        return TypedResults.Ok(new ItemsWritten(0, 0, 1, writer.NumDocs));
     }
 
-    private static ProblemHttpResult ReadOnly() =>
-        TypedResults.Problem("the index is open read-only; items cannot be written through this server", statusCode: StatusCodes.Status409Conflict, title: "Read-only index");
+    private static ProblemHttpResult ReadOnly(ServingHost host) =>
+        TypedResults.Problem(host.ReadOnlyReason ?? "the index is open read-only; items cannot be written through this server", statusCode: StatusCodes.Status409Conflict, title: "Read-only index");
 
     private static Results<Ok<EventsAccepted>, ValidationProblem, ProblemHttpResult> PostEvents(JsonBody<JsonElement> json, ServingHost host)
     {

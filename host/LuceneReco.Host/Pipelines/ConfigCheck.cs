@@ -5,12 +5,19 @@ namespace LuceneReco.Host.Pipelines;
 /// <summary>
 /// Checks a parsed configuration against the plugins loaded now: a stage or recall step whose plugin refuses its options is
 /// an error (the configuration is refused, the previous one keeps serving); a step naming a plugin that is not loaded is a
-/// warning (it may be installed later; until then requests skip it and say so).
+/// warning (it may be installed later; until then requests skip it and say so), and so is a built-in source that needs what the
+/// index's backend lacks (dense vectors on Lucene.Net: the source finds nothing there).
 /// </summary>
 internal static class ConfigCheck
 {
     /// <summary>The errors and warnings of <paramref name="config"/> with <paramref name="catalog"/>'s plugins.</summary>
-    public static (List<string> Errors, List<string> Warnings) Run(ServingConfig config, IRankerCatalog catalog)
+    public static (List<string> Errors, List<string> Warnings) Run(ServingConfig config, IRankerCatalog catalog) => Run(config, catalog, null);
+
+    /// <summary>
+    /// <see cref="Run(ServingConfig, IRankerCatalog)"/>, and a warning for each built-in source needing what <paramref name="index"/>'s
+    /// backend lacks (<see cref="IIndexView.Unavailable"/>).
+    /// </summary>
+    public static (List<string> Errors, List<string> Warnings) Run(ServingConfig config, IRankerCatalog catalog, IIndexView? index)
     {
         var errors = new List<string>();
         var warnings = new List<string>();
@@ -31,7 +38,12 @@ internal static class ConfigCheck
                 {
                     var step = steps[i];
                     string where = $"pipelines.{name}.{part}[{i}]";
-                    if (step.IsBuiltIn) continue;
+                    if (step.IsBuiltIn)
+                    {
+                        if (index is not null && RecallSources.Needs(step.Source) is { } feature && index.Unavailable.TryGetValue(feature, out var why))
+                            warnings.Add($"{where} ({step.Source}): the index's backend ({index.Backend}) has no {feature} ({why}), so this source finds nothing on it");
+                        continue;
+                    }
                     if (rankers.Find(step.Source) is not { } handle)
                         warnings.Add($"{where}: no plugin named '{step.Source}' is loaded; requests skip the source until one is");
                     else if (handle.Plugin is ICandidateSourcePlugin source)

@@ -1,9 +1,12 @@
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 
 namespace LuceneReco.Host.Pipelines;
 
-/// <summary>A read-only view of one reader (the <c>recommend</c> command reads the last commit and writes nothing).</summary>
+/// <summary>One fixed native reader as the index view (read-only serving, offline evaluation, tests).</summary>
 internal sealed class FixedIndexView(IndexReader reader) : IIndexView
 {
     public IndexReader Reader { get; } = reader;
+
+    public IRecallView Acquire() => NativeRecallIndex.View(Reader);
 }

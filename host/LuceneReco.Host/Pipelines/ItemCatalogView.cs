@@ -1,12 +1,12 @@
-using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Documents;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
-/// <see cref="IItemCatalog"/> over the index: either one point-in-time reader (the view a request's recall searched, handed
-/// to its sources and stages as <see cref="RankingRequest.Items"/>) or the newest reader of an index on every call (the
+/// <see cref="IItemCatalog"/> over the index: either one point-in-time view (the view a request's recall searched, handed
+/// to its sources and stages as <see cref="RankingRequest.Items"/>) or the newest view of an index on every call (the
 /// <see cref="IRankerServices.Items"/> a plugin gets when it is created). It also answers the per-field statistics of
 /// <see cref="IFieldStatistics"/> (documents with the field and their mean length, as Lucene's CollectionStatistics), so
 /// per-field BM25 features use the whole catalogue's figures rather than the candidates', and the items' embedding vectors
@@ -17,29 +17,42 @@ internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics, IItemVec
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoFields = new Dictionary<string, IReadOnlyList<string>>();
 
     private readonly IIndexView? _index;
-    private readonly IndexReader? _reader;
+    private readonly IRecallView? _view;
 
-    /// <summary>The newest view of <paramref name="index"/>, on every call.</summary>
+    /// <summary>The newest view of <paramref name="index"/>, acquired (and released) on every call.</summary>
     public ItemCatalogView(IIndexView index) => _index = index ?? throw new ArgumentNullException(nameof(index));
 
-    /// <summary>The fixed view <paramref name="reader"/>.</summary>
-    public ItemCatalogView(IndexReader reader) => _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+    /// <summary>The fixed view <paramref name="view"/> (the caller holds it while the catalogue is used).</summary>
+    public ItemCatalogView(IRecallView view) => _view = view ?? throw new ArgumentNullException(nameof(view));
 
-    private IndexReader Reader => _reader ?? _index!.Reader;
+    /// <summary>The fixed view, or the index's newest acquired for one call (no allocation on the fixed view: a request's hot path).</summary>
+    private Lease Use() => _view is not null ? new Lease(_view, false) : new Lease(_index!.Acquire(), true);
 
-    public int Count => Reader.NumDocs;
+    public int Count
+    {
+        get
+        {
+            using var lease = Use();
+            return lease.View.NumDocs;
+        }
+    }
 
-    public bool Contains(string itemId) => Reader.DocOf(itemId) >= 0;
+    public bool Contains(string itemId)
+    {
+        using var lease = Use();
+        return lease.View.DocOf(itemId) >= 0;
+    }
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields(string itemId)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         int doc = reader.DocOf(itemId);
         return doc < 0 ? NoFields : FieldsOf(reader, doc);
     }
 
     /// <summary>The stored string values of <paramref name="doc"/> by field, in stored order.</summary>
-    public static Dictionary<string, IReadOnlyList<string>> FieldsOf(IndexReader reader, int doc)
+    public static Dictionary<string, IReadOnlyList<string>> FieldsOf(IRecallView reader, int doc)
     {
         var stored = reader.Stored(doc);
         var fields = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -53,7 +66,8 @@ internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics, IItemVec
 
     public double? Number(string itemId, string field)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         int doc = reader.DocOf(itemId);
         if (doc < 0 || reader.Schema.Find(field) is not { Kind: FieldKind.Numeric }) return null;
         return reader.Number(doc, field);
@@ -61,7 +75,8 @@ internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics, IItemVec
 
     public IReadOnlyList<KeyValuePair<string, int>> TermVector(string itemId, string field)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         int doc = reader.DocOf(itemId);
         if (doc < 0 || reader.Schema.Find(field) is not { TermVectors: true }) return [];
         var tv = reader.TermVector(doc, field);
@@ -72,13 +87,15 @@ internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics, IItemVec
 
     public int DocFreq(string field, string term)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         return reader.Schema.Find(field) is null ? 0 : reader.DocFreq(field, term);
     }
 
     public double? AverageLength(string field)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         if (reader.Schema.Find(field) is not { Kind: FieldKind.Text }) return null;
         int docs = reader.DocCount(field);
         return docs == 0 ? null : reader.SumTotalTermFreq(field) / (double)docs;
@@ -86,17 +103,33 @@ internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics, IItemVec
 
     public int? DocCount(string field)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         return reader.Schema.Find(field) is { Kind: FieldKind.Text or FieldKind.Keyword } ? reader.DocCount(field) : null;
     }
 
-    public int VectorDimension => Reader.VectorSpace?.Dimension ?? 0;
+    public int VectorDimension
+    {
+        get
+        {
+            using var lease = Use();
+            return lease.View.VectorSpace?.Dimension ?? 0;
+        }
+    }
 
-    public string? VectorModel => Reader.VectorSpace?.Model;
+    public string? VectorModel
+    {
+        get
+        {
+            using var lease = Use();
+            return lease.View.VectorSpace?.Model;
+        }
+    }
 
     public bool TryCopyVector(string itemId, Span<float> destination)
     {
-        var reader = Reader;
+        using var lease = Use();
+        var reader = lease.View;
         if (reader.VectorSpace is not { } space) return false;
         if (destination.Length < space.Dimension)
             throw new ArgumentException($"The destination holds {destination.Length} values; the vectors have {space.Dimension}.", nameof(destination));
@@ -106,5 +139,16 @@ internal sealed class ItemCatalogView : IItemCatalog, IFieldStatistics, IItemVec
         if (vector.IsEmpty) return false;
         vector.CopyTo(destination);
         return true;
+    }
+
+    /// <summary>A view for one call, released after it only when it was acquired for it.</summary>
+    private readonly struct Lease(IRecallView view, bool owned) : IDisposable
+    {
+        public IRecallView View => view;
+
+        public void Dispose()
+        {
+            if (owned) view.Dispose();
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using LuceneReco.Index;
-using LuceneReco.Index.Analysis;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Documents;
 
 namespace LuceneReco.Host.Pipelines;
@@ -19,7 +19,7 @@ internal static partial class ItemWords
     private const int MaxWordLength = 30;
 
     /// <summary>The item's title, else its name, else its id.</summary>
-    public static string Title(IndexReader reader, int doc)
+    public static string Title(IRecallView reader, int doc)
     {
         var stored = reader.Stored(doc);
         foreach (string field in TitleFields)
@@ -35,7 +35,7 @@ internal static partial class ItemWords
     /// term, grouped by field in the schema's order (the title before the body), each word once across fields (the title's
     /// "Orbit" is not repeated as the body's "orbit"). A term with no such word (the field is not stored) is left out.
     /// </summary>
-    public static List<(string Field, List<string> Words)> Surface(IndexReader reader, int doc, IReadOnlyList<(string Field, string Term)> matched)
+    public static List<(string Field, List<string> Words)> Surface(IRecallView reader, int doc, IReadOnlyList<(string Field, string Term)> matched)
     {
         var result = new List<(string Field, List<string> Words)>();
         if (matched.Count == 0) return result;
@@ -48,24 +48,24 @@ internal static partial class ItemWords
             foreach (var (f, t) in matched)
                 if (f == field && !wanted.Contains(t)) wanted.Add(t);
             if (wanted.Count == 0) continue;
-            var words = WordsFor(definition, stored, field, wanted);
+            var words = WordsFor(reader, definition, stored, field, wanted);
             words.RemoveAll(w => !shown.Add(w));
             result.Add((field, words));
         }
         return result;
     }
 
-    /// <summary>The words, in the order of <paramref name="terms"/>, distinct.</summary>
-    private static List<string> WordsFor(FieldDefinition? definition, Document stored, string field, List<string> terms)
+    /// <summary>The words, in the order of <paramref name="terms"/>, distinct; each word analysed as the view's backend analyses the field.</summary>
+    private static List<string> WordsFor(IRecallView reader, FieldDefinition? definition, Document stored, string field, List<string> terms)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         if (definition is not null)
         {
-            var analyzer = definition.Kind == FieldKind.Text ? Analyzers.ByName(definition.Analyzer) : null;
+            bool analysed = definition.Kind == FieldKind.Text;
             foreach (var (f, value) in stored.Strings)
             {
                 if (f != field) continue;
-                if (analyzer is null)
+                if (!analysed)
                 {
                     foreach (string t in terms) // a keyword field's term is its whole value
                         if (!found.ContainsKey(t) && string.Equals(value, t, StringComparison.OrdinalIgnoreCase)) found[t] = value;
@@ -74,7 +74,7 @@ internal static partial class ItemWords
                 foreach (Match word in Word().Matches(value))
                 {
                     if (found.Count == terms.Count) break;
-                    foreach (string term in analyzer.Terms(word.Value))
+                    foreach (string term in reader.Analyze(field, word.Value))
                     {
                         if (found.ContainsKey(term) || !terms.Contains(term)) continue;
                         found[term] = word.Length <= MaxWordLength ? word.Value : Literal(value, term) ?? "";

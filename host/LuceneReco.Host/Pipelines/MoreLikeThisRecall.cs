@@ -1,3 +1,4 @@
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search;
 using LuceneReco.Index.Search.MoreLikeThis;
 using LuceneReco.Plugins;
@@ -23,7 +24,7 @@ internal static class MoreLikeThisRecall
         Func<int, List<(string Field, string Term)>, Reason> why)
     {
         if (mlt.Terms.Count == 0) return [];
-        var reader = context.Reader;
+        var reader = context.View;
         Query query = mlt.Query;
         if (context.Filters.Count > 0)
         {
@@ -31,9 +32,8 @@ internal static class MoreLikeThisRecall
             foreach (var f in context.Filters) clauses.Add(new BooleanClause(f, Occur.Filter));
             query = new BooleanQuery(clauses);
         }
-        var searcher = new IndexSearcher(reader, options.Similarity);
         int want = Math.Min(step.Size + mlt.SourceDocs.Count + context.Excluded.Count, IndexSearcher.MaxK);
-        var top = searcher.Search(query, want);
+        var top = reader.Search(query, want, options.Similarity);
         TermMatcher? matcher = null;
         if (context.Explain)
         {

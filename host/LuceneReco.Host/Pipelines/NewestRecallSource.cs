@@ -15,7 +15,7 @@ internal sealed class NewestRecallSource : IRecallSource
     /// <exception cref="ArgumentException">The step's field is not a numeric field of the index.</exception>
     public IReadOnlyList<RecallHit> Recall(RecallContext context, RecallStep step)
     {
-        var reader = context.Reader;
+        var reader = context.View;
         if (step.Field is { } field && reader.Schema.Find(field) is not { Kind: FieldKind.Numeric })
             throw new ArgumentException($"newest: '{field}' is not a numeric field of the index (give a date as a number, such as Unix seconds)");
         // a min-heap of the best Size (value, doc): newer value first, then the later doc

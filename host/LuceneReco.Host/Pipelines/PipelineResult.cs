@@ -1,18 +1,18 @@
-using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Plugins;
 
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>The outcome of a pipeline run: the top k candidates (best first) and what did not run.</summary>
 /// <param name="Pipeline">The pipeline that ran.</param>
-/// <param name="Reader">The point-in-time view the request saw (for the items' stored fields).</param>
+/// <param name="View">The point-in-time view the request saw (for the items' stored fields); the caller of the run holds it until the response is written.</param>
 /// <param name="Items">The top k candidates with their final scores, stage scores and explanations.</param>
 /// <param name="SkippedStages">Stages and recall sources that were skipped, and why.</param>
 /// <param name="Stages">How long each stage that ran took.</param>
 /// <param name="Took">The whole run's duration.</param>
 internal sealed record PipelineResult(
     string Pipeline,
-    IndexReader Reader,
+    IRecallView View,
     IReadOnlyList<Candidate> Items,
     IReadOnlyList<SkippedStage> SkippedStages,
     IReadOnlyList<StageTiming> Stages,

@@ -1,6 +1,7 @@
 using LuceneReco.Host.Experiments;
 using LuceneReco.Host.Shadows;
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search;
 using LuceneReco.Plugins;
 
@@ -59,10 +60,27 @@ internal sealed partial class PipelineRunner(
     /// <summary>The configuration the runner uses.</summary>
     public ServingConfigSource Config => config;
 
-    /// <summary>Runs <paramref name="request"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="request"/> on the index's newest view, released when the run ends. The result's
+    /// <see cref="PipelineResult.View"/> stays readable afterwards only on the native index (whose readers live as long as the
+    /// index); a caller that reads stored fields from it on any backend (the HTTP endpoints, <c>recommend</c>) acquires the
+    /// view itself and uses the overload taking it.
+    /// </summary>
     /// <exception cref="RequestException">Bad k, unknown pipeline, malformed query or filter (400), unknown item (404).</exception>
     public async Task<PipelineResult> RunAsync(PipelineRequest request, CancellationToken cancellation = default)
     {
+        using var view = index.Acquire();
+        return await RunAsync(request, view, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="request"/> on <paramref name="view"/> (acquired from the runner's index by the caller, who holds it
+    /// until the response is written: recall, stages, explanations and the stored fields all read that one view).
+    /// </summary>
+    /// <exception cref="RequestException">Bad k, unknown pipeline, malformed query or filter (400), unknown item (404).</exception>
+    public async Task<PipelineResult> RunAsync(PipelineRequest request, IRecallView view, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
         long start = _clock.GetTimestamp();
         if (request.K is < 1 or > PipelineRequest.MaxK)
             throw RequestException.BadRequest($"k must be between 1 and {PipelineRequest.MaxK}, got {request.K}");
@@ -73,7 +91,7 @@ internal sealed partial class PipelineRunner(
         if (request.Kind == RequestKind.Search && string.IsNullOrWhiteSpace(request.QueryText))
             throw RequestException.BadRequest("a search needs query text");
 
-        var reader = index.Reader;
+        var reader = view;
         using var rankers = catalog.Snapshot();
         var skipped = new List<SkippedStage>();
         var served = new Dictionary<string, Version>(StringComparer.Ordinal);
@@ -95,7 +113,7 @@ internal sealed partial class PipelineRunner(
         if (resultKey is not null && context.UserCache!.Remembered(resultKey, start - (long)(UserCache.ResultMaxAge.TotalSeconds * _clock.TimestampFrequency)) is var (cached, states)
             && ServesTheSamePlugins(cached, rankers) && PluginStates(cached, rankers) is { } now && SameStates(states, now))
         {
-            var remembered = cached with { Took = _clock.GetElapsedTime(start), RecallTook = TimeSpan.Zero, Sources = [], Stages = [], FromCache = true };
+            var remembered = cached with { View = view, Took = _clock.GetElapsedTime(start), RecallTook = TimeSpan.Zero, Sources = [], Stages = [], FromCache = true };
             OfferShadows(snapshot.Config, name, pipeline, request, remembered);
             return remembered;
         }
@@ -306,6 +324,11 @@ internal sealed partial class PipelineRunner(
                     skipped.Add(new SkippedStage(step.Source, $"recall source failed: {e.Message}"));
                     outcome = "failed";
                 }
+                catch (BackendFeatureUnavailableException e) // what the index's backend lacks (also warned about when the configuration loads)
+                {
+                    skipped.Add(new SkippedStage(step.Source, $"recall source skipped: {e.Message}"));
+                    outcome = "skipped";
+                }
                 timings.Add(new StageTiming(step.Source, _clock.GetElapsedTime(started).TotalMilliseconds, outcome));
                 continue;
             }
@@ -390,7 +413,7 @@ internal sealed partial class PipelineRunner(
     }
 
     /// <summary>Parses the query and filters, finds the item, and reads the user's history once.</summary>
-    private RecallContext Resolve(PipelineRequest request, IndexReader reader, out IReadOnlyList<string> recent)
+    private RecallContext Resolve(PipelineRequest request, IRecallView reader, out IReadOnlyList<string> recent)
     {
         Query? query = null;
         var filters = new List<Query>(request.Filters.Count);
@@ -398,9 +421,9 @@ internal sealed partial class PipelineRunner(
         {
             try
             {
-                var parser = new QueryParser(reader.Schema);
+                var parser = new QueryParser(reader.Schema); // filters name keyword and numeric fields: no analyzer involved
                 foreach (var f in request.Filters) filters.Add(parser.ParseFilter(f));
-                if (!string.IsNullOrWhiteSpace(request.QueryText)) query = parser.Parse(request.QueryText, request.Filters);
+                if (!string.IsNullOrWhiteSpace(request.QueryText)) query = reader.Parse(request.QueryText, request.Filters); // words through the backend's analyzers
             }
             catch (ArgumentException e)
             {
@@ -452,7 +475,7 @@ internal sealed partial class PipelineRunner(
             if (reader.DocOf(id) is >= 0 and var doc) excluded.Add(doc);
         return new RecallContext
         {
-            Reader = reader,
+            View = reader,
             Query = query,
             Filters = filters,
             ItemDoc = itemDoc,
@@ -463,7 +486,7 @@ internal sealed partial class PipelineRunner(
             QueryText = request.QueryText,
             Encoders = _encoders,
             Offline = request.Offline,
-            UserCache = request.UserId is { } cachedUser && request.RecentItems is null ? UserCache.For(cachedUser, reader.Generation, history) : null,
+            UserCache = request.UserId is { } cachedUser && request.RecentItems is null ? UserCache.For(cachedUser, reader.Version, history) : null,
         };
     }
 

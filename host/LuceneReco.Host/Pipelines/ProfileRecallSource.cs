@@ -1,4 +1,5 @@
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search.MoreLikeThis;
 using LuceneReco.Plugins;
 
@@ -33,16 +34,16 @@ internal sealed class ProfileRecallSource : IRecallSource
         var docs = new List<(int, float)>(n);
         for (int i = 0; i < n; i++) docs.Add((profile[i].Doc, (float)Decayed(profile[i].Weight, i)));
         var options = MoreLikeThisRecall.OptionsFor(step);
-        var engine = new MoreLikeThis(context.Reader, options);
+        var view = context.View;
         var query = context.UserCache is { } cache
-            ? cache.Profile(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{options.MinTermFreq}|{options.MinDocFreq}|{options.MaxQueryTerms}|{n}"), () => engine.LikeDocs(docs))
-            : engine.LikeDocs(docs);
-        Dictionary<string, List<int>>? owners = context.Explain ? OwnersOf(context.Reader, query, profile, n) : null;
-        return MoreLikeThisRecall.Search(context, step, query, options, (doc, matched) => Why(context.Reader, doc, matched, owners!, profile, n));
+            ? cache.Profile(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{options.MinTermFreq}|{options.MinDocFreq}|{options.MaxQueryTerms}|{n}"), () => view.LikeDocs(docs, options))
+            : view.LikeDocs(docs, options);
+        Dictionary<string, List<int>>? owners = context.Explain ? OwnersOf(view, query, profile, n) : null;
+        return MoreLikeThisRecall.Search(context, step, query, options, (doc, matched) => Why(view, doc, matched, owners!, profile, n));
     }
 
     /// <summary>For each chosen term, the profile positions whose items contain it.</summary>
-    private static Dictionary<string, List<int>> OwnersOf(IndexReader reader, MoreLikeThisQuery query, IReadOnlyList<ProfileItem> profile, int n)
+    private static Dictionary<string, List<int>> OwnersOf(IRecallView reader, MoreLikeThisQuery query, IReadOnlyList<ProfileItem> profile, int n)
     {
         var owners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < n; i++)
@@ -61,7 +62,7 @@ internal sealed class ProfileRecallSource : IRecallSource
     /// "because you rated Alien and played Space Oddity: shares "space" in the title": the newest profile items that
     /// share a chosen term with the hit, by title and by the kind of the user's event, and the shared words as the hit writes them.
     /// </summary>
-    private static Reason Why(IndexReader reader, int doc, List<(string Field, string Term)> matched, Dictionary<string, List<int>> owners, IReadOnlyList<ProfileItem> profile, int n)
+    private static Reason Why(IRecallView reader, int doc, List<(string Field, string Term)> matched, Dictionary<string, List<int>> owners, IReadOnlyList<ProfileItem> profile, int n)
     {
         var named = new List<int>(MaxNamed);
         for (int i = 0; i < n && named.Count < MaxNamed; i++) // newest first
@@ -83,7 +84,7 @@ internal sealed class ProfileRecallSource : IRecallSource
     }
 
     /// <summary>"you rated Alien and Aliens and played Space Oddity": the named items grouped by their event's kind, in order.</summary>
-    private static string YouDid(IndexReader reader, IReadOnlyList<ProfileItem> profile, List<int> named)
+    private static string YouDid(IRecallView reader, IReadOnlyList<ProfileItem> profile, List<int> named)
     {
         var kinds = new List<(string Verb, List<string> Titles)>();
         foreach (int i in named)

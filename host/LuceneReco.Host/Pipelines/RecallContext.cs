@@ -1,5 +1,6 @@
 using System.Collections;
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search;
 
 namespace LuceneReco.Host.Pipelines;
@@ -9,11 +10,11 @@ internal sealed class RecallContext
 {
     private BitArray? _filterBits;
 
-    /// <summary>What is remembered of the request's user for this reader and history, or null (no user, given recent items, or the cache is off).</summary>
+    /// <summary>What is remembered of the request's user for this view and history, or null (no user, given recent items, or the cache is off).</summary>
     public UserCacheEntry? UserCache { get; init; }
 
     /// <summary>The point-in-time view every source of the request searches.</summary>
-    public required IndexReader Reader { get; init; }
+    public required IRecallView View { get; init; }
 
     /// <summary>The parsed keyword query including filters, or null when the request has no query text.</summary>
     public Query? Query { get; init; }
@@ -52,19 +53,19 @@ internal sealed class RecallContext
     public bool Offline { get; init; }
 
     /// <summary>
-    /// Whether a plugin source may return <paramref name="itemId"/>: live in <see cref="Reader"/>, not excluded, and passing every
+    /// Whether a plugin source may return <paramref name="itemId"/>: live in <see cref="View"/>, not excluded, and passing every
     /// filter. The filters are evaluated once per request, on first use, into a bit set. Thread-safe.
     /// </summary>
     public bool Accepts(string itemId) => TryAccept(itemId, out _);
 
-    /// <summary><see cref="Accepts"/>, giving the item's doc number in <see cref="Reader"/> when it is accepted.</summary>
+    /// <summary><see cref="Accepts"/>, giving the item's doc number in <see cref="View"/> when it is accepted.</summary>
     public bool TryAccept(string itemId, out int doc)
     {
-        doc = Reader.DocOf(itemId);
+        doc = View.DocOf(itemId);
         return doc >= 0 && AcceptsDoc(doc);
     }
 
-    /// <summary>Whether the live doc <paramref name="doc"/> of <see cref="Reader"/> is not excluded and passes every filter. Thread-safe.</summary>
+    /// <summary>Whether the live doc <paramref name="doc"/> of <see cref="View"/> is not excluded and passes every filter. Thread-safe.</summary>
     public bool AcceptsDoc(int doc)
     {
         if (Excluded.Contains(doc)) return false;
@@ -77,6 +78,6 @@ internal sealed class RecallContext
     {
         var clauses = new List<BooleanClause>(Filters.Count + 1) { new(new MatchAllQuery(), Occur.Must) };
         foreach (var f in Filters) clauses.Add(new BooleanClause(f, Occur.Filter));
-        return new IndexSearcher(Reader).Matching(new BooleanQuery(clauses));
+        return View.Matching(new BooleanQuery(clauses));
     }
 }

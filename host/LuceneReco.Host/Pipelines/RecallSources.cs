@@ -26,6 +26,12 @@ internal static partial class RecallSources
         return null;
     }
 
+    /// <summary>
+    /// What the built-in source <paramref name="name"/> needs of the index beyond the common surface, named as
+    /// <see cref="LuceneReco.Index.Backends.IRecallIndex.Unavailable"/> names it ("dense vectors" for the semantic sources), or null.
+    /// </summary>
+    public static string? Needs(string? name) => name is "semantic" or "semantic-similar" or "semantic-profile" ? "dense vectors" : null;
+
     /// <summary>Whether <paramref name="name"/> can name a source: a built-in one, or a plugin (whose names are letters, digits, '-', '_' and '.').</summary>
     public static bool IsValidName(string name) => Find(name) is not null || PluginName().IsMatch(name);
 

@@ -1,4 +1,5 @@
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search;
 using LuceneReco.Plugins;
 
@@ -12,9 +13,8 @@ internal sealed class SearchRecallSource : IRecallSource
     public IReadOnlyList<RecallHit> Recall(RecallContext context, RecallStep step)
     {
         if (context.Query is not { } query) return [];
-        var reader = context.Reader;
-        var searcher = new IndexSearcher(reader);
-        var top = searcher.Search(query, Math.Min(step.Size + context.Excluded.Count, IndexSearcher.MaxK));
+        var reader = context.View;
+        var top = reader.Search(query, Math.Min(step.Size + context.Excluded.Count, IndexSearcher.MaxK));
         var matcher = context.Explain ? new TermMatcher(reader, TermMatcher.TermsOf(query)) : null;
         var hits = new List<RecallHit>(Math.Min(step.Size, top.Hits.Count));
         foreach (var hit in top.Hits)
@@ -28,7 +28,7 @@ internal sealed class SearchRecallSource : IRecallSource
     }
 
     /// <summary>"matches "orbit" and "station" in the title", in the item's own words.</summary>
-    private static Reason Why(IndexReader reader, int doc, List<(string Field, string Term)> matched)
+    private static Reason Why(IRecallView reader, int doc, List<(string Field, string Term)> matched)
     {
         var words = ItemWords.Surface(reader, doc, matched);
         string text = ItemWords.Describe("matches", words);

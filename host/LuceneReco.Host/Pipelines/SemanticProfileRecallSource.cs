@@ -1,3 +1,4 @@
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Vectors;
 
 namespace LuceneReco.Host.Pipelines;
@@ -14,7 +15,7 @@ internal sealed class SemanticProfileRecallSource : IRecallSource
 
     public IReadOnlyList<RecallHit> Recall(RecallContext context, RecallStep step)
     {
-        var reader = context.Reader;
+        var reader = context.View;
         var profile = context.Profile;
         if (profile.Count == 0 || reader.VectorSpace is not { } space) return [];
         int n = Math.Min(profile.Count, ProfileRecallSource.MaxProfileItems);
@@ -34,7 +35,7 @@ internal sealed class SemanticProfileRecallSource : IRecallSource
     }
 
     /// <summary>The history item (of <paramref name="used"/>, newest first) whose vector is nearest <paramref name="doc"/>'s; the newer wins a tie.</summary>
-    private static int Nearest(LuceneReco.Index.IndexReader reader, List<int> used, int doc)
+    private static int Nearest(IRecallView reader, List<int> used, int doc)
     {
         var target = reader.Vector(doc);
         int best = used[0];

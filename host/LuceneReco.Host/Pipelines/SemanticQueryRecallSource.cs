@@ -15,7 +15,7 @@ internal sealed class SemanticQueryRecallSource : IRecallSource
     /// </exception>
     public IReadOnlyList<RecallHit> Recall(RecallContext context, RecallStep step)
     {
-        var reader = context.Reader;
+        var reader = context.View;
         if (string.IsNullOrWhiteSpace(context.QueryText) || reader.VectorSpace is not { } space || context.Encoders is not { } encoders) return [];
         float[]? query;
         try { query = encoders.Encode(space, context.QueryText, CancellationToken.None); }

@@ -1,4 +1,5 @@
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Vectors;
 using LuceneReco.Plugins;
 
@@ -18,9 +19,9 @@ internal static class SemanticRecall
     public static IReadOnlyList<RecallHit> Search(RecallContext context, RecallStep step, VectorSpace space, ReadOnlySpan<float> query,
         IReadOnlySet<int> sourceDocs, Func<int, string> why)
     {
-        var reader = context.Reader;
+        var reader = context.View;
         var options = context.Offline ? OfflineSearch : VectorSearchOptions.Default;
-        var top = VectorSearch.Nearest(reader, space, query, step.Size, doc => !sourceDocs.Contains(doc) && context.AcceptsDoc(doc), options);
+        var top = reader.NearestVectors(space, query, step.Size, doc => !sourceDocs.Contains(doc) && context.AcceptsDoc(doc), options);
         var hits = new List<RecallHit>(top.Hits.Count);
         foreach (var hit in top.Hits)
             hits.Add(new RecallHit(hit.Doc, reader.IdOf(hit.Doc), hit.Score, context.Explain ? new Reason("", why(hit.Doc)) { Kind = "semantic" } : null));
@@ -31,5 +32,5 @@ internal static class SemanticRecall
     public static string CloseTo(string what) => "semantically close to " + what;
 
     /// <summary>The item's title, or its id when it has none (<see cref="ItemWords.Title"/>).</summary>
-    public static string TitleOf(IndexReader reader, int doc) => ItemWords.Title(reader, doc);
+    public static string TitleOf(IRecallView reader, int doc) => ItemWords.Title(reader, doc);
 }

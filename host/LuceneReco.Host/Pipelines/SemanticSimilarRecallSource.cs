@@ -7,7 +7,7 @@ internal sealed class SemanticSimilarRecallSource : IRecallSource
 
     public IReadOnlyList<RecallHit> Recall(RecallContext context, RecallStep step)
     {
-        var reader = context.Reader;
+        var reader = context.View;
         if (context.ItemDoc < 0 || reader.VectorSpace is not { } space) return [];
         var vector = reader.Vector(context.ItemDoc);
         if (vector.IsEmpty) return []; // not embedded yet: lexical "similar" still serves it

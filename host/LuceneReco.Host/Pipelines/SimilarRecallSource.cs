@@ -1,3 +1,4 @@
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search.MoreLikeThis;
 using LuceneReco.Plugins;
 
@@ -12,9 +13,8 @@ internal sealed class SimilarRecallSource : IRecallSource
     {
         if (context.ItemDoc < 0) return [];
         var options = MoreLikeThisRecall.OptionsFor(step);
-        var engine = new MoreLikeThis(context.Reader, options);
-        var query = engine.LikeDoc(context.ItemDoc);
-        var reader = context.Reader;
+        var reader = context.View;
+        var query = reader.LikeDoc(context.ItemDoc, options);
         string? source = context.Explain ? ItemWords.Title(reader, context.ItemDoc) : null;
         string sourceId = reader.IdOf(context.ItemDoc);
         return MoreLikeThisRecall.Search(context, step, query, options, (doc, matched) =>

@@ -1,19 +1,20 @@
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search;
 
 namespace LuceneReco.Host.Pipelines;
 
 /// <summary>
 /// Tells which of a query's terms a document contains, for explanations (shown as the item's own words through
-/// <see cref="ItemWords"/>), through <see cref="IndexReader.Freq"/> (term vectors where the field has them, else postings).
+/// <see cref="ItemWords"/>), through <see cref="IRecallView.Freq"/> (term vectors where the field has them, else postings).
 /// Used only when a request asks for explanations.
 /// </summary>
 internal sealed class TermMatcher
 {
-    private readonly IndexReader _reader;
+    private readonly IRecallView _reader;
     private readonly IReadOnlyList<(string Field, string Term)> _terms;
 
-    public TermMatcher(IndexReader reader, IReadOnlyList<(string Field, string Term)> terms)
+    public TermMatcher(IRecallView reader, IReadOnlyList<(string Field, string Term)> terms)
     {
         _reader = reader;
         _terms = terms;

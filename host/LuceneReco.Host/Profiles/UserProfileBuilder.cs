@@ -1,5 +1,6 @@
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Search.MoreLikeThis;
 using LuceneReco.Plugins;
 
@@ -20,7 +21,7 @@ internal static class UserProfileBuilder
 
     /// <summary>The profile of <paramref name="userId"/>, or null when the store holds no event of theirs.</summary>
     /// <param name="max">At most this many terms, categories and items are listed (1 to 100).</param>
-    public static UserProfile? Build(IndexReader reader, IInteractionReader interactions, ServingConfig config, string userId, int max = 10)
+    public static UserProfile? Build(IRecallView reader, IInteractionReader interactions, ServingConfig config, string userId, int max = 10)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(max, 100);
@@ -53,7 +54,7 @@ internal static class UserProfileBuilder
     }
 
     /// <summary>The newest events, one per item in the index, newest first, as the pipeline runner builds the profile.</summary>
-    private static List<(int Doc, Interaction Event)> ProfileOf(IndexReader reader, IReadOnlyList<Interaction> history)
+    private static List<(int Doc, Interaction Event)> ProfileOf(IRecallView reader, IReadOnlyList<Interaction> history)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var profile = new List<(int, Interaction)>();
@@ -67,11 +68,11 @@ internal static class UserProfileBuilder
     }
 
     /// <summary>The query's terms as the profile's items write them, one entry per word (a word in the title and the body is one entry).</summary>
-    private static List<ProfileTerm> Terms(IndexReader reader, List<(int Doc, Interaction Event)> profile, double[] weights, RecallStep step, int max)
+    private static List<ProfileTerm> Terms(IRecallView reader, List<(int Doc, Interaction Event)> profile, double[] weights, RecallStep step, int max)
     {
         var docs = new List<(int, float)>(profile.Count);
         for (int i = 0; i < profile.Count; i++) docs.Add((profile[i].Doc, (float)weights[i]));
-        var query = new MoreLikeThis(reader, MoreLikeThisRecall.OptionsFor(step)).LikeDocs(docs);
+        var query = reader.LikeDocs(docs, MoreLikeThisRecall.OptionsFor(step));
         double sum = 0;
         foreach (var t in query.Terms) sum += t.Score;
         var byWord = new Dictionary<string, (List<string> Fields, double Score, HashSet<int> Owners, DateTimeOffset Last, int Order)>(StringComparer.OrdinalIgnoreCase);
@@ -120,7 +121,7 @@ internal static class UserProfileBuilder
     }
 
     /// <summary>The items' categories, each item's weight split over its values.</summary>
-    private static List<ProfileCategory> Categories(IndexReader reader, List<(int Doc, Interaction Event)> profile, double[] weights, double total, int max)
+    private static List<ProfileCategory> Categories(IRecallView reader, List<(int Doc, Interaction Event)> profile, double[] weights, double total, int max)
     {
         var result = new List<ProfileCategory>();
         if (reader.Schema.Find(CategoryField) is null) return result;

@@ -1,5 +1,6 @@
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Documents;
 
 namespace LuceneReco.Host.Serving;
@@ -19,7 +20,7 @@ namespace LuceneReco.Host.Serving;
 /// reopened at the last commit (discarding exactly those batches) and the failure is kept in <see cref="WriteError"/>
 /// until a write succeeds again. A full disk is reported as <see cref="WriteRefusedException"/> with 507; other failures with 503.</para>
 /// </remarks>
-internal sealed class IndexService : IIndexView, IDisposable
+internal sealed class IndexService : IIndexView, IItemWriter, IDisposable
 {
     private readonly string _directory;
     private readonly object _applySync = new();  // the writer: the committer, a reopen, the probe and Dispose
@@ -48,11 +49,17 @@ internal sealed class IndexService : IIndexView, IDisposable
     /// <exception cref="LuceneReco.Index.Store.IndexLockedException">Another process is writing to it.</exception>
     public static IndexService Open(string directory) => new(IndexWriter.Open(directory));
 
-    /// <inheritdoc/>
+    /// <summary>The newest near-real-time reader (changes after every write batch).</summary>
     public IndexReader Reader => Volatile.Read(ref _reader);
+
+    /// <inheritdoc/>
+    public IRecallView Acquire() => NativeRecallIndex.View(Reader); // native readers live as long as the index: nothing to release
 
     /// <summary>The schema items must follow.</summary>
     public IndexSchema Schema { get; }
+
+    /// <inheritdoc/>
+    public int NumDocs => Reader.NumDocs;
 
     /// <summary>The index directory.</summary>
     public string Directory => _directory;

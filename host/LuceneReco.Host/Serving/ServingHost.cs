@@ -27,7 +27,7 @@ internal sealed class ServingHost : IDisposable
             FeatureLogs = FeatureLog.SqliteFeatureLog.For,
             ModelName = Models.Name,
         };
-        config.CheckWith(c => ConfigCheck.Run(c, catalog)); // bad stage options refuse the configuration; a missing plugin is a warning
+        config.CheckWith(c => ConfigCheck.Run(c, catalog, index)); // bad stage options refuse the configuration; a missing plugin, or vectors the backend lacks, a warning
     }
 
     /// <summary>Opens what <paramref name="options"/> names: the SQLite interaction store when it names one, else an in-memory store.</summary>
@@ -40,9 +40,7 @@ internal sealed class ServingHost : IDisposable
         IInteractionStore? interactions = null;
         try
         {
-            index = options.ReadOnly
-                ? new FixedIndexView(LuceneReco.Index.IndexReader.Open(options.Index))
-                : IndexService.Open(options.Index);
+            index = OpenIndex(options, log);
             interactions = options.Store is { } store ? SqliteInteractionStore.Open(store) : new InMemoryInteractionStore();
             var catalog = PluginCatalogFactory.Create(options.Plugins is { } p ? Path.GetFullPath(p) : null, options.DataRoot, watch: true, clock, log);
             return new ServingHost(index, interactions, catalog, config, clock, options.DataRoot, log);
@@ -56,11 +54,64 @@ internal sealed class ServingHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// The index <paramref name="options"/> names, by looking at the folder: the native index (its near-real-time writer, or
+    /// with <see cref="ServeOptions.ReadOnly"/> its last commit), LuceneReco's own Lucene.Net index (writable, or read-only), or
+    /// with <see cref="ServeOptions.LuceneNetSchema"/> another application's Lucene.Net index attached read-only; a Lucene.Net
+    /// index is refreshed every <see cref="ServeOptions.Refresh"/>. What the backend says on opening is logged once.
+    /// </summary>
+    private static IIndexView OpenIndex(ServeOptions options, Action<string> log)
+    {
+        string directory = options.Index;
+        if (options.LuceneNetSchema is null && IndexFolder.BackendOf(directory) == IndexFolder.Native)
+            return options.ReadOnly ? new FixedIndexView(LuceneReco.Index.IndexReader.Open(directory)) : IndexService.Open(directory);
+        bool attached = options.LuceneNetSchema is not null;
+        var index = options.ReadOnly || attached
+            ? IndexFolder.OpenReadOnly(directory, options.LuceneNetSchema)
+            : IndexFolder.OpenLuceneNet(directory, null);
+        foreach (string warning in index.Warnings) log($"warning: {warning}");
+        Func<LuceneReco.Index.Backends.IRecallIndex>? reopen = index.ReadOnly ? null : () => IndexFolder.OpenLuceneNet(directory, null);
+        return new RecallIndexService(index, reopen, options.Refresh ?? RecallIndexService.DefaultRefreshInterval, log)
+        {
+            ReadOnlyReason = attached
+                ? "this server attached another application's Lucene.Net index read-only (--lucenenet-schema); write items through that application: its commits reach this server at the next refresh"
+                : null,
+        };
+    }
+
     /// <summary>The index as requests see it.</summary>
     public IIndexView Index { get; }
 
-    /// <summary>The writable index, or null when opened read-only.</summary>
-    public IndexService? Writer => Index as IndexService;
+    /// <summary>The index's item writes, or null when it is read-only (opened read-only, or another application's attached index).</summary>
+    public IItemWriter? Writer => Index switch
+    {
+        IndexService native => native,
+        RecallIndexService { ReadOnly: false } recall => recall,
+        _ => null,
+    };
+
+    /// <summary>Why items cannot be written through this server, for the 409 a write gets; null for the general wording.</summary>
+    public string? ReadOnlyReason => (Index as RecallIndexService)?.ReadOnlyReason;
+
+    /// <summary>The schema of the index's items.</summary>
+    public LuceneReco.Index.Documents.IndexSchema IndexSchema
+    {
+        get
+        {
+            using var view = Index.Acquire();
+            return view.Schema;
+        }
+    }
+
+    /// <summary>The index's size figures now (segments, documents, bytes, generation), for health and metrics.</summary>
+    public LuceneReco.Index.IndexStats IndexStats
+    {
+        get
+        {
+            using var view = Index.Acquire();
+            return view.Stats;
+        }
+    }
 
     /// <summary>The interaction events.</summary>
     public IInteractionStore Interactions { get; }

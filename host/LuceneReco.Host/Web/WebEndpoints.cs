@@ -68,7 +68,8 @@ internal static class WebEndpoints
         var problems = new List<JsonInput.Problem>();
         int limit = ApiProblems.Int(max, "max", 1, 100, problems) ?? 10;
         if (problems.Count > 0) return ApiProblems.Invalid(problems);
-        var profile = UserProfileBuilder.Build(host.Index.Reader, host.Interactions, host.Runner.Config.Current.Config, id, limit);
+        using var view = host.Index.Acquire();
+        var profile = UserProfileBuilder.Build(view, host.Interactions, host.Runner.Config.Current.Config, id, limit);
         return profile is null ? ApiProblems.NotFound($"no events of user '{id}' in the interaction store") : TypedResults.Ok(profile);
     }
 }

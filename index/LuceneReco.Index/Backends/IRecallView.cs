@@ -23,6 +23,14 @@ public interface IRecallView : IDisposable
     /// <summary>Live documents.</summary>
     int NumDocs { get; }
 
+    /// <summary>
+    /// A cheap number for keying what is remembered per view: two views of one index with the same version hold the same
+    /// documents, provided each was acquired after a commit (as serving does). It is the native index's commit generation
+    /// (its near-real-time readers between two commits share it) and Lucene.Net's reader version (which changes with every
+    /// change a refresh brings, committed or not).
+    /// </summary>
+    long Version { get; }
+
     /// <summary>Size figures: segments, live and deleted documents, bytes of the commit's files, commit generation.</summary>
     IndexStats Stats { get; }
 
@@ -94,10 +102,13 @@ public interface IRecallView : IDisposable
     /// <summary>The unit-length dense vector of doc <paramref name="doc"/>, or an empty span when it has none.</summary>
     ReadOnlySpan<float> Vector(int doc);
 
-    /// <summary>The <paramref name="k"/> live docs whose vectors are nearest <paramref name="query"/> (cosine), among those <paramref name="accept"/> lets through.</summary>
+    /// <summary>
+    /// The <paramref name="k"/> live docs whose vectors are nearest <paramref name="query"/> (cosine), among those
+    /// <paramref name="accept"/> lets through; <paramref name="options"/> (null: the defaults) chooses exact or graph search.
+    /// </summary>
     /// <exception cref="BackendFeatureUnavailableException">The backend keeps no dense vectors.</exception>
     /// <exception cref="ArgumentException">The query comes from another space than the view's vectors, or is zero.</exception>
-    TopDocs NearestVectors(VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null);
+    TopDocs NearestVectors(VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null, VectorSearchOptions? options = null);
 
     /// <summary>A MoreLikeThis query for documents like doc <paramref name="doc"/> (left out of its results).</summary>
     /// <exception cref="ArgumentException">Bad options or fields (every problem listed), or a deleted doc.</exception>

@@ -41,6 +41,16 @@ public sealed class NativeRecallIndex : IRecallIndex
         return new NativeRecallIndex(reader.Directory, null, reader);
     }
 
+    /// <summary>
+    /// A view of <paramref name="reader"/>, which the caller keeps open for as long as the view is used; disposing the view
+    /// releases nothing. What serving uses to hand its near-real-time reader out through <see cref="IRecallView"/> at no cost.
+    /// </summary>
+    public static IRecallView View(IndexReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new NativeRecallView(reader, static () => { });
+    }
+
     /// <inheritdoc/>
     public string Backend => "native";
 

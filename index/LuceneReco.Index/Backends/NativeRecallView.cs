@@ -22,6 +22,8 @@ internal sealed class NativeRecallView(IndexReader reader, Action release) : IRe
 
     public int NumDocs => Reader.NumDocs;
 
+    public long Version => Reader.Generation;
+
     public IndexStats Stats => Reader.Stats;
 
     public int DocOf(string id) => Reader.DocOf(id);
@@ -67,8 +69,8 @@ internal sealed class NativeRecallView(IndexReader reader, Action release) : IRe
 
     public ReadOnlySpan<float> Vector(int doc) => Reader.Vector(doc);
 
-    public TopDocs NearestVectors(VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null) =>
-        VectorSearch.Nearest(Reader, space, query, k, accept);
+    public TopDocs NearestVectors(VectorSpace space, ReadOnlySpan<float> query, int k, Func<int, bool>? accept = null, VectorSearchOptions? options = null) =>
+        VectorSearch.Nearest(Reader, space, query, k, accept, options ?? VectorSearchOptions.Default);
 
     public MoreLikeThisQuery LikeDoc(int doc, MoreLikeThisOptions options) => new NativeMlt(Reader, options).LikeDoc(doc);
 

@@ -112,4 +112,24 @@ public sealed class LuceneNetAttachCommandTests : IDisposable
         var line = CliRun.Of("search", "--index", _index, "--lucenenet-schema", _schema, "--query", "tablet").AssertOneLineFailure(2);
         Assert.Contains("maker", line);
     }
+
+    [Fact]
+    public void Recommend_AttachedIndex_RecommendsLikeTheRecentItems_WithTheApplicationsFields()
+    {
+        using var doc = JsonDocument.Parse(CliRun.Of("recommend", "--index", _index, "--lucenenet-schema", _schema, "--user", "u1",
+            "--recent", "P002,P007", "--k", "5", "--json").AssertOk());
+        var items = doc.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.DoesNotContain(items, i => i.GetProperty("id").GetString() is "P002" or "P007");
+        Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.GetProperty("fields").GetProperty("brand").GetString())));
+        Assert.False(File.Exists(Path.Combine(_index, LuceneReco.Index.LuceneNet.LuceneNetSchema.FileName))); // nothing written into its folder
+    }
+
+    [Fact]
+    public void Serve_SchemaNamingAFieldTheIndexLacks_IsAUsageErrorNamingIt_BeforeListening()
+    {
+        File.WriteAllText(_schema, Schema.Replace("\"brand\"", "\"maker\"", StringComparison.Ordinal));
+        var line = CliRun.Of("serve", "--index", _index, "--lucenenet-schema", _schema, "--urls", "http://127.0.0.1:0").AssertOneLineFailure(2);
+        Assert.Contains("maker", line);
+    }
 }

@@ -89,9 +89,39 @@ public sealed class LuceneNetSearchCommandTests : IDisposable
     }
 
     [Fact]
-    public void Serve_OnALuceneNetFolder_IsRefusedNamingIt_NotServedWrongly()
+    public void Recommend_OnALuceneNetFolder_RecommendsLikeTheRecentItems_LeavingThemOut_WithReasons()
     {
+        var json = CliRun.Of("recommend", "--index", _index, "--user", "u1", "--recent", "b001,b003", "--k", "5", "--json", "--explain").AssertOk();
+        using var doc = JsonDocument.Parse(json);
+        var items = doc.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.DoesNotContain(items, i => i.GetProperty("id").GetString() is "b001" or "b003");
+        Assert.All(items, i => Assert.False(string.IsNullOrEmpty(i.GetProperty("fields").GetProperty("title").GetString())));
+        Assert.Contains(items, i => i.GetProperty("reasons").EnumerateArray().Any(r => r.GetProperty("kind").GetString() == "history"));
+    }
+
+    [Fact]
+    public void Recommend_OnALuceneNetFolder_WarnsThatTheSemanticSourceHasNoVectorsThere()
+    {
+        var run = CliRun.Of("recommend", "--index", _index, "--user", "u1", "--recent", "b001", "--k", "3");
+        run.AssertOk();
+        Assert.Contains("semantic-profile", run.Error);
+        Assert.Contains("no dense vectors", run.Error);
+    }
+
+    [Fact]
+    public void Serve_OnAnotherApplicationsLuceneNetIndexWithoutSchema_IsRefusedSayingToGiveOne()
+    {
+        File.Delete(Path.Combine(_index, LuceneNetSchema.FileName)); // what another application's index looks like
         var line = CliRun.Of("serve", "--index", _index, "--urls", "http://127.0.0.1:0").AssertOneLineFailure(2);
-        Assert.Contains("holds a Lucene.Net index, which serve and recommend cannot serve yet", line);
+        Assert.Contains("holds a Lucene.Net index without", line);
+        Assert.Contains("--lucenenet-schema", line);
+    }
+
+    [Fact]
+    public void Serve_RefreshOutOfRange_IsAUsageErrorNamingTheOption()
+    {
+        var line = CliRun.Of("serve", "--index", _index, "--urls", "http://127.0.0.1:0", "--refresh", "0").AssertOneLineFailure(2);
+        Assert.Contains("--refresh must be between", line);
     }
 }

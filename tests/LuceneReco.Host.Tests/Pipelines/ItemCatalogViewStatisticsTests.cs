@@ -1,5 +1,6 @@
 using LuceneReco.Host.Pipelines;
 using LuceneReco.Index;
+using LuceneReco.Index.Backends;
 using LuceneReco.Index.Documents;
 using LuceneReco.Plugins;
 
@@ -36,7 +37,7 @@ public sealed class ItemCatalogViewStatisticsTests : IDisposable
     [Fact]
     public void Counts_the_items_that_have_a_field_across_segments()
     {
-        IFieldStatistics stats = new ItemCatalogView(_reader);
+        IFieldStatistics stats = new ItemCatalogView(NativeRecallIndex.View(_reader));
         Assert.Equal(3, stats.DocCount("title"));
         Assert.Equal(3, stats.DocCount("category"));
     }
@@ -44,10 +45,10 @@ public sealed class ItemCatalogViewStatisticsTests : IDisposable
     [Fact]
     public void Mean_length_is_the_tokens_of_the_items_that_have_the_field()
     {
-        IFieldStatistics stats = new ItemCatalogView(_reader);
+        IFieldStatistics stats = new ItemCatalogView(NativeRecallIndex.View(_reader));
         Assert.Equal((2 + 3 + 4) / 3.0, stats.AverageLength("title")!.Value, 9);
         // the same figure the learned ranker would get from the items' own term vectors
-        var catalog = new ItemCatalogView(_reader);
+        var catalog = new ItemCatalogView(NativeRecallIndex.View(_reader));
         double fromVectors = new[] { "a", "b", "d" }.Average(id => catalog.TermVector(id, "title").Sum(t => t.Value));
         Assert.Equal(fromVectors, stats.AverageLength("title")!.Value, 9);
     }
@@ -55,7 +56,7 @@ public sealed class ItemCatalogViewStatisticsTests : IDisposable
     [Fact]
     public void Unknown_and_non_text_fields_are_unknown_not_zero()
     {
-        IFieldStatistics stats = new ItemCatalogView(_reader);
+        IFieldStatistics stats = new ItemCatalogView(NativeRecallIndex.View(_reader));
         Assert.Null(stats.AverageLength("nope"));
         Assert.Null(stats.DocCount("nope"));
         Assert.Null(stats.AverageLength("year"));
@@ -66,7 +67,7 @@ public sealed class ItemCatalogViewStatisticsTests : IDisposable
     [Fact]
     public void Vectors_AreTheIndexsUnitVectors_AndAbsentWhereThereAreNone()
     {
-        IItemVectors none = new ItemCatalogView(_reader);
+        IItemVectors none = new ItemCatalogView(NativeRecallIndex.View(_reader));
         Assert.Equal(0, none.VectorDimension);
         Assert.Null(none.VectorModel);
         Assert.False(none.TryCopyVector("a", new float[4]));
@@ -82,7 +83,7 @@ public sealed class ItemCatalogViewStatisticsTests : IDisposable
             writer.Commit();
         }
         using var reader = IndexReader.Open(dir);
-        IItemVectors vectors = new ItemCatalogView(reader);
+        IItemVectors vectors = new ItemCatalogView(NativeRecallIndex.View(reader));
         Assert.Equal(3, vectors.VectorDimension);
         Assert.Equal("test-model", vectors.VectorModel);
         var into = new float[3];

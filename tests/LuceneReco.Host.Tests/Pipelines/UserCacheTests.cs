@@ -198,5 +198,7 @@ public sealed class UserCacheTests : IDisposable
     private sealed class SwitchableView(IndexReader reader) : IIndexView
     {
         public IndexReader Reader { get; set; } = reader;
+
+        public LuceneReco.Index.Backends.IRecallView Acquire() => LuceneReco.Index.Backends.NativeRecallIndex.View(Reader);
     }
 }

@@ -16,7 +16,7 @@ public sealed class UserProfileBuilderTests(SampleIndexFixture index) : IClassFi
     private readonly InMemoryInteractionStore _store = new();
 
     private UserProfile? Build(string user, ServingConfig? config = null, int max = 10) =>
-        UserProfileBuilder.Build(index.Reader, _store, config ?? ServingConfig.BuiltIn, user, max);
+        UserProfileBuilder.Build(LuceneReco.Index.Backends.NativeRecallIndex.View(index.Reader), _store, config ?? ServingConfig.BuiltIn, user, max);
 
     [Fact]
     public void Build_UserWithoutEvents_ReturnsNull()

@@ -223,16 +223,25 @@ public abstract partial class RecallIndexContract : IDisposable
         Assert.Equal("add", refused.Operation);
         Assert.Throws<IndexReadOnlyException>(() => reader.Delete("item-1"));
         Assert.Throws<IndexReadOnlyException>(() => reader.Commit());
-        using (var view = reader.Acquire()) Assert.Equal(40, view.NumDocs);
+        long first;
+        using (var view = reader.Acquire())
+        {
+            Assert.Equal(40, view.NumDocs);
+            first = view.Version;
+        }
         writer.Add(new Document("late").Add("title", "walnut ember").Add("body", "quartz").Add("category", "beta").Add("price", 3));
         writer.Commit();
         Assert.True(reader.Refresh());
+        long second;
         using (var view = reader.Acquire())
         {
             Assert.Equal(41, view.NumDocs);
             Assert.True(view.DocOf("late") >= 0);
+            second = view.Version;
         }
+        Assert.NotEqual(first, second); // what the serving user cache keys on: a new commit is a new version
         Assert.False(reader.Refresh());
+        using (var view = reader.Acquire()) Assert.Equal(second, view.Version); // no change, the same version
     }
 
     public void Dispose()

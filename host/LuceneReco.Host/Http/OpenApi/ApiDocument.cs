@@ -68,7 +68,7 @@ internal static class ApiDocument
             document.Info = new OpenApiInfo { Title = "LuceneReco", Version = "v1", Description = Overview };
             var host = context.ApplicationServices.GetRequiredService<ServingHost>();
             if (Find(document, "/items", HttpMethod.Put) is { } put)
-                put.RequestBody = Body("Items to add or replace.", BodySchemas.Items(host.Index.Reader.Schema));
+                put.RequestBody = Body("Items to add or replace.", BodySchemas.Items(host.IndexSchema));
             if (Find(document, "/events", HttpMethod.Post) is { } post
                 && post.RequestBody?.Content?.TryGetValue("application/json", out var media) == true && media.Schema is { } array)
                 post.RequestBody = Body("Events to record.", BodySchemas.Events(array));

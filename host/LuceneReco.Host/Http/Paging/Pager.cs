@@ -36,9 +36,10 @@ internal sealed class Pager(PagedListCache cache)
             return ApiProblems.Invalid([new JsonInput.Problem("offset", $"offset + k must be at most {PipelineRequest.MaxK.ToString("N0", CultureInfo.InvariantCulture)}, got {offset.ToString(CultureInfo.InvariantCulture)} + {k.ToString(CultureInfo.InvariantCulture)}")]);
         int depth = start ? Math.Min(PipelineRequest.MaxK, Math.Max(cache.Limits.Depth, offset + k)) : offset + k;
         PipelineResult result;
+        using var view = host.Index.Acquire(); // held until the response is built: recall, stages and the stored fields read it
         try
         {
-            result = await host.Runner.RunAsync(request with { K = depth }, cancellation).ConfigureAwait(false);
+            result = await host.Runner.RunAsync(request with { K = depth }, view, cancellation).ConfigureAwait(false);
         }
         catch (RequestException e) // what the pipeline refuses: an unknown pipeline, a bad filter, a missing item
         {
@@ -83,7 +84,7 @@ internal sealed class Pager(PagedListCache cache)
         if (list.Kind != kind)
             return ApiProblems.Invalid([new JsonInput.Problem("cursor", $"belongs to a {Name(list.Kind)} list; send it to the endpoint that returned it")]);
         int size = k ?? list.PageSize, from = Math.Min(cursor.Position, list.Items.Count), count = Math.Min(size, list.Items.Count - from);
-        var reader = host.Index.Reader; // the items' stored fields as they are now; the order is the first page's
+        using var reader = host.Index.Acquire(); // the items' stored fields as they are now; the order is the first page's
         var items = new List<ResultItem>(count);
         for (int i = from; i < from + count; i++)
         {

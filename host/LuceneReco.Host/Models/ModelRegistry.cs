@@ -28,6 +28,14 @@ internal sealed class ModelRegistry(string dataDirectory)
             string name = Name(folder, kind);
             if (!found.TryGetValue(name, out var entry)) found[name] = entry = (folder, kind, []);
             var info = new FileInfo(path);
+            int same = entry.Versions.FindIndex(v => v.Version == version);
+            if (same >= 0)
+            {
+                // several files of one version (a model and its features file): one entry, the shortest name, every byte counted
+                var had = entry.Versions[same];
+                entry.Versions[same] = had with { File = had.File.Length <= file.Length ? had.File : file, Bytes = had.Bytes + info.Length };
+                continue;
+            }
             entry.Versions.Add(new ModelVersionInfo(version, file, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)));
         }
         var result = new List<ModelEntry>();

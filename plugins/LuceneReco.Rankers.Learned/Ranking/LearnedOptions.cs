@@ -17,6 +17,14 @@ public sealed class LearnedOptions
     /// <value>The default is "xgboost-json".</value>
     public string Format { get; set; } = "xgboost-json";
 
+    /// <summary>
+    /// Which version of a versioned model (<c>train</c> writes <c>model-v{N}</c> beside <see cref="Model"/>) the stage serves:
+    /// an alias of the folder's <c>aliases.json</c> (<c>production</c>, <c>canary</c>) or a version (<c>3</c>, <c>v3</c>).
+    /// Unset, <c>production</c> is the newest version; a model without versions is served as it is.
+    /// </summary>
+    /// <value>The default is "production".</value>
+    public string ModelVersion { get; set; } = Plugins.ModelAliases.Production;
+
     /// <summary>The feature names in model order, comma-separated (the keys read from <c>Candidate.Features</c>).</summary>
     /// <value>The default is <c>null</c>: the names come from <see cref="FeaturesFile"/> or, failing that, from the model file.</value>
     public string? Features { get; set; }
@@ -48,6 +56,8 @@ public sealed class LearnedOptions
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Model)) problems.Add("model must name the model file");
         if (ModelFormats.Parse(Format) is null) problems.Add($"format must be one of {ModelFormats.Names}, got \"{Format}\"");
+        if (ModelVersion is null || (Plugins.ModelAliases.ParseVersion(ModelVersion) is null && !Plugins.ModelAliases.IsAliasName(ModelVersion)))
+            problems.Add($"modelVersion must be an alias (production, canary) or a version (3 or v3), got \"{ModelVersion}\"");
         if (Features is not null && FeatureNames(Features) is var names)
         {
             if (names.Length == 0) problems.Add("features, when given, must name at least one feature");

@@ -19,7 +19,7 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
     private long _created;
 
     /// <summary>A model file that did not load when a stage was created (so no version of it serves), as of <paramref name="Stamp"/>.</summary>
-    private sealed record Unloadable(string? FeaturesPath, FileStamp Stamp, string Message, DateTimeOffset Tried, TimeProvider Clock, Func<ModelReloader> Retry);
+    private sealed record Unloadable(string? FeaturesPath, (FileStamp, (DateTime, long, DateTime)) Stamp, string Message, DateTimeOffset Tried, TimeProvider Clock, Func<ModelReloader> Retry);
 
     /// <inheritdoc/>
     public override string Name => "learned";
@@ -37,7 +37,7 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
         string? features = options.FeaturesFile is { } file ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(model)!, file)) : null;
         IReadOnlyList<FeatureSpec>? named = options.Features is { } list ? Array.ConvertAll(LearnedOptions.FeatureNames(list), n => new FeatureSpec(n)) : null;
         ModelFormat format = ModelFormats.Parse(options.Format)!.Value;
-        ModelReloader Create() => new(model, format, features, named, services.Log, services.Clock);
+        ModelReloader Create() => new(model, format, features, named, options.ModelVersion, services.Log, services.Clock);
         try
         {
             var reloader = Create();
@@ -49,7 +49,7 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
         catch (ModelFormatException e)
         {
             _served.TryRemove(model, out _);
-            _unloadable[model] = new Unloadable(features, FileStamp.Of(model, features), e.Message, services.Clock.GetUtcNow(), services.Clock, Create);
+            _unloadable[model] = new Unloadable(features, (FileStamp.Of(model, features), Models.ModelVersions.FolderStamp(model)), e.Message, services.Clock.GetUtcNow(), services.Clock, Create);
             throw new ArgumentException($"Options of ranker '{Name}' are invalid: the model does not load: {e.Message}", nameof(options), e);
         }
     }
@@ -76,7 +76,7 @@ public sealed class LearnedRanker : RankerPlugin<LearnedOptions>, IPluginCommand
                 continue;
             }
             string message = failed.Message;
-            FileStamp now = FileStamp.Of(path, failed.FeaturesPath);
+            var now = (FileStamp.Of(path, failed.FeaturesPath), Models.ModelVersions.FolderStamp(path)); // a new version or a moved alias also retries
             if (now != failed.Stamp)
             {
                 try

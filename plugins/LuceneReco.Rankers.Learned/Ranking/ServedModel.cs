@@ -13,6 +13,12 @@ internal sealed record ServedModel(ScoringModel Model, FeatureSchema Schema, Fil
 {
     private int _references = 1;
 
+    /// <summary>The file served (a version's file for a versioned model).</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>The version served, or null for an unversioned file.</summary>
+    public int? Version { get; init; }
+
     /// <summary>Whether the model was disposed (its last reference released).</summary>
     public bool Disposed => Volatile.Read(ref _references) == 0;
 

@@ -49,16 +49,28 @@ internal static class LambdaMartTrainer
         var (train, validation) = Split(data, settings.Validation);
         job.Progress(Invariant($"learned: {data.Groups.Length:N0} lists, {data.Rows:N0} rows, {data.Features.Length} features; {train.Groups.Length:N0} lists to train on, the newest {validation.Groups.Length:N0} to validate"));
 
-        string modelPath = Path.GetFullPath(Path.Combine(job.DataDirectory, settings.ModelFile));
+        // a new version beside the path the stage names (model.txt -> model-v{N}.txt), compared with what production serves now
+        string namedPath = Path.GetFullPath(Path.Combine(job.DataDirectory, settings.ModelFile));
+        string productionPath;
+        try
+        {
+            productionPath = Models.ModelVersions.Resolve(namedPath, ModelAliases.Production).Path;
+        }
+        catch (ModelFormatException)
+        {
+            productionPath = namedPath; // an alias to a missing version: nothing to compare with
+        }
+        double previous = PreviousModelNdcg(productionPath, FeaturesPathOf(productionPath), data.Features, validation, settings.Weights ? validation.Weights : null);
+        int version = Models.ModelVersions.Next(namedPath);
+        string modelPath = Models.ModelVersions.Versioned(namedPath, version);
         string featuresPath = FeaturesPathOf(modelPath);
-        double previous = PreviousModelNdcg(modelPath, featuresPath, data.Features, validation, settings.Weights ? validation.Weights : null);
 
         string parameters = Invariant($"objective=lambdarank metric=ndcg eval_at={NdcgAt} num_leaves={settings.Leaves} learning_rate={settings.LearningRate} ") +
             Invariant($"min_data_in_leaf={settings.MinData} seed={settings.Seed} deterministic=true force_row_wise=true num_threads=1 verbosity=-1");
         int best = 0, rounds = 0;
         double bestNdcg = double.NegativeInfinity;
         Directory.CreateDirectory(Path.GetDirectoryName(modelPath)!);
-        string tempModel = modelPath + ".tmp";
+        string tempModel = Path.Combine(Path.GetDirectoryName(modelPath)!, "." + Path.GetFileName(modelPath) + ".tmp"); // hidden from 'models list' while written
         using (var trainSet = LightGbm.Dataset.Create(train.Values, train.Rows, data.Features.Length, train.Labels, train.Groups, settings.Weights ? train.Weights : null, parameters, null))
         using (var validationSet = LightGbm.Dataset.Create(validation.Values, validation.Rows, data.Features.Length, validation.Labels, validation.Groups, null, parameters, trainSet))
         using (var booster = new LightGbm.Booster(trainSet, validationSet, parameters))
@@ -85,16 +97,16 @@ internal static class LambdaMartTrainer
 
         // the features file first, then the model: the stage reloads when either changes, and loads the pair once both are new
         WriteFeaturesFile(featuresPath, data.Features);
-        File.Move(tempModel, modelPath, overwrite: true);
+        File.Move(tempModel, modelPath, overwrite: false);
 
         var weights = settings.Weights ? validation.Weights : null;
         double trained = ScoreNdcg(LightGbmTextReader.Read(modelPath), data.Features, data.Features, validation, weights);
         double served = ServedOrderNdcg(validation, out int counted, weights);
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        string against = double.IsNaN(previous) ? "no previous model" : Invariant($"previous model {previous:0.0000}");
+        string against = double.IsNaN(previous) ? "no previous model" : Invariant($"production model {previous:0.0000}");
         return new TrainingOutcome(
             Invariant($"learned: LambdaMART (LightGBM lambdarank), best round {best} of {rounds}, {train.Groups.Length:N0} lists to train, {validation.Groups.Length:N0} newest to validate ({counted:N0} with a positive label); ") +
-            Invariant($"validation NDCG@{NdcgAt} {trained:0.0000} vs served order {served:0.0000}, {against}; {seconds:0.0} s -> {modelPath}"),
+            Invariant($"validation NDCG@{NdcgAt} {trained:0.0000} vs served order {served:0.0000}, {against}; {seconds:0.0} s -> version {version}, {modelPath}"),
             [featuresPath, modelPath]);
     }
 

@@ -10,7 +10,7 @@ internal sealed class TrainerSettings
     public static readonly IReadOnlyList<TrainingSetting> Known =
     [
         new("lists", "The labelled lists TSV from 'lucenereco features join', relative to the plugin's data folder or absolute (default lists.tsv; absent: nothing is trained)."),
-        new("model-file", "Where the model goes, relative to the data folder (default ltr/model.txt, with ltr/model.features.json beside it); the stage's \"model\" option names it."),
+        new("model-file", "The model the stage names, relative to the data folder (default ltr/model.txt); each run writes a new version beside it (ltr/model-vN.txt with ltr/model-vN.features.json)."),
         new("rounds", "At most this many boosting rounds (default 500)."),
         new("learning-rate", "Shrinkage of each tree (default 0.05)."),
         new("leaves", "Leaves per tree (default 31)."),

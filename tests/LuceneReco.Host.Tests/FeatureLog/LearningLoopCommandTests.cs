@@ -61,8 +61,11 @@ public sealed class LearningLoopCommandTests : IDisposable
         string root = _files.PathOf("data");
         string trained = CliRun.Of("train", "--interactions", events, "--data", root, "--model", "learned", "--set", $"lists={lists}", "--set", "rounds=30").AssertOk();
         Assert.Contains("learned: LambdaMART (LightGBM lambdarank)", trained);
-        Assert.True(File.Exists(Path.Combine(root, "learned", "ltr", "model.txt")), trained);
-        Assert.True(File.Exists(Path.Combine(root, "learned", "ltr", "model.features.json")));
+        Assert.True(File.Exists(Path.Combine(root, "learned", "ltr", "model-v1.txt")), trained); // the first version
+        Assert.True(File.Exists(Path.Combine(root, "learned", "ltr", "model-v1.features.json")));
+        string listed = CliRun.Of("models", "list", "--data", root).AssertOk();
+        Assert.Contains("learned/ltr/model", listed); // a version like any trained model's, for promote and rollback
+        Assert.Contains("v1", listed);
     }
 
     [Theory]

@@ -46,7 +46,7 @@ public sealed class OnnxModelTests : IDisposable
     public void Reload_ReplacedSession_IsDisposedOnlyOnceTheLastRequestScoringWithItIsDone()
     {
         string path = Write("m.onnx", OnnxModels.Linear([1f], 0));
-        var reloader = new ModelReloader(path, ModelFormat.Onnx, null, [new FeatureSpec("a")], new FakeServices(_dir.Path).Log, TimeProvider.System);
+        var reloader = new ModelReloader(path, ModelFormat.Onnx, null, [new FeatureSpec("a")], LuceneReco.Plugins.ModelAliases.Production, new FakeServices(_dir.Path).Log, TimeProvider.System);
         var inFlight = reloader.Acquire(); // a request still scoring with the first version
         ServedModel first = inFlight.Served;
 

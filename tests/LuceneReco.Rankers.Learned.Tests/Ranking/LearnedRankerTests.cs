@@ -184,6 +184,47 @@ public sealed class LearnedRankerTests : IDisposable
     }
 
     [Fact]
+    public async Task Versions_TheNewestServesUntilAnAliasIsSet_ThenTheAliasDecides()
+    {
+        File.WriteAllText(_dir.Sub("linear-v1.json"), ModelTexts.Linear(["a"], [1], 0));
+        File.WriteAllText(_dir.Sub("linear-v2.json"), ModelTexts.Linear(["a"], [-3], 1));
+        IRankerStage stage = Stage("""{"model": "linear.json", "format": "linear"}"""); // names the model; its versions are beside it
+        Assert.Equal(-5.0, await ScoreOf(stage, ("a", 2.0)), 12); // production unset: the newest, version 2
+
+        ModelAliases.Promote(_dir.Path, "linear", ModelAliases.Production, 1); // as 'lucenereco models promote' does
+        Assert.Equal(2.0, await ScoreOf(stage, ("a", 2.0)), 12);
+        Assert.Contains(_services.Lines.Infos, i => i.Contains("now serving version 1", StringComparison.Ordinal));
+
+        File.WriteAllText(_dir.Sub("linear-v3.json"), ModelTexts.Linear(["a"], [10], 0)); // a newer training: not served until promoted
+        Assert.Equal(2.0, await ScoreOf(stage, ("a", 2.0)), 12);
+        Assert.Equal(20.0, await ScoreOf(Stage("""{"model": "linear.json", "format": "linear", "modelVersion": "v3"}"""), ("a", 2.0)), 12);
+
+        ModelAliases.Promote(_dir.Path, "linear", ModelAliases.Production, 3);
+        Assert.Equal(20.0, await ScoreOf(stage, ("a", 2.0)), 12);
+        ModelAliases.Rollback(_dir.Path, "linear", ModelAliases.Production); // as 'lucenereco models rollback' does
+        Assert.Equal(2.0, await ScoreOf(stage, ("a", 2.0)), 12);
+    }
+
+    [Fact]
+    public async Task Versions_AnAliasToAMissingVersion_KeepsTheServedOne_AndHealthSaysWhy()
+    {
+        File.WriteAllText(_dir.Sub("linear-v1.json"), ModelTexts.Linear(["a"], [1], 0));
+        var plugin = new LearnedRanker();
+        IRankerStage stage = Create(plugin, """{"model": "linear.json", "format": "linear"}""");
+        Assert.Equal(2.0, await ScoreOf(stage, ("a", 2.0)), 12);
+
+        ModelAliases.Promote(_dir.Path, "linear", ModelAliases.Production, 7);
+        Assert.Equal(2.0, await ScoreOf(stage, ("a", 2.0)), 12);
+        string problem = Assert.Single(plugin.HealthProblems());
+        Assert.Contains("points to version 7, which is not there (versions: 1)", problem);
+
+        var e = Assert.Throws<ArgumentException>(() => Stage("""{"model": "linear.json", "format": "linear", "modelVersion": "v9"}"""));
+        Assert.Contains("version 9", e.Message);
+        var bad = Assert.Throws<ArgumentException>(() => Stage("""{"model": "linear.json", "format": "linear", "modelVersion": "not an alias"}"""));
+        Assert.Contains("modelVersion must be an alias", bad.Message);
+    }
+
+    [Fact]
     public async Task HotReload_NewerModel_IsServedAtTheNextRequest()
     {
         string path = _dir.Sub("linear.json");

@@ -18,14 +18,14 @@ public sealed class LambdaMartTrainerTests : IDisposable
     private TrainingOutcome Train(params (string Name, string Value)[] settings) =>
         new LearnedRanker().Train(new TrainingJob([], _dir.Path, settings.ToDictionary(s => s.Name, s => s.Value), TimeProvider.System, _progress.Add), CancellationToken.None);
 
-    /// <summary>NDCG@10 against the true grades of the model at ltr/model.txt and of the served order, on fresh lists.</summary>
+    /// <summary>NDCG@10 against the true grades of the model at ltr/model-v1.txt and of the served order, on fresh lists.</summary>
     private (double Model, double Served) HeldOut(Random random)
     {
         var fresh = ListsFile.Simulate(random, 300, 30, positionBias: false);
         ListsFile.Write(_dir.Sub("fresh.tsv"), fresh, truthLabels: true);
         var data = LabelledLists.Read(_dir.Sub("fresh.tsv"));
         var all = LambdaMartTrainer.Split(data, 0.999).Validation; // every list but the first
-        var model = LightGbmTextReader.Read(_dir.Sub("ltr/model.txt"));
+        var model = LightGbmTextReader.Read(_dir.Sub("ltr/model-v1.txt"));
         return (LambdaMartTrainer.ScoreNdcg(model, ListsFile.Features, data.Features, all), LambdaMartTrainer.ServedOrderNdcg(all, out _));
     }
 
@@ -38,15 +38,18 @@ public sealed class LambdaMartTrainerTests : IDisposable
 
         var outcome = Train(("rounds", "100"), ("early-stopping", "20"));
 
-        Assert.Equal([_dir.Sub("ltr/model.features.json"), _dir.Sub("ltr/model.txt")], outcome.Files);
+        Assert.Equal([_dir.Sub("ltr/model-v1.features.json"), _dir.Sub("ltr/model-v1.txt")], outcome.Files);
+        Assert.Contains("version 1", outcome.Summary);
         Assert.Contains("validation NDCG@10", outcome.Summary);
         Assert.Contains("no previous model", outcome.Summary);
         var (model, served) = HeldOut(random);
         Assert.True(model > served + 0.3, $"held-out NDCG@10 {model} vs served order {served}, {TestSeed.Describe(seed)}");
         Assert.True(model > 0.85, $"held-out NDCG@10 {model}, {TestSeed.Describe(seed)}");
 
-        var again = Train(("rounds", "10"));  // a second run compares with the model it replaces
-        Assert.Matches(@"previous model (0|1)\.\d{4}", again.Summary);
+        var again = Train(("rounds", "10"));  // a second run writes version 2 and compares it with what production serves
+        Assert.Matches(@"production model (0|1)\.\d{4}", again.Summary);
+        Assert.Equal([_dir.Sub("ltr/model-v2.features.json"), _dir.Sub("ltr/model-v2.txt")], again.Files);
+        Assert.True(File.Exists(_dir.Sub("ltr/model-v1.txt"))); // the previous version stays, for a rollback
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class EvalCommand
         var tune = new Option<bool>("--tune") { Description = "Also run 'tune' on the training part (its own validation split; the test part is never seen) and score the tuned pipeline beside the others." };
         var tuneBudget = new Option<string>("--tune-budget") { Description = "Wall time tuning may take (default 20m).", HelpName = "TIME", DefaultValueFactory = _ => "20m" };
         var tuneTrials = new Option<int>("--tune-trials") { Description = "Trials tuning draws (default 40).", HelpName = "N", DefaultValueFactory = _ => 40 };
-        var tuneMetric = new Option<string>("--tune-metric") { Description = "What tuning maximises (default ndcg@10).", HelpName = "METRIC", DefaultValueFactory = _ => "ndcg@10" };
+        var tuneMetric = new Option<string>("--tune-metric") { Description = "What tuning maximises: ndcg@N, recall@N, mrr@N or a mean of them joined by + (default ndcg@10+recall@20).", HelpName = "METRIC", DefaultValueFactory = _ => "ndcg@10+recall@20" };
         var batch = new BatchCliOptions();
         var metrics = new EvalMetricsOptions();
         var sweep = new EvalSweep();
@@ -64,7 +64,7 @@ internal static class EvalCommand
             TuneResult? tuned = null;
             if (parse.GetValue(tune))
             {
-                var metric = TuneMetric.Parse(parse.GetValue(tuneMetric)) ?? throw new UsageException($"--tune-metric must be ndcg@N, recall@N or mrr@N, got '{parse.GetValue(tuneMetric)}'");
+                var metric = TuneMetric.Parse(parse.GetValue(tuneMetric)) ?? throw new UsageException($"--tune-metric must be ndcg@N, recall@N or mrr@N, or two or three of them joined by +, got '{parse.GetValue(tuneMetric)}'");
                 tuned = TuneCommand.Tune(console, new TuneOptions
                 {
                     IndexDirectory = options.IndexDirectory,

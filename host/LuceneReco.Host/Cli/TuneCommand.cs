@@ -20,17 +20,18 @@ internal static partial class TuneCommand
         var interactions = new Option<string>("--interactions") { Description = "The interactions to tune on (a training part: tune holds out its own validation part and never sees a test set).", HelpName = "FILE", Required = true };
         var output = new Option<string>("--out") { Description = "The pipeline configuration to write (JSON; written only when tuning succeeds).", HelpName = "PIPELINE.json", Required = true };
         var budget = new Option<string>("--budget") { Description = "Wall time the search may take, e.g. 90s, 20m, 1h (default 20m).", HelpName = "TIME", DefaultValueFactory = _ => "20m" };
-        var metric = new Option<string>("--metric") { Description = "What to maximise on validation: ndcg@N, recall@N or mrr@N (default ndcg@10).", HelpName = "METRIC", DefaultValueFactory = _ => "ndcg@10" };
+        var metric = new Option<string>("--metric") { Description = "What to maximise on validation: ndcg@N, recall@N or mrr@N, or the mean of two or three joined by + (default ndcg@10+recall@20).", HelpName = "METRIC", DefaultValueFactory = _ => "ndcg@10+recall@20" };
         var seed = new Option<int>("--seed") { Description = "Seeds the validation split, the users of each rung and the trials drawn (default 7).", HelpName = "N", DefaultValueFactory = _ => 7 };
         var trials = new Option<int>("--trials") { Description = "Trials drawn, the defaults first (default 40; fewer run when the budget runs out).", HelpName = "N", DefaultValueFactory = _ => 40 };
         var split = new Option<string>("--split") { Description = "Validation holds out each user's newest events (time), random ones (random), or time when every event has a time (auto, the default).", HelpName = "auto|time|random", DefaultValueFactory = _ => "auto" };
         var fraction = new Option<double>("--validation-fraction") { Description = "Share of each user's events held out for validation (default 0.2).", HelpName = "X", DefaultValueFactory = _ => 0.2 };
         var cold = new Option<double>("--cold-items") { Description = "Share of items whose every interaction is held out for validation first, so the search weighs how cold items are placed (default 0).", HelpName = "X", DefaultValueFactory = _ => 0 };
+        var users = new Option<int?>("--validation-users") { Description = "Judge at most this many validation users, a seeded sample (default: every user with held-out items); bounds a trial's cost on a large catalogue.", HelpName = "N" };
         var plugins = CommonOptions.Plugins();
         var training = new TrainingOptions();
         var command = new Command("tune", "Fit the recommendation pipeline to this catalogue: search model settings, recall sizes, weights and cold-item placement on a validation split of the given interactions.")
         {
-            index, interactions, output, budget, metric, seed, trials, split, fraction, cold, plugins,
+            index, interactions, output, budget, metric, seed, trials, split, fraction, cold, users, plugins,
         };
         training.AddTo(command);
         command.SetAction(CliApp.Guarded(console, parse =>
@@ -38,7 +39,7 @@ internal static partial class TuneCommand
             string indexDirectory = parse.GetValue(index)!;
             if (!Directory.Exists(indexDirectory)) throw new UsageException($"index directory '{indexDirectory}' does not exist");
             TimeSpan limit = ParseBudget(parse.GetValue(budget)!);
-            var chosenMetric = TuneMetric.Parse(parse.GetValue(metric)) ?? throw new UsageException($"--metric must be ndcg@N, recall@N or mrr@N, got '{parse.GetValue(metric)}'");
+            var chosenMetric = TuneMetric.Parse(parse.GetValue(metric)) ?? throw new UsageException($"--metric must be ndcg@N, recall@N or mrr@N, or two or three of them joined by +, got '{parse.GetValue(metric)}'");
             string splitName = parse.GetValue(split)!.Trim().ToLowerInvariant();
             if (splitName is not ("auto" or "time" or "random")) throw new UsageException($"--split must be auto, time or random, got '{parse.GetValue(split)}'");
             int trialCount = parse.GetValue(trials);
@@ -47,6 +48,8 @@ internal static partial class TuneCommand
             if (!(share is > 0 and < 1)) throw new UsageException($"--validation-fraction must be between 0 and 1, got {share.ToString(CultureInfo.InvariantCulture)}");
             double coldShare = parse.GetValue(cold);
             if (!(coldShare is >= 0 and < 1)) throw new UsageException($"--cold-items must be 0 or more and below 1, got {coldShare.ToString(CultureInfo.InvariantCulture)}");
+            int? maxUsers = parse.GetValue(users);
+            if (maxUsers is < TuneOptions.MinUsers) throw new UsageException($"--validation-users must be at least {TuneOptions.MinUsers}, got {maxUsers}");
             string outPath = parse.GetValue(output)!;
             var fixedTraining = training.Bind(parse);
             if (fixedTraining.Validate() is { Count: > 0 } problems) throw new UsageException(string.Join("; ", problems));
@@ -62,6 +65,7 @@ internal static partial class TuneCommand
                 ByTime = byTime,
                 ValidationFraction = share,
                 ColdItems = coldShare,
+                MaxValidationUsers = maxUsers,
                 Metric = chosenMetric,
                 Search = new HalvingSearchOptions { Seed = parse.GetValue(seed), MaxTrials = trialCount, Budget = limit, Clock = console.Time, Cost = PipelineSpace.Cost },
                 FixedTraining = fixedTraining.Values,

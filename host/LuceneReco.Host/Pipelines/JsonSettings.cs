@@ -42,6 +42,13 @@ internal static class JsonSettings
         return null;
     }
 
+    public static bool? Bool(JsonElement e, string where, List<string> errors)
+    {
+        if (e.ValueKind is JsonValueKind.True or JsonValueKind.False) return e.GetBoolean();
+        errors.Add($"{where} must be true or false, got {Kind(e)}");
+        return null;
+    }
+
     public static double? Number(JsonElement e, string where, List<string> errors)
     {
         if (e.ValueKind == JsonValueKind.Number) return e.GetDouble();

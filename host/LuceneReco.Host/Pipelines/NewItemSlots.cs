@@ -23,9 +23,26 @@ internal sealed record NewItemSlots
     /// <summary>One reserved place in every this many positions. <value>The default is 10.</value></summary>
     public int Every { get; init; } = 10;
 
+    /// <summary>
+    /// Instead of one place in every <see cref="Every"/>: as many places as <see cref="Source"/>'s own first k hold new items,
+    /// filled with exactly those items (the best new items by their rank there), spread over positions <see cref="From"/> to
+    /// k. The list then holds every new item that the content source alone would have shown in its first k, so it recalls
+    /// the new items at least as well as that source alone, and the places adapt to how many new items the catalogue has
+    /// and how well they match the user (none when none rank that high). <value>The default is <c>false</c>.</value>
+    /// </summary>
+    public bool Match { get; init; }
+
+    /// <summary>
+    /// With <see cref="Match"/>, the first position the placed items may take (they are spread evenly from there to k; when
+    /// there are more of them than that leaves room for, they take the last positions). <value>The default is <c>null</c>:
+    /// the lower half of the list, k / 2 + 1 (11 for a list of 20), so the first half is the models' alone.</value>
+    /// </summary>
+    public int? From { get; init; }
+
     /// <summary>Adds every problem to <paramref name="errors"/>, prefixed with <paramref name="where"/>.</summary>
     public void Validate(string where, IReadOnlyList<RecallStep> recall, List<string> errors)
     {
+        if (From is < 1 or > 1000) errors.Add($"{where}.from must be 1 to 1000, got {From.Value.ToString(CultureInfo.InvariantCulture)}");
         if (Every is < 2 or > 1000) errors.Add($"{where}.every must be 2 to 1000, got {Every.ToString(CultureInfo.InvariantCulture)}");
         if (RecallSources.Find(Source) is null)
             errors.Add($"{where}.source must be a built-in content source ({string.Join(", ", RecallSources.Names)}), not '{Source}'");
@@ -45,6 +62,9 @@ internal sealed record NewItemSlots
     /// <param name="isNew">Whether no plugin source's model knows an item.</param>
     public int Apply(List<Candidate> ranked, int k, Func<string, bool> isNew)
     {
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(isNew);
+        if (Match) return ApplyMatched(ranked, k, isNew);
         int positions = Math.Min(k, ranked.Count);
         if (positions < Every) return 0;
         string rankFeature = Source + ".rank";
@@ -84,6 +104,57 @@ internal sealed record NewItemSlots
             }
             taken[next] = true;
             result.Add(ranked[next]);
+        }
+        ranked.Clear();
+        ranked.AddRange(result);
+        return moved;
+    }
+
+    /// <summary>
+    /// <see cref="Match"/>: the new items ranked within the first k by <see cref="Source"/> (its top k's new items) that are
+    /// not already above <see cref="From"/> are moved to positions spread over From..k; everything else keeps its order.
+    /// </summary>
+    private int ApplyMatched(List<Candidate> ranked, int k, Func<string, bool> isNew)
+    {
+        int positions = Math.Min(k, ranked.Count);
+        if (positions < 1) return 0;
+        int from = Math.Clamp(From ?? positions / 2 + 1, 1, positions);
+        string rankFeature = Source + ".rank";
+        var pool = new List<(double Rank, int Index)>();
+        for (int i = 0; i < ranked.Count; i++)
+            if (i >= from - 1 && ranked[i].Features.TryGetValue(rankFeature, out double rank) && rank <= k && isNew(ranked[i].ItemId))
+                pool.Add((rank, i)); // those above From hold a better place on their own merit and stay
+        if (pool.Count == 0) return 0;
+        pool.Sort(static (a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.Index.CompareTo(b.Index));
+        int count = Math.Min(pool.Count, positions);
+        int start = Math.Max(1, Math.Min(from, positions - count + 1));
+        int room = positions - start + 1;
+        var moving = new HashSet<int>();
+        for (int j = 0; j < count; j++) moving.Add(pool[j].Index);
+        var rest = new List<Candidate>(ranked.Count);
+        for (int i = 0; i < ranked.Count; i++)
+            if (!moving.Contains(i)) rest.Add(ranked[i]);
+        var result = new List<Candidate>(ranked.Count);
+        int next = 0, placedCount = 0, moved = 0;
+        while (result.Count < ranked.Count)
+        {
+            int position = result.Count + 1;
+            // the j-th placed item goes to start + floor(j * room / count): spread evenly, the first at start
+            bool reserved = placedCount < count && position == start + placedCount * room / count;
+            if (reserved || next >= rest.Count)
+            {
+                var (rank, index) = pool[placedCount++];
+                var placed = ranked[index];
+                if (index != position - 1) moved++;
+                placed.StageScores[StageName] = placed.Score;
+                if (next < rest.Count) placed.Score = rest[next].Score; // the score of the item it goes above: the list stays ordered
+                placed.Explain(new Reason(StageName, "new here: shown so it can be discovered before anyone has chosen it") { Kind = "new" });
+                placed.Debug(StageName, string.Create(CultureInfo.InvariantCulture,
+                    $"not known to the collaborative models; placed at {position} ({Source} rank {rank:0} is within its first {k}, so it gets a place from {from} on)"));
+                result.Add(placed);
+                continue;
+            }
+            result.Add(rest[next++]);
         }
         ranked.Clear();
         ranked.AddRange(result);

@@ -165,7 +165,9 @@ internal static class ServingConfigParser
             {
                 "source" => slots with { Source = String(p.Value, at, errors) ?? slots.Source },
                 "every" => slots with { Every = Int(p.Value, at, errors) ?? slots.Every },
-                _ => Unknown(slots, $"{where}: unknown setting '{p.Name}' (known: source, every)", errors),
+                "match" => slots with { Match = Bool(p.Value, at, errors) ?? slots.Match },
+                "from" => slots with { From = Int(p.Value, at, errors) ?? slots.From },
+                _ => Unknown(slots, $"{where}: unknown setting '{p.Name}' (known: source, every, match, from)", errors),
             };
         }
         return slots;

@@ -81,11 +81,65 @@ public sealed class NewItemSlotsTests
         Assert.Equal("n-search-only", newButNotFromTheSource[^1].ItemId);
     }
 
+    [Fact]
+    public void ApplyMatched_GivesTheSourcesOwnTopKNewItems_PlacesSpreadOverTheLowerHalf()
+    {
+        // 20 warm items, then new items: n-a, n-b and n-c are within the profile's first 20, n-out is not
+        var ranked = Ranking(20, ("n-c", 17), ("n-a", 3), ("n-out", 25), ("n-b", 8));
+        int moved = new NewItemSlots { Match = true }.Apply(ranked, 20, IsNew);
+
+        Assert.Equal(3, moved);
+        var top = ranked.Take(20).Select(c => c.ItemId).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"w{i:00}"), top.Take(10)); // the first half is the models' alone
+        // from 11 to 20, 10 places for 3 items: 11, 14 and 17, best profile rank first
+        Assert.Equal("n-a", top[10]);
+        Assert.Equal("n-b", top[13]);
+        Assert.Equal("n-c", top[16]);
+        Assert.DoesNotContain("n-out", top);
+        Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.Score >= p.Second.Score), "scores stay ordered");
+        Assert.Contains(ranked[10].DebugLines, e => e.Contains("placed at 11 (profile rank 3 is within its first 20", StringComparison.Ordinal));
+        Assert.Equal(24, ranked.Count); // nothing lost
+    }
+
+    [Fact]
+    public void ApplyMatched_ANewItemAboveFrom_Stays_AndTooManyTakeTheLastPlaces()
+    {
+        var ranked = Ranking(6, ("n-merit", 1), ("n1", 2), ("n2", 3), ("n3", 4));
+        ranked.Insert(1, ranked[6]); // n-merit already at position 2 on its own merit
+        ranked.RemoveAt(7);
+        int moved = new NewItemSlots { Match = true, From = 5 }.Apply(ranked, 6, IsNew);
+
+        Assert.Equal(3, moved);
+        // three to place from 5 in a list of 6 leaves room for two: they take the last three places, 4 to 6
+        Assert.Equal(["w01", "n-merit", "w02", "n1", "n2", "n3"], ranked.Take(6).Select(c => c.ItemId));
+        Assert.DoesNotContain(ranked[1].Explanations, e => e.StartsWith("new-items", StringComparison.Ordinal));
+
+        var noneInTheTopK = Ranking(10, ("n-far", 40));
+        Assert.Equal(0, new NewItemSlots { Match = true }.Apply(noneInTheTopK, 10, IsNew));
+        Assert.Equal("n-far", noneInTheTopK[^1].ItemId);
+    }
+
+    [Fact]
+    public void Config_MatchAndFrom_AreRead_AndABadFromIsNamed()
+    {
+        var (config, errors) = ServingConfigParser.Parse(
+            """{"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"als"},{"source":"profile"}],"newItems":{"match":true,"from":6}}}}""");
+        Assert.Empty(errors);
+        var slots = config!.Pipelines["p"].NewItems!;
+        Assert.True(slots.Match);
+        Assert.Equal(6, slots.From);
+
+        (config, errors) = ServingConfigParser.Parse(
+            """{"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"als"},{"source":"profile"}],"newItems":{"match":"yes","from":0}}}}""");
+        Assert.Null(config);
+        Assert.Equal(["pipelines.p.newItems.match must be true or false, got a string", "pipelines.p.newItems.from must be 1 to 1000, got 0"], errors);
+    }
+
     [Theory]
     [InlineData("""{"every":1}""", "pipelines.p.newItems.every must be 2 to 1000, got 1")]
     [InlineData("""{"source":"als"}""", "pipelines.p.newItems.source must be a built-in content source (search, similar, profile, semantic, semantic-similar, semantic-profile, newest), not 'als'")]
     [InlineData("""{"source":"similar"}""", "pipelines.p.newItems.source 'similar' is not among the pipeline's recall sources")]
-    [InlineData("""{"slots":3}""", "pipelines.p.newItems: unknown setting 'slots' (known: source, every)")]
+    [InlineData("""{"slots":3}""", "pipelines.p.newItems: unknown setting 'slots' (known: source, every, match, from)")]
     [InlineData("""[]""", "pipelines.p.newItems must be an object")]
     public void Config_BadNewItems_IsNamed(string newItems, string expected)
     {

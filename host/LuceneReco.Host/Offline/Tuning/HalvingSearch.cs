@@ -4,7 +4,7 @@ namespace LuceneReco.Host.Offline.Tuning;
 
 /// <summary>
 /// Seeded random search with successive halving (Jamieson &amp; Talwalkar 2016; the rungs of Li et al.'s Hyperband): trial 0 is
-/// the defaults, the rest are drawn from the <see cref="SearchSpace"/>; every trial is evaluated on the smallest share of
+/// the defaults, the rest are drawn from the <see cref="SearchSpace"/> (a share near the defaults, <see cref="HalvingSearchOptions.NearDefaults"/>); every trial is evaluated on the smallest share of
 /// the evaluation data, the best 1/eta go on to the next share, and so on up to the whole set. The best trial at the
 /// highest rung reached wins (ties: the lower trial number). The budget is wall time: no trial starts once the trials
 /// already run, extrapolated to the rungs still to come, would not fit; so with a fixed <see cref="HalvingSearchOptions.MaxTrials"/>
@@ -33,7 +33,7 @@ internal sealed class HalvingSearch
         var seen = new HashSet<string>(StringComparer.Ordinal) { SearchSpace.Key(trials[0].Settings) };
         for (int attempt = 0; trials.Count < _options.MaxTrials && attempt < _options.MaxTrials * 20; attempt++)
         {
-            var settings = _space.Sample(random);
+            var settings = random.NextDouble() < _options.NearDefaults ? _space.Near(trials[0].Settings, random, 3) : _space.Sample(random);
             if (seen.Add(SearchSpace.Key(settings))) trials.Add(new Trial(trials.Count, settings));
         }
         if (_options.Cost is { } cost) // cheapest first after the defaults (stable), numbered in the order they run

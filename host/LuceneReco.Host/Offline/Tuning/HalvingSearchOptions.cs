@@ -11,6 +11,14 @@ internal sealed record HalvingSearchOptions
     /// <summary>Trials drawn (the first is the defaults); fewer run when the budget runs out. <value>The default is 40.</value></summary>
     public int MaxTrials { get; init; } = 40;
 
+    /// <summary>
+    /// The share of the drawn trials that change only 1 to 3 settings of the defaults (<see cref="SearchSpace.Near"/>); the
+    /// rest draw every setting. In a space of some thirty settings a full draw rarely beats defaults that already work, while
+    /// a draw near them tries one idea at a time (another recall source, a stage left out, a larger model), so a short search
+    /// finds what helps. <value>The default is 0.5.</value>
+    /// </summary>
+    public double NearDefaults { get; init; } = 0.5;
+
     /// <summary>Wall time the search may take. <value>The default is 20 minutes.</value></summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromMinutes(20);
 
@@ -42,6 +50,7 @@ internal sealed record HalvingSearchOptions
     {
         var errors = new List<string>();
         if (MaxTrials is < 1 or > 10_000) errors.Add(Invariant($"MaxTrials must be 1 to 10000, got {MaxTrials}"));
+        if (!(NearDefaults is >= 0 and <= 1)) errors.Add(Invariant($"NearDefaults must be 0 to 1, got {NearDefaults}"));
         if (Budget <= TimeSpan.Zero) errors.Add("Budget must be positive");
         if (Eta < 2) errors.Add(Invariant($"Eta must be >= 2, got {Eta}"));
         if (Rungs.Count == 0 || Rungs[^1] != 1) errors.Add("Rungs must end with 1 (the whole evaluation set)");

@@ -42,7 +42,15 @@ internal static class PipelineFile
         if (slots is null) return;
         w.WriteStartObject(name);
         w.WriteString("source", slots.Source);
-        w.WriteNumber("every", slots.Every);
+        if (slots.Match)
+        {
+            w.WriteBoolean("match", true);
+            if (slots.From is int from) w.WriteNumber("from", from);
+        }
+        else
+        {
+            w.WriteNumber("every", slots.Every);
+        }
         w.WriteEndObject();
     }
 

@@ -9,8 +9,9 @@ namespace LuceneReco.Host.Offline.Tuning;
 /// the collaborative plugin's names (<c>factors</c>, <c>lambda</c>, <c>alpha</c>, <c>iterations</c>, <c>neighbours</c>,
 /// <c>shrink</c>, <c>ease.lambda</c>, <c>userknn.*</c>, <c>scaling</c>); pipeline settings are <c>recall.SOURCE.size</c> (0 leaves
 /// the source out) and <c>recall.SOURCE.weight</c> (its RRF weight), <c>stage.RANKER.weight</c> (the rerank blend, 0 leaves the
-/// stage out) and <c>cold.mode</c> (<c>none</c>, <c>slots</c>: one place in every <c>cold.every</c>, or <c>score</c>: the
-/// <c>coldcontent</c> stage with <c>cold.weight</c>). Diversity and fairness are policy, not accuracy, and are not searched.
+/// stage out) and <c>cold.mode</c> (<c>none</c>; <c>slots</c>: one place in every <c>cold.every</c>; <c>match</c>: as many places,
+/// in the list's lower half, as the content source's own first k hold new items (<see cref="NewItemSlots.Match"/>); or
+/// <c>score</c>: the <c>coldcontent</c> stage with <c>cold.weight</c>). Diversity and fairness are policy, not accuracy, and are not searched.
 /// The defaults are the built-in <c>recommend</c> pipeline and the plugins' own defaults, so trial 0 is what runs untuned.
 /// </summary>
 internal static class PipelineSpace
@@ -55,7 +56,7 @@ internal static class PipelineSpace
         SearchParameter.Of("stage.ease.weight", 0, 0, 0.3, 0.5, 0.7),
         SearchParameter.Of("stage.userknn.weight", 0, 0, 0.3, 0.5),
         // cold items
-        new SearchParameter("cold.mode", ["none", "slots", "score"], "slots"),
+        new SearchParameter("cold.mode", ["none", "slots", "match", "score"], "slots"),
         SearchParameter.Of("cold.every", 20, 10, 20, 50),
         SearchParameter.Of("cold.weight", 0.5, 0.25, 0.5, 1, 1.5),
     ]);
@@ -124,7 +125,12 @@ internal static class PipelineSpace
         {
             Recall = recall,
             Stages = stages,
-            NewItems = mode == "slots" ? new NewItemSlots { Source = ContentSource, Every = (int)Number(s, "cold.every") } : null,
+            NewItems = mode switch
+            {
+                "slots" => new NewItemSlots { Source = ContentSource, Every = (int)Number(s, "cold.every") },
+                "match" => new NewItemSlots { Source = ContentSource, Match = true },
+                _ => null,
+            },
         };
     }
 

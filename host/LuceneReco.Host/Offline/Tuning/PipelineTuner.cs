@@ -51,7 +51,7 @@ internal sealed class PipelineTuner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Validate() is { Count: > 0 } errors) throw new ArgumentException(string.Join("; ", errors), nameof(options));
-        var validation = ValidationSet.Create(options.Events, options.ByTime, options.ValidationFraction, options.Search.Seed, options.ColdItems);
+        var validation = ValidationSet.Create(options.Events, options.ByTime, options.ValidationFraction, options.Search.Seed, options.ColdItems, options.MaxValidationUsers);
         return new PipelineTuner(options, validation, progress);
     }
 
@@ -94,7 +94,7 @@ internal sealed class PipelineTuner : IDisposable
         var users = _validation.Share(share);
         using var offline = OfflinePipeline.Open(_options.IndexDirectory, TrialPipeline, pipeline, _validation.Split.Train, new TrainingSettings(),
             _dataRoot, _options.PluginsDirectory, _options.Search.Clock, null);
-        int k = Math.Max(20, _options.Metric.At);
+        int k = Math.Max(20, _options.Metric.Depth);
         var lists = new IReadOnlyList<string>[users.Count];
         Parallel.For(0, users.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellation }, u =>
         {

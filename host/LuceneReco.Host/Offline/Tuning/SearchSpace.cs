@@ -38,6 +38,30 @@ internal sealed class SearchSpace
         return settings;
     }
 
+    /// <summary>
+    /// <paramref name="from"/> with 1 to <paramref name="maxChanges"/> parameters (chosen uniformly, distinct) set to another
+    /// of their values: a draw near a known-good setting, which in a space of many parameters is far likelier to improve on
+    /// it than a draw of every parameter at once.
+    /// </summary>
+    public SortedDictionary<string, string> Near(IReadOnlyDictionary<string, string> from, Random random, int maxChanges)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(random);
+        var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in Parameters) settings[p.Name] = from.TryGetValue(p.Name, out var v) ? v : p.Default;
+        var changeable = Parameters.Where(p => p.Values.Count > 1).ToList();
+        int changes = Math.Min(changeable.Count, 1 + random.Next(Math.Max(1, maxChanges)));
+        for (int c = 0; c < changes; c++)
+        {
+            int at = random.Next(changeable.Count);
+            var p = changeable[at];
+            changeable.RemoveAt(at);
+            var others = p.Values.Where(v => v != settings[p.Name]).ToList();
+            settings[p.Name] = others[random.Next(others.Count)];
+        }
+        return settings;
+    }
+
     /// <summary>A space without the parameters named in <paramref name="fixedNames"/> (settings the user gave).</summary>
     public SearchSpace Without(IEnumerable<string> fixedNames)
     {

@@ -30,8 +30,14 @@ internal sealed record TuneOptions
     /// </summary>
     public double ColdItems { get; init; }
 
-    /// <summary>The metric maximised. <value>The default is NDCG@10.</value></summary>
-    public TuneMetric Metric { get; init; } = new("ndcg", 10);
+    /// <summary>
+    /// Judge at most this many validation users: a seeded sample of those with held-out items (each rung's share is then a
+    /// share of the sample). <value>The default is <c>null</c>: every one.</value>
+    /// </summary>
+    public int? MaxValidationUsers { get; init; }
+
+    /// <summary>The metric maximised. <value>The default is the mean of NDCG@10 and Recall@20 (<see cref="TuneMetric.Default"/>).</value></summary>
+    public TuneMetric Metric { get; init; } = TuneMetric.Default;
 
     /// <summary>How the search runs: seed, trials, budget, rungs. <value>The default is <see cref="HalvingSearchOptions"/>'s defaults.</value></summary>
     public HalvingSearchOptions Search { get; init; } = new();
@@ -52,6 +58,7 @@ internal sealed record TuneOptions
         if (string.IsNullOrWhiteSpace(IndexDirectory)) errors.Add("IndexDirectory must name a folder");
         if (!(ValidationFraction is > 0 and < 1)) errors.Add(string.Create(CultureInfo.InvariantCulture, $"ValidationFraction must be between 0 and 1, got {ValidationFraction}"));
         if (!(ColdItems is >= 0 and < 1)) errors.Add(string.Create(CultureInfo.InvariantCulture, $"ColdItems must be 0 or more and below 1, got {ColdItems}"));
+        if (MaxValidationUsers is < MinUsers) errors.Add($"MaxValidationUsers must be at least {MinUsers}, got {MaxValidationUsers}");
         if (Parallelism < 1) errors.Add($"Parallelism must be >= 1, got {Parallelism}");
         return errors;
     }

@@ -35,7 +35,8 @@ internal sealed class ValidationSet
 
     /// <summary>Splits <paramref name="events"/>; refuses data too small to tune on, saying what is needed.</summary>
     /// <exception cref="TuneInputException">Fewer than <see cref="TuneOptions.MinUsers"/> judged users or <see cref="TuneOptions.MinItems"/> items.</exception>
-    public static ValidationSet Create(IReadOnlyList<Interaction> events, bool byTime, double fraction, int seed, double coldItems = 0)
+    /// <param name="maxUsers">Keep at most this many judged users (the first of the seeded order), or null for all.</param>
+    public static ValidationSet Create(IReadOnlyList<Interaction> events, bool byTime, double fraction, int seed, double coldItems = 0, int? maxUsers = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         var (split, _) = EvaluationSplit.Create(events, byTime, fraction, coldItems, seed);
@@ -64,6 +65,7 @@ internal sealed class ValidationSet
             throw new TuneInputException($"tune needs at least {TuneOptions.MinItems} items with interactions to fit models on; the fit part has {items.Count:N0}");
         var users = relevant.Keys.ToArray();
         new Random(seed).Shuffle(users);
+        if (maxUsers is int most && most < users.Length) users = users[..most];
         return new ValidationSet(split, [.. users], new Dictionary<string, HashSet<string>>(relevant, StringComparer.Ordinal), items.Count);
     }
 }

@@ -83,4 +83,44 @@ public sealed class HalvingSearchTests
         Assert.Equal(builtIn.Stages.Select(s => (s.Ranker, s.Options!.Value.GetProperty("weight").GetDouble())), p.Stages.Select(s => (s.Ranker, s.Options!.Value.GetProperty("weight").GetDouble())));
         Assert.Equal(builtIn.NewItems, p.NewItems);
     }
+
+    [Fact]
+    public void Near_ChangesOneToThreeSettings_AndTheSearchDrawsThereAsOften_AsNearDefaultsSays()
+    {
+        var space = new SearchSpace([.. Enumerable.Range(0, 8).Select(i => SearchParameter.Of($"p{i}", 0, 0, 1, 2))]);
+        var random = new Random(5);
+        var defaults = space.Defaults();
+        var changed = new HashSet<int>();
+        for (int n = 0; n < 200; n++)
+        {
+            var near = space.Near(defaults, random, 3);
+            int differ = near.Count(p => p.Value != defaults[p.Key]);
+            Assert.InRange(differ, 1, 3);
+            changed.Add(differ);
+        }
+        Assert.Equal([1, 2, 3], changed.Order());
+
+        static int Changes(IReadOnlyDictionary<string, string> s) => s.Count(p => p.Value != "0");
+        var onlyNear = new HalvingSearch(space, new HalvingSearchOptions { Seed = 2, MaxTrials = 30, NearDefaults = 1 }).Draw();
+        var onlyFull = new HalvingSearch(space, new HalvingSearchOptions { Seed = 2, MaxTrials = 30, NearDefaults = 0 }).Draw();
+        Assert.All(onlyNear.Skip(1), t => Assert.InRange(Changes(t.Settings), 1, 3));
+        Assert.True(onlyFull.Skip(1).Average(t => Changes(t.Settings)) > 4, "a full draw changes most of eight settings");
+        Assert.Contains("NearDefaults must be 0 to 1, got 2", new HalvingSearchOptions { NearDefaults = 2 }.Validate());
+    }
+
+    [Fact]
+    public void PipelineSpace_MatchMode_WritesMatchedNewItemPlaces()
+    {
+        var settings = PipelineSpace.Create().Defaults();
+        settings["cold.mode"] = "match";
+        var p = PipelineSpace.Pipeline(settings, null);
+
+        Assert.True(p.NewItems!.Match);
+        Assert.Null(p.NewItems.From);
+        string json = PipelineFile.Write(p, new Dictionary<string, string>());
+        Assert.Contains("\"match\": true", json);
+        var (config, errors) = LuceneReco.Host.Pipelines.ServingConfigParser.Parse(json);
+        Assert.Empty(errors);
+        Assert.True(config!.Pipelines[LuceneReco.Host.Pipelines.ServingConfig.RecommendName].NewItems!.Match);
+    }
 }

@@ -32,4 +32,20 @@ public sealed class ValidationSetTests
 
         Assert.Contains("at least 20 items", e.Message);
     }
+
+    [Fact]
+    public void Create_MaxUsers_KeepsTheFirstOfTheSameSeededOrder()
+    {
+        using var data = new RecoData();
+        var events = LuceneReco.Host.Interactions.InteractionFiles.ReadAll(data.InteractionsFile, DateTimeOffset.UnixEpoch);
+
+        var all = ValidationSet.Create(events, byTime: true, fraction: 0.2, seed: 3);
+        var sample = ValidationSet.Create(events, byTime: true, fraction: 0.2, seed: 3, maxUsers: 10);
+
+        Assert.True(all.Users.Count > 10, $"the sample data judges {all.Users.Count} users");
+        Assert.Equal(all.Users.Take(10), sample.Users);
+        Assert.Equal(all.Share(0.5).Take(5), sample.Share(0.5));
+        Assert.Contains("MaxValidationUsers must be at least 10, got 3",
+            new TuneOptions { IndexDirectory = "x", Events = events, MaxValidationUsers = 3 }.Validate());
+    }
 }

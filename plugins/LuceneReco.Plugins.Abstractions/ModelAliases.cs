@@ -91,15 +91,26 @@ public sealed class ModelAliases
 
     /// <summary>Points <paramref name="alias"/> of <paramref name="kind"/> at <paramref name="version"/>; the version it pointed to is pinned and remembered for <see cref="Rollback"/>.</summary>
     /// <returns>The previous target, or null.</returns>
-    public static int? Promote(string directory, string kind, string alias, int version)
+    public static int? Promote(string directory, string kind, string alias, int version) => Promote(directory, kind, alias, version, null);
+
+    /// <summary>
+    /// As <see cref="Promote(string, string, string, int)"/>; <paramref name="servedWhileUnset"/> is the version the alias
+    /// served while it was not set (the newest, for <c>production</c>), remembered and pinned like an explicit target, so the
+    /// first promote can be rolled back too.
+    /// </summary>
+    public static int? Promote(string directory, string kind, string alias, int version, int? servedWhileUnset)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         if (!IsAliasName(alias)) throw new ArgumentException($"'{alias}' is not an alias name (a letter, then letters, digits, '-' or '_')", nameof(alias));
         return Update(directory, all =>
         {
             Entry e = EntryOf(all, kind);
-            int? previous = e.Aliases.TryGetValue(alias, out int p) ? p : null;
-            if (previous == version) return previous;
+            int? previous = e.Aliases.TryGetValue(alias, out int p) ? p : servedWhileUnset;
+            if (previous == version)
+            {
+                e.Aliases[alias] = version; // an implicit target made explicit
+                return previous;
+            }
             if (previous is int old)
             {
                 History(e, alias).Add(old);

@@ -50,6 +50,7 @@ internal static class ModelsCommand
             foreach (var m in models)
             {
                 console.Out.WriteLine(m.Name);
+                if (m.Problem is { } problem) console.Out.WriteLine("  ! " + problem);
                 foreach (var v in m.Versions)
                 {
                     var aliases = m.Aliases.Where(a => a.Value == v.Version).Select(a => a.Key).ToList();
@@ -91,7 +92,7 @@ internal static class ModelsCommand
     {
         var (data, model, version) = (Data(), Model(), Version());
         var command = new Command(pin ? "pin" : "unpin", pin
-            ? "Keeps a version when 'train --keep' prunes old ones."
+            ? "Keeps a version when 'train' prunes old ones (it keeps the newest 3: --set keep-versions=N)."
             : "Lets pruning delete a version again (one no alias points to).") { data, model, version };
         command.SetAction(CliApp.Guarded(console, parse =>
         {

@@ -21,6 +21,16 @@ internal sealed partial class PipelineRunner
     }
 
     /// <summary>
+    /// Where the lists <paramref name="pipeline"/> serves alone (to users outside an experiment's traffic share) are logged
+    /// when the pipeline has no feature log: the experiment's own <c>log</c>, or null when it is not an experiment's control.
+    /// </summary>
+    private static FeatureLogSettings? ControlOwnLog(ServingConfig config, string pipeline, PipelineRequest request)
+    {
+        if (request.Offline || request.Shadow || string.IsNullOrEmpty(request.UserId) || config.Experiments.Count == 0) return null;
+        return ExperimentChecks.ForControl(config, pipeline) is { } x ? x.Settings.ImpressionLog(config) : null;
+    }
+
+    /// <summary>
     /// Ranks with both pipelines and interleaves them; each item keeps its own pipeline's features and reasons, gets a score
     /// falling from 1 by its interleaved place (the two pipelines' scores are on different scales, so later stages see the
     /// interleaved order), and a reason naming its variant.

@@ -42,11 +42,20 @@ internal sealed class ModelRegistry(string dataDirectory)
         foreach (var (name, (folder, kind, versions)) in found)
         {
             versions.Sort((a, b) => b.Version.CompareTo(a.Version));
-            ModelAliases aliases = ModelAliases.Read(folder);
-            var targets = new SortedDictionary<string, int>(aliases.Aliases(kind).ToDictionary(), StringComparer.Ordinal);
+            ModelAliases? aliases = null;
+            string? problem = null;
+            try
+            {
+                aliases = ModelAliases.Read(folder);
+            }
+            catch (InvalidDataException e)
+            {
+                problem = e.Message + " (fix or delete it; until then the server keeps the version it has loaded)";
+            }
+            var targets = new SortedDictionary<string, int>(aliases?.Aliases(kind).ToDictionary() ?? [], StringComparer.Ordinal);
             // production unset serves the newest, so say so
             if (!targets.ContainsKey(ModelAliases.Production)) targets[ModelAliases.Production] = versions[0].Version;
-            result.Add(new ModelEntry(name, kind, versions, targets, [.. aliases.Pinned(kind).Order()]));
+            result.Add(new ModelEntry(name, kind, versions, targets, [.. (aliases?.Pinned(kind) ?? []).Order()]) { Problem = problem });
         }
         return result;
     }
@@ -59,9 +68,12 @@ internal sealed class ModelRegistry(string dataDirectory)
         if (!ModelAliases.IsAliasName(alias)) throw new ModelRegistryException($"'{alias}' is not an alias name (a letter, then letters, digits, '-' or '_')");
         if (model.Versions.All(v => v.Version != version))
             throw new ModelRegistryException(F($"model '{name}' has no version {version} (versions: {string.Join(", ", model.Versions.Select(v => v.Version))})"));
-        int? previous = ModelAliases.Promote(Folder(name), model.Kind, alias, version);
-        return previous is int p
-            ? F($"{name}: '{alias}' moved from version {p} to {version} (version {p} stays pinned until 'models unpin')")
+        // production unset serves the newest: remember that, so this first move can be rolled back like any other
+        if (model.Problem is { } damaged) throw new ModelRegistryException(damaged);
+        int? implicitTarget = alias == ModelAliases.Production && !ModelAliases.Read(Folder(name)).Aliases(model.Kind).ContainsKey(alias) ? model.Versions[0].Version : null;
+        int? previous = ModelAliases.Promote(Folder(name), model.Kind, alias, version, implicitTarget);
+        return previous is int p && p != version
+            ? F($"{name}: '{alias}' moved from version {p} to {version} (version {p} stays pinned until 'models unpin'; 'models rollback' returns to it)")
             : F($"{name}: '{alias}' now points to version {version}");
     }
 
@@ -69,6 +81,7 @@ internal sealed class ModelRegistry(string dataDirectory)
     public string Rollback(string name, string alias)
     {
         ModelEntry model = Find(name);
+        if (model.Problem is { } damaged) throw new ModelRegistryException(damaged);
         try
         {
             var (from, to) = ModelAliases.Rollback(Folder(name), model.Kind, alias);
@@ -126,7 +139,11 @@ internal sealed class ModelRegistry(string dataDirectory)
 }
 
 /// <summary>One model: its versions (newest first), its aliases and its pinned versions.</summary>
-internal sealed record ModelEntry(string Name, string Kind, IReadOnlyList<ModelVersionInfo> Versions, IReadOnlyDictionary<string, int> Aliases, IReadOnlyList<int> Pinned);
+internal sealed record ModelEntry(string Name, string Kind, IReadOnlyList<ModelVersionInfo> Versions, IReadOnlyDictionary<string, int> Aliases, IReadOnlyList<int> Pinned)
+{
+    /// <summary>What is wrong with the model's <c>aliases.json</c> (damaged: its aliases cannot be read or moved), or null.</summary>
+    public string? Problem { get; init; }
+}
 
 /// <summary>One version file.</summary>
 internal sealed record ModelVersionInfo(int Version, string File, long Bytes, DateTimeOffset Created);

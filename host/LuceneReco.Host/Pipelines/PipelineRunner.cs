@@ -109,7 +109,10 @@ internal sealed partial class PipelineRunner(
         ValidateOverrides(name, pipeline, snapshot.Version, rankers, ranking);
         var run = new RunState(snapshot.Version, rankers, request, context, items, ranking, skipped, served, start);
         var experiment = ExperimentFor(snapshot.Config, name, request);
-        string? resultKey = experiment is null ? ResultKey(name, pipeline, snapshot.Version, request, context) : null;
+        // users outside an experiment's traffic share see the control alone: their lists are its baseline, logged where the
+        // experiment keeps impressions when the control has no feature log of its own
+        var controlOwnLog = experiment is null && pipeline.FeatureLog is null ? ControlOwnLog(snapshot.Config, name, request) : null;
+        string? resultKey = experiment is null && controlOwnLog is null ? ResultKey(name, pipeline, snapshot.Version, request, context) : null;
         if (resultKey is not null && context.UserCache!.Remembered(resultKey, start - (long)(UserCache.ResultMaxAge.TotalSeconds * _clock.TimestampFrequency)) is var (cached, states)
             && ServesTheSamePlugins(cached, rankers) && PluginStates(cached, rankers) is { } now && SameStates(states, now))
         {
@@ -127,7 +130,7 @@ internal sealed partial class PipelineRunner(
         if (ranked.Slots is { } slots && ranked.Known.Count > 0) slots.Apply(candidates, request.K, id => !ranked.Known.Exists(k => k(id)));
         if (candidates.Count > request.K) candidates.RemoveRange(request.K, candidates.Count - request.K);
         string? requestId = null;
-        var logSettings = experiment is { } ex ? ex.Settings.ImpressionLog(snapshot.Config) : pipeline.FeatureLog;
+        var logSettings = experiment is { } ex ? ex.Settings.ImpressionLog(snapshot.Config) : pipeline.FeatureLog ?? controlOwnLog;
         if (logSettings is { } featureLog && FeatureLogs is { } logs && !request.Offline && candidates.Count > 0)
             requestId = LogServed(featureLog, logs, name, request, candidates, ranked.Experiment);
         var result = new PipelineResult(name, reader, candidates, skipped, run.Timings, _clock.GetElapsedTime(start))

@@ -28,7 +28,7 @@ public sealed record TrainerOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(OutputDirectory)) errors.Add("OutputDirectory must name a folder");
         if (ItemKnn is null && Als is null) errors.Add("Nothing to train: both ItemKnn and Als are null");
-        if (KeepVersions < 2) errors.Add($"KeepVersions must be >= 2 (the previous version stays until the new one loads), got {KeepVersions}");
+        if (KeepVersions < 2) errors.Add($"keep-versions must be at least 2 (the previous version stays until the new one loads), got {KeepVersions}");
         foreach (string e in Matrix.Validate()) errors.Add("Matrix." + e);
         if (ItemKnn is not null) foreach (string e in ItemKnn.Validate()) errors.Add("ItemKnn." + e);
         if (Als is not null) foreach (string e in Als.Validate()) errors.Add("Als." + e);

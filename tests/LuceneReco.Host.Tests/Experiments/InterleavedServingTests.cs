@@ -29,7 +29,7 @@ public sealed class InterleavedServingTests(SampleIndexFixture index) : IClassFi
 
     private string LogPath => _files.PathOf("served.db");
 
-    private PipelineRunner Runner(double traffic = 1, string method = "teamDraft", string candidateStage = "reverse")
+    private PipelineRunner Runner(double traffic = 1, string method = "teamDraft", string candidateStage = "reverse", bool experimentLog = false)
     {
         var catalog = new FakeCatalog();
         catalog.Add(FakePlugin.Reverse());
@@ -50,13 +50,13 @@ public sealed class InterleavedServingTests(SampleIndexFixture index) : IClassFi
             RecommendPipeline = null,
             Pipelines = new Dictionary<string, PipelineDefinition>
             {
-                ["prod"] = recall with { FeatureLog = new FeatureLogSettings { Path = LogPath, Explore = 1 }, Stages = [new StageStep { Ranker = "mmr", BudgetMs = 30_000 }] },
+                ["prod"] = recall with { FeatureLog = experimentLog ? null : new FeatureLogSettings { Path = LogPath, Explore = 1 }, Stages = [new StageStep { Ranker = "mmr", BudgetMs = 30_000 }] },
                 ["next"] = recall with { Stages = [new StageStep { Ranker = candidateStage, BudgetMs = 30_000 }] },
                 ["prod-alone"] = recall,
             },
             Experiments = new Dictionary<string, ExperimentSettings>
             {
-                ["x"] = new() { Control = "prod", Candidate = "next", Traffic = traffic, Method = method },
+                ["x"] = new() { Control = "prod", Candidate = "next", Traffic = traffic, Method = method, Log = experimentLog ? new FeatureLogSettings { Path = LogPath } : null },
             },
         };
         Assert.Equal("", string.Join("; ", config.Validate()));
@@ -179,6 +179,23 @@ public sealed class InterleavedServingTests(SampleIndexFixture index) : IClassFi
             Assert.Equal((origin.Variant, origin.RankA, origin.RankB), (item.Variant!.Value, item.RankA, item.RankB));
         }
         Assert.Equal(2, SqliteFeatureLog.OpenFile(LogPath).Count); // the feature log holds the same two lists: logged once
+    }
+
+    [Fact]
+    public async Task ExperimentsOwnLog_AlsoKeepsTheControlsListsForUsersOutsideTheShare_TheBaseline()
+    {
+        var runner = Runner(traffic: 0, experimentLog: true); // the control has no feature log: the experiment's log holds impressions
+        var own = await runner.RunAsync(Search(user: "u1"));
+        await runner.RunAsync(Search(user: "u1")); // again: every impression is logged
+        await runner.RunAsync(Search(user: "u2"));
+        Assert.Null(own.Experiment);
+
+        var lists = ImpressionLog.Read(LogPath, "x", "prod");
+        Assert.Equal(3, lists.Count);
+        Assert.All(lists, l => Assert.Null(l.Experiment)); // the control's own lists, the click-through baseline
+        Assert.Equal(Ids(own), lists.First(l => l.UserId == "u1").Items.Select(i => i.ItemId));
+        await runner.RunAsync(Search(user: null));
+        Assert.Equal(3, ImpressionLog.Read(LogPath, "x", "prod").Count); // no user: nothing to attribute clicks to, not logged
     }
 
     [Fact]

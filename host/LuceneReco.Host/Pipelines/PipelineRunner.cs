@@ -176,6 +176,7 @@ internal sealed partial class PipelineRunner(
         if (pipeline.Shadow.Count == 0 || request.Offline || request.Shadow) return;
         var shadows = Shadows;
         if (shadows.Capacity != config.ShadowQueue) shadows.Capacity = config.ShadowQueue;
+        shadows.UseLog(config.ShadowLog);
         shadows.Offer(name, pipeline.Shadow, request, result);
     }
 

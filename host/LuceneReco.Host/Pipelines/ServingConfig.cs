@@ -46,6 +46,12 @@ internal sealed record ServingConfig
     /// </summary>
     public int ShadowQueue { get; init; } = Shadows.ShadowQueue.DefaultCapacity;
 
+    /// <summary>
+    /// Where shadow lists are written, one JSON line each (<see cref="Shadows.ShadowLog"/>), or null to keep only the newest
+    /// 100 in memory (<c>GET /shadows</c>). <value>The default is <c>null</c>.</value>
+    /// </summary>
+    public ShadowLogSettings? ShadowLog { get; init; }
+
     /// <summary>The built-in recommendation pipeline's name.</summary>
     public const string RecommendName = "recommend";
 
@@ -143,6 +149,12 @@ internal sealed record ServingConfig
         }
         if (UserCacheSize is < 0 or > UserCache.MaxCapacity)
             errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"userCacheSize must be 0 (off) to {UserCache.MaxCapacity:N0}, got {UserCacheSize}"));
+        if (ShadowLog is { } shadowLog)
+        {
+            if (string.IsNullOrWhiteSpace(shadowLog.Path)) errors.Add("shadowLog.path must name a file");
+            if (shadowLog.MaxMegabytes is < 1 or > 100_000)
+                errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shadowLog.maxMegabytes must be 1 to 100,000, got {shadowLog.MaxMegabytes}"));
+        }
         if (ShadowQueue is < 1 or > Shadows.ShadowQueue.MaxCapacity)
             errors.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shadowQueue must be 1 to {Shadows.ShadowQueue.MaxCapacity:N0}, got {ShadowQueue}"));
         foreach (var (name, pipeline) in Pipelines)
@@ -160,4 +172,14 @@ internal sealed record ServingConfig
         ExperimentChecks.Validate(this, errors);
         return errors;
     }
+}
+
+/// <summary>The shadow log: <c>{"path": "logs/shadows.jsonl", "maxMegabytes": 64}</c>.</summary>
+internal sealed record ShadowLogSettings
+{
+    /// <summary>The JSON-lines file, relative to the working folder or absolute; created when missing.</summary>
+    public string Path { get; init; } = "";
+
+    /// <summary>The size at which the file is rotated to <c>FILE.1</c>. <value>The default is 64.</value></summary>
+    public int MaxMegabytes { get; init; } = 64;
 }

@@ -60,6 +60,9 @@ internal static class ServingConfigParser
                     case "userCacheSize":
                         config = config with { UserCacheSize = Int(p.Value, "userCacheSize", errors) ?? config.UserCacheSize };
                         break;
+                    case "shadowLog":
+                        config = config with { ShadowLog = ShadowLogOf(p.Value, errors) };
+                        break;
                     case "shadowQueue":
                         config = config with { ShadowQueue = Int(p.Value, "shadowQueue", errors) ?? config.ShadowQueue };
                         break;
@@ -67,7 +70,7 @@ internal static class ServingConfigParser
                         config = config with { Experiments = ExperimentSettingsParser.Parse(p.Value, errors) };
                         break;
                     default:
-                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize, shadowQueue)");
+                        errors.Add($"unknown setting '{p.Name}' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize, shadowQueue, shadowLog)");
                         break;
                 }
             }
@@ -211,5 +214,23 @@ internal static class ServingConfigParser
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (cut >= 0 ? message[..cut] : message).TrimEnd();
+    }
+
+    private static ShadowLogSettings? ShadowLogOf(JsonElement e, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind != JsonValueKind.Object) { errors.Add("shadowLog must be an object: {\"path\": \"logs/shadows.jsonl\", \"maxMegabytes\": 64}"); return null; }
+        var log = new ShadowLogSettings();
+        foreach (var p in e.EnumerateObject())
+        {
+            string at = "shadowLog." + p.Name;
+            switch (p.Name)
+            {
+                case "path": log = log with { Path = JsonSettings.String(p.Value, at, errors) ?? "" }; break;
+                case "maxMegabytes": log = log with { MaxMegabytes = JsonSettings.Int(p.Value, at, errors) ?? log.MaxMegabytes }; break;
+                default: errors.Add($"shadowLog: unknown setting '{p.Name}' (known: path, maxMegabytes)"); break;
+            }
+        }
+        return log;
     }
 }

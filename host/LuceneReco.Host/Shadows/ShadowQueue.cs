@@ -29,6 +29,7 @@ internal sealed class ShadowQueue : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<(string Pipeline, string Shadow), ShadowPairStats> _pairs = new();
     private readonly Queue<ShadowList> _recent = new();
+    private ShadowLog? _file;
     private readonly object _startGate = new();
     private Task? _worker;
     private int _pending;
@@ -48,6 +49,19 @@ internal sealed class ShadowQueue : IDisposable
 
     /// <summary>At most how many shadow runs wait or run at once (the configuration's <c>shadowQueue</c>).</summary>
     public int Capacity { get; set; } = DefaultCapacity;
+
+    /// <summary>Where shadow lists are also written (the configuration's <c>shadowLog</c>), or null for memory only.</summary>
+    public ShadowLog? Log => Volatile.Read(ref _file);
+
+    /// <summary>Writes shadow lists to the file <paramref name="settings"/> names from now on (null: memory only); cheap when unchanged.</summary>
+    public void UseLog(ShadowLogSettings? settings)
+    {
+        var current = Volatile.Read(ref _file);
+        if (settings is null) { if (current is not null) Volatile.Write(ref _file, null); return; }
+        long max = settings.MaxMegabytes * (1L << 20);
+        if (current is not null && current.Path == System.IO.Path.GetFullPath(settings.Path) && current.MaxBytes == max) return;
+        Volatile.Write(ref _file, new ShadowLog(settings.Path, max, _log));
+    }
 
     /// <summary>Shadow runs waiting or running now.</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -185,6 +199,7 @@ internal sealed class ShadowQueue : IDisposable
 
     private void Remember(ShadowList list)
     {
+        Volatile.Read(ref _file)?.Append(list); // on the worker: never on a request's path
         lock (_recent)
         {
             _recent.Enqueue(list);

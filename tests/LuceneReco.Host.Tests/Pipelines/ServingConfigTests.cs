@@ -88,10 +88,25 @@ public sealed class ServingConfigTests
     }
 
     [Fact]
+    public void ShadowLog_IsRead_AndItsMistakesNamed()
+    {
+        var (config, errors) = ServingConfigParser.Parse("""{"pipelines": {"default": {"recall": [{"source": "search"}]}}, "shadowLog": {"path": "logs/s.jsonl", "maxMegabytes": 8}}""");
+        Assert.Empty(errors);
+        Assert.Equal(("logs/s.jsonl", 8), (config!.ShadowLog!.Path, config.ShadowLog.MaxMegabytes));
+        Assert.Empty(config.Validate());
+
+        var (_, bad) = ServingConfigParser.Parse("""{"pipelines": {"default": {"recall": [{"source": "search"}]}}, "shadowLog": {"maxMegabytes": 0, "rotate": true}}""");
+        Assert.Contains("shadowLog: unknown setting 'rotate' (known: path, maxMegabytes)", bad);
+        var (_, invalid) = ServingConfigParser.Parse("""{"pipelines": {"default": {"recall": [{"source": "search"}]}}, "shadowLog": {"maxMegabytes": 0}}""");
+        Assert.Contains("shadowLog.path must name a file", invalid);
+        Assert.Contains("shadowLog.maxMegabytes must be 1 to 100,000, got 0", invalid);
+    }
+
+    [Fact]
     public void MissingDefault_NoPipelines_AndWrongTypes_AreReported()
     {
         var (_, errors) = ServingConfigParser.Parse("""{"pipelines":{}, "extra": 1}""");
-        Assert.Contains("unknown setting 'extra' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize, shadowQueue)", errors);
+        Assert.Contains("unknown setting 'extra' (known: defaultPipeline, recommendPipeline, pipelines, training, experiments, userCacheSize, shadowQueue, shadowLog)", errors);
         Assert.Contains("pipelines: no pipeline is defined", errors);
 
         (_, errors) = ServingConfigParser.Parse("""{"defaultPipeline":"p","pipelines":{"p":{"recall":[{"source":"search","size":"big"}],"rrfK":1.5,"stages":[{"budgetMs":10}]}}}""");

@@ -41,6 +41,7 @@ public sealed class ShadowRunTests : IAsyncLifetime
             DefaultPipeline = "prod",
             RecommendPipeline = null,
             ShadowQueue = 3,
+            ShadowLog = new ShadowLogSettings { Path = _files.PathOf("logs/shadows.jsonl") },
             Pipelines = new Dictionary<string, PipelineDefinition>
             {
                 ["prod"] = recall with { FeatureLog = new FeatureLogSettings { Path = _files.PathOf("served.db") }, Shadow = ["same", "next", "broken"] },
@@ -118,6 +119,11 @@ public sealed class ShadowRunTests : IAsyncLifetime
         Assert.Contains("throws", recent.Single(r => r.GetProperty("shadow").GetString() == "broken").GetProperty("skippedStages").EnumerateArray().Select(s => s.GetString()));
 
         Assert.Equal(1, SqliteFeatureLog.For(new FeatureLogSettings { Path = _files.PathOf("served.db") }).Count); // the served list only: no shadow list reaches the labels
+        var written = File.ReadAllLines(_files.PathOf("logs/shadows.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(3, written.Count); // the shadow log holds the same three lists, on disk, each marked not served
+        Assert.All(written, w => Assert.False(w.GetProperty("served").GetBoolean()));
+        Assert.Equal(["broken", "next", "same"], written.Select(w => w.GetProperty("shadow").GetString()).Order());
+        Assert.Equal(requestId, written[0].GetProperty("servedRequestId").GetString());
         var metrics = await _client.GetFromJsonAsync<JsonElement>("/metrics");
         Assert.Equal(1, Pair(metrics.GetProperty("shadows"), "next").GetProperty("runs").GetInt64());
         Assert.False(metrics.GetProperty("stages").TryGetProperty("broken/throws", out _)); // nor in the served stages' figures

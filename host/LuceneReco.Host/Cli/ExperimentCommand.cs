@@ -94,7 +94,7 @@ internal static class ExperimentCommand
     {
         var i = s.Interleaving;
         w.WriteLine(F($"experiment '{s.Experiment}': control '{s.Control}' (A) against candidate '{s.Candidate}' (B), {s.Method}, {Pct(s.Traffic, 0)} of the control's users, events within {s.AttributionMinutes} min"));
-        w.WriteLine(F($"  interleaving: B preferred in {i.Wins:N0} lists, A in {i.Losses:N0}, {i.Ties:N0} ties, {i.NoClick:N0} without a click; B's share {Pct(i.CandidateShare, 1)}, sign test p {P(i.P)}"));
+        w.WriteLine(F($"  interleaving: B preferred in {i.Wins:N0} lists, A in {i.Losses:N0}, {i.Ties:N0} ties, {i.NoClick:N0} without a click; {(i.Wins + i.Losses == 0 ? "no preferences yet" : "B's share " + Pct(i.CandidateShare, 1) + ", sign test p " + P(i.P))}"));
         w.WriteLine(F($"  by user (each user once): B preferred by {i.UserWins:N0} users, A by {i.UserLosses:N0}; sign test p {P(i.UserP)}"));
         w.WriteLine(F($"  click-through: {Rate(s.ControlOwn, r => r.ClickThroughRate, "control alone")}; {Rate(s.Interleaved, r => r.ClickThroughRate, "interleaved")}{Test(s.ClickThrough)}"));
         w.WriteLine(F($"  conversion: {Rate(s.ControlOwn, r => r.ConversionRate, "control alone")}; {Rate(s.Interleaved, r => r.ConversionRate, "interleaved")}{Test(s.Conversion)}"));

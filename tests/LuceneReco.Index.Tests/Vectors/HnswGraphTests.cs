@@ -93,6 +93,7 @@ public sealed class HnswGraphTests(ITestOutputHelper output) : IDisposable
         int seed = TestSeed.Next();
         var rng = new Random(seed);
         using var reader = Build(rng, 3000);
+        double broadRecall = 0; // approximate: one query may miss more, the mean over the queries must stay high
         for (int q = 0; q < 20; q++)
         {
             var query = RandomVector(rng, 1.0);
@@ -102,12 +103,13 @@ public sealed class HnswGraphTests(ITestOutputHelper output) : IDisposable
             Assert.True(broad.Count == 20, $"{TestSeed.Describe(seed)}: {broad.Count} hits");
             Assert.All(broad, h => Assert.True(Most(h.Doc)));
             Assert.True(search.TotalHits < 2700, $"{search.TotalHits} compared: the graph was not used"); // a scan compares every match
-            Assert.True(Recall(broad, VectorSearch.Nearest(reader, Space, query, 20, Most, Exact).Hits) >= 0.8);
+            broadRecall += Recall(broad, VectorSearch.Nearest(reader, Space, query, 20, Most, Exact).Hits);
 
             bool Rare(int doc) => Number(reader, doc) % 97 == 0; // 31 documents: fewer than the beam, so scanned exactly
             var rare = VectorSearch.Nearest(reader, Space, query, 20, Rare, Approximate).Hits;
             Assert.Equal(VectorSearch.Nearest(reader, Space, query, 20, Rare, Exact).Hits, rare);
         }
+        Assert.True(broadRecall / 20 >= 0.9, $"filtered recall@20 {broadRecall / 20:0.000} ({TestSeed.Describe(seed)})");
     }
 
     [Fact]

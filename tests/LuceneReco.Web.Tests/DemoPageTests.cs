@@ -13,6 +13,10 @@ namespace LuceneReco.Web.Tests;
 /// </summary>
 public sealed class DemoPageTests(DemoServer server, ITestOutputHelper output) : IClassFixture<DemoServer>
 {
+    // Expect(...) assertions wait 5 s by default, apart from the context's timeout; on a loaded two-core CI machine
+    // Scalar once took longer than that to render the API document, so the assertions get the same 60 s as the actions.
+    static DemoPageTests() => SetDefaultExpectTimeout(60_000);
+
     [ChromiumTheory]
     [InlineData("desktop", 1280, 900)]
     [InlineData("phone", 390, 844)]

@@ -13,9 +13,12 @@ namespace LuceneReco.Web.Tests;
 /// </summary>
 public sealed class DemoPageTests(DemoServer server, ITestOutputHelper output) : IClassFixture<DemoServer>
 {
+    /// <summary>How long an action or an assertion waits, in ms: long enough for a loaded two-core machine.</summary>
+    private const float TimeoutMs = 60_000;
+
     // Expect(...) assertions wait 5 s by default, apart from the context's timeout; on a loaded two-core CI machine
-    // Scalar once took longer than that to render the API document, so the assertions get the same 60 s as the actions.
-    static DemoPageTests() => SetDefaultExpectTimeout(60_000);
+    // Scalar once took longer than that to render the API document, so the assertions get the same wait as the actions.
+    static DemoPageTests() => SetDefaultExpectTimeout(TimeoutMs);
 
     [ChromiumTheory]
     [InlineData("desktop", 1280, 900)]
@@ -37,7 +40,7 @@ public sealed class DemoPageTests(DemoServer server, ITestOutputHelper output) :
             HasTouch = phone,
             DeviceScaleFactor = phone ? 2 : 1,
         });
-        context.SetDefaultTimeout(60_000); // a loaded two-core machine
+        context.SetDefaultTimeout(TimeoutMs);
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         var errors = new List<string>();
@@ -166,7 +169,7 @@ public sealed class DemoPageTests(DemoServer server, ITestOutputHelper output) :
             Args = Chromium.Arguments,
         });
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(60_000);
+        context.SetDefaultTimeout(TimeoutMs);
         var page = await context.NewPageAsync();
         var requests = new List<string>();
         var errors = new List<string>();
